@@ -1,0 +1,5 @@
+/** Tributary's exception hierarchy: {@link io.tributary.errors.TributaryException} and its wire-error subtypes. */
+@NullMarked
+package io.tributary.errors;
+
+import org.jspecify.annotations.NullMarked;
