@@ -67,7 +67,8 @@ final class ApiKeyGenerator {
         w.line("private final short firstFlexibleResponse;").blank();
         w.line("ApiKey(short id, String apiName, short lowest, short highest, short flexibleRequest, "
             + "short flexibleResponse) {");
-        w.line("this.id = id;").line("this.apiName = apiName;").line("this.versions = new VersionRange(lowest, highest);");
+        w.line("this.id = id;").line("this.apiName = apiName;");
+        w.line("this.versions = new VersionRange(lowest, highest);");
         w.line("this.firstFlexibleRequest = flexibleRequest;").line("this.firstFlexibleResponse = flexibleResponse;");
         w.line("}").blank();
         w.line("/** The key on the wire. */").line("public short id() {").line("return id;").line("}").blank();

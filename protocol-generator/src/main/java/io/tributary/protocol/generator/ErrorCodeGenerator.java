@@ -25,7 +25,8 @@ final class ErrorCodeGenerator {
             }
             String[] parts = t.split("\\s+", 4);
             if (parts.length < 4 || !(parts[2].equals("retriable") || parts[2].equals("fatal"))) {
-                throw new IllegalArgumentException(source + ":" + lineNo + ": expected <code> <NAME> retriable|fatal <message>");
+                throw new IllegalArgumentException(source + ":" + lineNo
+                    + ": expected <code> <NAME> retriable|fatal <message>");
             }
             entries.add(new Entry(Integer.parseInt(parts[0]), parts[1], parts[2].equals("retriable"), parts[3]));
         }
@@ -45,7 +46,8 @@ final class ErrorCodeGenerator {
         }
         w.blank().line("private static final Map<Short, ErrorCode> BY_CODE = new HashMap<>();");
         w.line("static {").line("for (ErrorCode e : values()) {").line("BY_CODE.put(e.code, e);").line("}").line("}");
-        w.blank().line("private final short code;").line("private final boolean retriable;").line("private final String message;");
+        w.blank().line("private final short code;").line("private final boolean retriable;");
+        w.line("private final String message;");
         w.blank().line("ErrorCode(short code, boolean retriable, String message) {")
             .line("this.code = code;").line("this.retriable = retriable;").line("this.message = message;").line("}");
         w.blank().line("/** The code on the wire. */").line("public short code() {").line("return code;").line("}");
@@ -53,7 +55,7 @@ final class ErrorCodeGenerator {
             .line("public boolean retriable() {").line("return retriable;").line("}");
         w.blank().line("/** A short description of the error. */").line("public String message() {")
             .line("return message;").line("}");
-        w.blank().line("/** The error with this code; {@link #UNKNOWN_SERVER_ERROR} for codes this version does not know. */")
+        w.blank().line("/** The error with this code; {@link #UNKNOWN_SERVER_ERROR} for codes not known here. */")
             .line("public static ErrorCode forCode(short code) {")
             .line("return BY_CODE.getOrDefault(code, UNKNOWN_SERVER_ERROR);").line("}");
         w.blank().line("/** An exception for this error with the default message. */")

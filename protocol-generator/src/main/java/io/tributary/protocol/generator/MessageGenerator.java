@@ -90,7 +90,8 @@ final class MessageGenerator {
         w.line("public %s() {", cls).line("}");
         for (FieldSpec f : fields) {
             String n = Names.field(f.name());
-            w.blank().line("/** The {@code %s} field: %s, versions %s%s. */", f.name(), f.type().replace("[]", "array of "),
+            w.blank().line("/** The {@code %s} field: %s, versions %s%s. */", f.name(),
+                f.type().replace("[]", "array of "),
                 f.versions(), f.isTagged() ? ", tag " + f.tag() : "");
             w.line("public %s%s %s() {", nullableAnnotation(f), javaType(f), n).line("return this.%s;", n).line("}");
             w.blank().line("public %s %s(%s%s value) {", cls, n, nullableAnnotation(f), javaType(f));
@@ -110,7 +111,8 @@ final class MessageGenerator {
     // ---- reading ----
 
     private void readMethods(CodeWriter w, String cls, List<FieldSpec> fields, boolean top) {
-        w.blank().line("/**").line(" * Reads a {@code %s} of the given version from {@code in}, advancing its reader index.", cls);
+        w.blank().line("/**");
+        w.line(" * Reads a {@code %s} of the given version from {@code in}, advancing its reader index.", cls);
         w.line(" * @throws io.tributary.protocol.MessageDecodeException if the bytes do not form a valid message")
             .line(" */");
         w.line("public static %s read(ByteBuf in, short version) {", cls);
@@ -308,7 +310,8 @@ final class MessageGenerator {
         }
         Primitive p = Primitive.of(f.type());
         return switch (p) {
-            case STRING -> nullDefault ? v + " != null" : "!Objects.equals(" + v + ", " + p.literal(f.defaultValue()) + ")";
+            case STRING -> nullDefault ? v + " != null"
+                : "!Objects.equals(" + v + ", " + p.literal(f.defaultValue()) + ")";
             case BYTES -> nullDefault ? v + " != null" : "(" + v + " == null || " + v + ".length != 0)";
             case RECORDS -> v + " != null";
             case UUID -> "!Wire.ZERO_UUID.equals(" + v + ")";
