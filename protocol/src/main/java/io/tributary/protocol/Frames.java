@@ -2,6 +2,7 @@ package io.tributary.protocol;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.tributary.protocol.internal.RecordsCollector;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,39 +15,56 @@ import org.jspecify.annotations.Nullable;
 public final class Frames {
     /** Kafka's default {@code socket.request.max.bytes}. */
     public static final int DEFAULT_MAX_FRAME_BYTES = 104_857_600;
+    /** Room for the header and the non-record fields of most messages, so that encoding rarely regrows. */
+    private static final int INITIAL_FRAME_BYTES = 1024;
 
     private Frames() {
     }
 
-    /** Encodes a whole request frame: size, header of the right version, body. */
+    /**
+     * Encodes a whole request frame: size, header of the right version, body. Large record sets of a Produce request
+     * are referenced by the returned buffer (retained), not copied; releasing the frame releases them.
+     */
     public static ByteBuf encodeRequest(ByteBufAllocator alloc, ApiMessage body, short version, int correlationId,
                                         String clientId) {
-        ByteBuf out = alloc.buffer();
+        ByteBuf out = alloc.buffer(INITIAL_FRAME_BYTES);
+        RecordsCollector records = RecordsCollector.begin(out);
         try {
             out.writeInt(0);
             RequestHeaders.writeRequestHeader(out, body.apiKey(), version, correlationId, clientId);
             body.write(out, version);
-            out.setInt(0, out.readableBytes() - 4);
-            return out;
+            return finish(alloc, records, out);
         } catch (RuntimeException e) {
-            out.release();
+            records.end();
+            records.assemble(alloc).release();
             throw e;
         }
     }
 
-    /** Encodes a whole response frame: size, header of the right version, body. */
+    /**
+     * Encodes a whole response frame: size, header of the right version, body. Large record sets of a Fetch response
+     * are referenced by the returned buffer (retained), not copied; releasing the frame releases them.
+     */
     public static ByteBuf encodeResponse(ByteBufAllocator alloc, ApiMessage body, short version, int correlationId) {
-        ByteBuf out = alloc.buffer();
+        ByteBuf out = alloc.buffer(INITIAL_FRAME_BYTES);
+        RecordsCollector records = RecordsCollector.begin(out);
         try {
             out.writeInt(0);
             RequestHeaders.writeResponseHeader(out, body.apiKey(), version, correlationId);
             body.write(out, version);
-            out.setInt(0, out.readableBytes() - 4);
-            return out;
+            return finish(alloc, records, out);
         } catch (RuntimeException e) {
-            out.release();
+            records.end();
+            records.assemble(alloc).release();
             throw e;
         }
+    }
+
+    private static ByteBuf finish(ByteBufAllocator alloc, RecordsCollector records, ByteBuf out) {
+        records.end();
+        ByteBuf frame = records.assemble(alloc);
+        frame.setInt(0, frame.readableBytes() - 4);
+        return frame;
     }
 
     /**

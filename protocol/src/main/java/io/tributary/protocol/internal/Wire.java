@@ -22,6 +22,7 @@ public final class Wire {
     public static final byte[] EMPTY_BYTES = new byte[0];
     public static final UUID ZERO_UUID = new UUID(0L, 0L);
     private static final int MAX_STRING_BYTES = Short.MAX_VALUE;
+    private static final int ZERO_COPY_MIN_BYTES = 4096;
 
     private Wire() {
     }
@@ -136,7 +137,11 @@ public final class Wire {
         return in.readSlice(length);
     }
 
-    /** Writes the readable bytes of {@code value} without changing its indexes. */
+    /**
+     * Writes the readable bytes of {@code value} without changing its indexes. While a {@link RecordsCollector} is
+     * active for {@code out}, large record sets are referenced instead of copied, so that a Fetch response or Produce
+     * request of many megabytes is framed without touching its record bytes.
+     */
     public static void writeRecords(ByteBuf out, @Nullable ByteBuf value, boolean compact, boolean nullable,
                                     String field) {
         if (value == null) {
@@ -145,7 +150,12 @@ public final class Wire {
         }
         int length = value.readableBytes();
         writeLength(out, length, compact);
-        out.writeBytes(value, value.readerIndex(), length);
+        RecordsCollector collector = length >= ZERO_COPY_MIN_BYTES ? RecordsCollector.activeFor(out) : null;
+        if (collector != null) {
+            collector.add(value.slice(value.readerIndex(), length));
+        } else {
+            out.writeBytes(value, value.readerIndex(), length);
+        }
     }
 
     // ---- uuid ----
@@ -220,6 +230,9 @@ public final class Wire {
 
     /** Appends an unknown tagged field to {@code list}, copying its bytes; returns the (possibly new) list. */
     public static List<RawTaggedField> addUnknown(List<RawTaggedField> list, int tag, ByteBuf payload) {
+        if (tag < 0) {
+            throw new MessageDecodeException("tag " + Integer.toUnsignedString(tag) + " is out of range");
+        }
         List<RawTaggedField> out = list instanceof ArrayList ? list : new ArrayList<>(list);
         out.add(new RawTaggedField(tag, ByteBufUtil.getBytes(payload)));
         return out;

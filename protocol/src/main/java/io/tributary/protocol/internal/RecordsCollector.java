@@ -1,0 +1,79 @@
+package io.tributary.protocol.internal;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.CompositeByteBuf;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Collects the large record sets of a message being encoded, so that they are referenced by the finished frame
+ * instead of copied into it: the encoder writes everything else into one buffer and leaves a hole where each record
+ * set goes; {@link #assemble} interleaves the pieces into one composite buffer.
+ *
+ * <p>Owned by one encoding call on one thread ({@link #begin}/{@link #end} bracket it); not thread-safe.
+ */
+public final class RecordsCollector {
+    private static final ThreadLocal<RecordsCollector> ACTIVE = new ThreadLocal<>();
+
+    private final ByteBuf target;
+    private int count;
+    private int[] positions = new int[8];
+    private ByteBuf[] records = new ByteBuf[8];
+
+    private RecordsCollector(ByteBuf target) {
+        this.target = target;
+    }
+
+    /** Starts collecting record sets written into {@code target} on this thread. */
+    public static RecordsCollector begin(ByteBuf target) {
+        RecordsCollector c = new RecordsCollector(target);
+        ACTIVE.set(c);
+        return c;
+    }
+
+    /** Stops collecting on this thread. */
+    public void end() {
+        ACTIVE.set(null);
+    }
+
+    /** The collector for {@code out}, if one is active on this thread. */
+    static @Nullable RecordsCollector activeFor(ByteBuf out) {
+        RecordsCollector c = ACTIVE.get();
+        return c != null && c.target == out ? c : null;
+    }
+
+    /** Records a hole at the current write position of the target, to be filled by {@code value}'s bytes. */
+    void add(ByteBuf value) {
+        if (count == positions.length) {
+            positions = java.util.Arrays.copyOf(positions, count * 2);
+            records = java.util.Arrays.copyOf(records, count * 2);
+        }
+        positions[count] = target.writerIndex();
+        records[count] = value.retainedSlice();
+        count++;
+    }
+
+    /**
+     * The finished frame: the target itself when nothing was collected, otherwise a composite of the target's pieces
+     * and the collected record sets. Ownership of the target passes to the result.
+     */
+    public ByteBuf assemble(ByteBufAllocator alloc) {
+        if (count == 0) {
+            return target;
+        }
+        ByteBuf[] parts = new ByteBuf[2 * count + 1];
+        int from = target.readerIndex();
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            parts[n++] = target.slice(from, positions[i] - from);
+            parts[n++] = records[i];
+            from = positions[i];
+        }
+        parts[n] = target.slice(from, target.writerIndex() - from);
+        // Each slice of the target is released once by the composite; the target's own reference covers one.
+        target.retain(count);
+        CompositeByteBuf frame = alloc.compositeBuffer(parts.length);
+        frame.addComponents(true, parts);
+        return frame;
+    }
+}
