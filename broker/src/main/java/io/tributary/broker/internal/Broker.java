@@ -1,0 +1,114 @@
+package io.tributary.broker.internal;
+
+import io.tributary.broker.BrokerConfig;
+import io.tributary.broker.internal.config.ConfigResolver;
+import io.tributary.broker.internal.config.DynamicBrokerConfigs;
+import io.tributary.broker.internal.handler.AlterConfigsHandler;
+import io.tributary.broker.internal.handler.ApiVersionsHandler;
+import io.tributary.broker.internal.handler.CreatePartitionsHandler;
+import io.tributary.broker.internal.handler.CreateTopicsHandler;
+import io.tributary.broker.internal.handler.DeleteTopicsHandler;
+import io.tributary.broker.internal.handler.DescribeClusterHandler;
+import io.tributary.broker.internal.handler.DescribeConfigsHandler;
+import io.tributary.broker.internal.handler.IncrementalAlterConfigsHandler;
+import io.tributary.broker.internal.handler.MetadataHandler;
+import io.tributary.broker.internal.metadata.ClusterIdentity;
+import io.tributary.broker.internal.metadata.TopicRegistry;
+import io.tributary.broker.internal.network.BrokerServer;
+import io.tributary.broker.internal.network.RequestDispatcher;
+import io.tributary.broker.internal.network.RequestHandler;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * One running broker: opens the log directory, loads topics, binds the listener and serves requests until closed.
+ * The same code runs embedded and as a server. Start and close are not thread-safe with each other.
+ */
+public final class Broker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Broker.class);
+
+    private final BrokerConfig config;
+    private Scheduler io;
+    private BrokerServer server;
+    private BrokerContext context;
+
+    public Broker(BrokerConfig config) {
+        this.config = config;
+    }
+
+    /** Starts the broker; returns once it accepts connections. */
+    public synchronized InetSocketAddress start() {
+        long started = System.nanoTime();
+        ClusterIdentity identity = ClusterIdentity.loadOrCreate(config.logDir(), config.nodeId());
+        TopicRegistry topics = new TopicRegistry(config.logDir());
+        ConfigResolver configs = new ConfigResolver(config, new DynamicBrokerConfigs(config.logDir()));
+        io = Schedulers.newBoundedElastic(Math.max(4, Runtime.getRuntime().availableProcessors() * 2), 100_000,
+            "tributary-io-" + config.nodeId());
+        AtomicReference<RequestDispatcher> dispatcher = new AtomicReference<>();
+        BrokerConfig.Listener listener = config.listener();
+        server = new BrokerServer(dispatcher::get, (Integer) config.value("socket.request.max.bytes"));
+        InetSocketAddress bound = server.bind(listener.host(), listener.port());
+        BrokerConfig.Listener advertised = config.advertisedListener();
+        String host = advertisedHost(advertised.host(), bound);
+        int port = advertised.port() == 0 || !config.isSet("advertised.listeners") ? bound.getPort()
+            : advertised.port();
+        context = new BrokerContext(config, identity, host, port, topics, configs, io);
+        dispatcher.set(new RequestDispatcher(handlers(context, dispatcher)));
+        LOG.info("Tributary broker {} of cluster {} listening on {} (advertised {}:{}) in {} ms", config.nodeId(),
+            identity.clusterId(), bound, host, port, (System.nanoTime() - started) / 1_000_000);
+        return bound;
+    }
+
+    private static List<RequestHandler<?, ?>> handlers(BrokerContext c, AtomicReference<RequestDispatcher> d) {
+        List<RequestHandler<?, ?>> list = new ArrayList<>();
+        list.add(new ApiVersionsHandler(() -> d.get().advertised()));
+        list.add(new MetadataHandler(c));
+        list.add(new CreateTopicsHandler(c));
+        list.add(new DeleteTopicsHandler(c));
+        list.add(new CreatePartitionsHandler(c));
+        list.add(new DescribeConfigsHandler(c));
+        list.add(new AlterConfigsHandler(c));
+        list.add(new IncrementalAlterConfigsHandler(c));
+        list.add(new DescribeClusterHandler(c));
+        return list;
+    }
+
+    private static String advertisedHost(String configured, InetSocketAddress bound) {
+        if (!configured.isEmpty() && !configured.equals("0.0.0.0") && !configured.equals("::")) {
+            return configured;
+        }
+        if (!bound.getAddress().isAnyLocalAddress()) {
+            return bound.getHostString();
+        }
+        try {
+            return InetAddress.getLocalHost().getCanonicalHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    public BrokerContext context() {
+        return context;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+        if (io != null) {
+            io.dispose();
+            io = null;
+        }
+        LOG.info("Tributary broker {} stopped", config.nodeId());
+    }
+}

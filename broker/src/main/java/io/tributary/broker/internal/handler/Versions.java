@@ -1,0 +1,28 @@
+package io.tributary.broker.internal.handler;
+
+import io.tributary.protocol.VersionRange;
+
+/**
+ * The version range the broker advertises for each API, declared once (PROTOCOL.md 2.3). Produce is advertised from
+ * v0 for librdkafka's compression check although v0-2 are refused (KAFKA-18659).
+ */
+public final class Versions {
+    public static final VersionRange PRODUCE = VersionRange.of(0, 13);
+    public static final VersionRange FETCH = VersionRange.of(4, 18);
+    public static final VersionRange LIST_OFFSETS = VersionRange.of(1, 10);
+    public static final VersionRange METADATA = VersionRange.of(0, 13);
+    public static final VersionRange API_VERSIONS = VersionRange.of(0, 4);
+    public static final VersionRange CREATE_TOPICS = VersionRange.of(2, 7);
+    public static final VersionRange DELETE_TOPICS = VersionRange.of(1, 6);
+    public static final VersionRange DELETE_RECORDS = VersionRange.of(0, 2);
+    public static final VersionRange OFFSET_FOR_LEADER_EPOCH = VersionRange.of(2, 4);
+    public static final VersionRange DESCRIBE_CONFIGS = VersionRange.of(1, 4);
+    public static final VersionRange ALTER_CONFIGS = VersionRange.of(0, 2);
+    public static final VersionRange DESCRIBE_LOG_DIRS = VersionRange.of(1, 4);
+    public static final VersionRange CREATE_PARTITIONS = VersionRange.of(0, 3);
+    public static final VersionRange INCREMENTAL_ALTER_CONFIGS = VersionRange.of(0, 1);
+    public static final VersionRange DESCRIBE_CLUSTER = VersionRange.of(0, 2);
+
+    private Versions() {
+    }
+}

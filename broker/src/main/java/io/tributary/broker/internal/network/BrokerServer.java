@@ -1,0 +1,94 @@
+package io.tributary.broker.internal.network;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.CorruptedFrameException;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.codec.TooLongFrameException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
+import reactor.netty.DisposableServer;
+import reactor.netty.NettyInbound;
+import reactor.netty.NettyOutbound;
+import reactor.netty.tcp.TcpServer;
+
+/**
+ * The broker's network layer on Reactor Netty: length-prefixed frames checked against {@code maxFrameBytes} before
+ * any allocation, requests of one connection handled one after another so responses leave in request order and
+ * appends keep their order (as Kafka does by muting a connection while it works on a request). Thread-safe.
+ */
+public final class BrokerServer {
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerServer.class);
+
+    private final Supplier<RequestDispatcher> dispatcher;
+    private final int maxFrameBytes;
+    private DisposableServer server;
+
+    /** The dispatcher is looked up per request, so that it can be built after the port is known. */
+    public BrokerServer(Supplier<RequestDispatcher> dispatcher, int maxFrameBytes) {
+        this.dispatcher = dispatcher;
+        this.maxFrameBytes = maxFrameBytes;
+    }
+
+    /** Binds and starts accepting connections; blocks until bound. */
+    public InetSocketAddress bind(String host, int port) {
+        server = TcpServer.create()
+            .host(host.isEmpty() ? "0.0.0.0" : host)
+            .port(port)
+            .doOnConnection(this::configure)
+            .handle(this::serve)
+            .bindNow(Duration.ofSeconds(30));
+        return (InetSocketAddress) server.address();
+    }
+
+    private void configure(Connection connection) {
+        // failFast: an oversize frame is rejected as soon as its length is read, before its bytes are buffered.
+        connection.addHandlerLast("frames",
+            new LengthFieldBasedFrameDecoder(maxFrameBytes, 0, 4, 0, 4, true));
+        connection.addHandlerLast("frameErrors", new FrameErrorHandler(connection));
+    }
+
+    private Mono<Void> serve(NettyInbound in, NettyOutbound out) {
+        SocketAddress[] remote = new SocketAddress[1];
+        in.withConnection(c -> remote[0] = c.channel().remoteAddress());
+        return out.send(in.receive()
+                .retain()
+                .concatMap(frame -> dispatcher.get().dispatch(frame, remote[0], out.alloc())
+                    .doFinally(signal -> frame.release()), 1)
+                .doOnError(e -> LOG.warn("Closing connection from {}: {}", remote[0], e.getMessage())))
+            .then()
+            .onErrorResume(e -> Mono.empty());
+    }
+
+    /** Stops accepting and closes every connection. */
+    public void close() {
+        if (server != null) {
+            server.disposeNow(Duration.ofSeconds(10));
+        }
+    }
+
+    /** Logs and closes on framing errors (oversize or negative frame sizes): the stream cannot be resynchronised. */
+    private static final class FrameErrorHandler extends ChannelInboundHandlerAdapter {
+        private final Connection connection;
+
+        FrameErrorHandler(Connection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            if (cause instanceof TooLongFrameException || cause instanceof CorruptedFrameException) {
+                LOG.warn("Closing connection from {}: {}", ctx.channel().remoteAddress(), cause.getMessage());
+                connection.dispose();
+            } else {
+                ctx.fireExceptionCaught(cause);
+            }
+        }
+    }
+}
