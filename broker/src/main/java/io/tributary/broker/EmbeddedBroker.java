@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -88,6 +89,30 @@ public final class EmbeddedBroker implements AutoCloseable {
             throw new IllegalStateException("Broker not started");
         }
         return address.getPort();
+    }
+
+    /**
+     * Creates a topic, as CreateTopics would.
+     *
+     * @throws io.tributary.errors.ApiException if the name is taken or invalid, or a config is invalid
+     */
+    public EmbeddedBroker createTopic(String name, int partitions) {
+        return createTopic(name, partitions, Map.of());
+    }
+
+    /**
+     * Creates a topic with config overrides (Kafka topic config names), as CreateTopics would.
+     *
+     * @throws io.tributary.errors.ApiException if the name is taken or invalid, or a config is invalid
+     */
+    public synchronized EmbeddedBroker createTopic(String name, int partitions, Map<String, String> configs) {
+        requireNonNull(name, "name");
+        requireNonNull(configs, "configs");
+        if (broker == null) {
+            throw new IllegalStateException("Broker not started");
+        }
+        broker.context().topics().create(name, partitions, configs);
+        return this;
     }
 
     /** The data directory. */
