@@ -10,6 +10,7 @@ import io.tributary.broker.internal.handler.CreateTopicsHandler;
 import io.tributary.broker.internal.handler.DeleteTopicsHandler;
 import io.tributary.broker.internal.handler.DescribeClusterHandler;
 import io.tributary.broker.internal.handler.DescribeConfigsHandler;
+import io.tributary.broker.internal.handler.DescribeTopicPartitionsHandler;
 import io.tributary.broker.internal.handler.IncrementalAlterConfigsHandler;
 import io.tributary.broker.internal.handler.MetadataHandler;
 import io.tributary.broker.internal.metadata.ClusterIdentity;
@@ -78,6 +79,7 @@ public final class Broker implements AutoCloseable {
         list.add(new AlterConfigsHandler(c));
         list.add(new IncrementalAlterConfigsHandler(c));
         list.add(new DescribeClusterHandler(c));
+        list.add(new DescribeTopicPartitionsHandler(c));
         return list;
     }
 
