@@ -4,6 +4,12 @@ import io.tributary.broker.BrokerConfig;
 import io.tributary.broker.internal.config.ConfigResolver;
 import io.tributary.broker.internal.config.DynamicBrokerConfigs;
 import io.tributary.broker.internal.handler.AlterConfigsHandler;
+import io.tributary.broker.internal.handler.DeleteRecordsHandler;
+import io.tributary.broker.internal.handler.DescribeLogDirsHandler;
+import io.tributary.broker.internal.handler.FetchHandler;
+import io.tributary.broker.internal.handler.ListOffsetsHandler;
+import io.tributary.broker.internal.handler.OffsetForLeaderEpochHandler;
+import io.tributary.broker.internal.handler.ProduceHandler;
 import io.tributary.broker.internal.handler.ApiVersionsHandler;
 import io.tributary.broker.internal.handler.CreatePartitionsHandler;
 import io.tributary.broker.internal.handler.CreateTopicsHandler;
@@ -16,16 +22,23 @@ import io.tributary.broker.internal.handler.MetadataHandler;
 import io.tributary.broker.internal.metadata.ClusterIdentity;
 import io.tributary.broker.internal.metadata.TopicRegistry;
 import io.tributary.broker.internal.network.BrokerServer;
+import io.tributary.broker.internal.partition.Partitions;
 import io.tributary.broker.internal.network.RequestDispatcher;
 import io.tributary.broker.internal.network.RequestHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
@@ -40,6 +53,8 @@ public final class Broker implements AutoCloseable {
     private Scheduler io;
     private BrokerServer server;
     private BrokerContext context;
+    private Partitions partitions;
+    private Disposable maintenance;
 
     public Broker(BrokerConfig config) {
         this.config = config;
@@ -61,7 +76,15 @@ public final class Broker implements AutoCloseable {
         String host = advertisedHost(advertised.host(), bound);
         int port = advertised.port() == 0 || !config.isSet("advertised.listeners") ? bound.getPort()
             : advertised.port();
-        context = new BrokerContext(config, identity, host, port, topics, configs, io);
+        try {
+            partitions = Partitions.open(config.logDir(), topics, configs);
+        } catch (IOException e) {
+            server.close();
+            io.dispose();
+            throw new UncheckedIOException("Cannot open the log directory " + config.logDir(), e);
+        }
+        context = new BrokerContext(config, identity, host, port, topics, configs, partitions, io);
+        maintenance = startMaintenance();
         dispatcher.set(new RequestDispatcher(handlers(context, dispatcher)));
         LOG.info("Tributary broker {} of cluster {} listening on {} (advertised {}:{}) in {} ms", config.nodeId(),
             identity.clusterId(), bound, host, port, (System.nanoTime() - started) / 1_000_000);
@@ -80,6 +103,12 @@ public final class Broker implements AutoCloseable {
         list.add(new IncrementalAlterConfigsHandler(c));
         list.add(new DescribeClusterHandler(c));
         list.add(new DescribeTopicPartitionsHandler(c));
+        list.add(new ProduceHandler(c));
+        list.add(new FetchHandler(c));
+        list.add(new ListOffsetsHandler(c));
+        list.add(new DeleteRecordsHandler(c));
+        list.add(new OffsetForLeaderEpochHandler(c));
+        list.add(new DescribeLogDirsHandler(c));
         return list;
     }
 
@@ -97,6 +126,35 @@ public final class Broker implements AutoCloseable {
         }
     }
 
+    /**
+     * Periodic log maintenance on the IO scheduler: time-based flushes and checkpoints every second, retention every
+     * {@code log.retention.check.interval.ms}, compaction every {@code log.cleaner.backoff.ms}.
+     */
+    private Disposable startMaintenance() {
+        long retentionEvery = (Long) config.value("log.retention.check.interval.ms");
+        long cleanerEvery = (Long) config.value("log.cleaner.backoff.ms");
+        boolean cleanerEnabled = (Boolean) config.value("log.cleaner.enable");
+        long[] last = {System.currentTimeMillis(), System.currentTimeMillis()};
+        return Flux.interval(Duration.ofSeconds(1), io)
+            .onBackpressureDrop()
+            .concatMap(tick -> Mono.fromRunnable(() -> {
+                long now = System.currentTimeMillis();
+                boolean retention = now - last[0] >= retentionEvery;
+                boolean cleaner = cleanerEnabled && now - last[1] >= cleanerEvery;
+                if (retention) {
+                    last[0] = now;
+                }
+                if (cleaner) {
+                    last[1] = now;
+                }
+                partitions.maintain(now, retention, cleaner);
+            }).onErrorResume(e -> {
+                LOG.error("Log maintenance failed", e);
+                return Mono.empty();
+            }))
+            .subscribe();
+    }
+
     public BrokerContext context() {
         return context;
     }
@@ -106,6 +164,14 @@ public final class Broker implements AutoCloseable {
         if (server != null) {
             server.close();
             server = null;
+        }
+        if (maintenance != null) {
+            maintenance.dispose();
+            maintenance = null;
+        }
+        if (partitions != null) {
+            partitions.close();
+            partitions = null;
         }
         if (io != null) {
             io.dispose();

@@ -4,11 +4,12 @@ import io.tributary.broker.BrokerConfig;
 import io.tributary.broker.internal.config.ConfigResolver;
 import io.tributary.broker.internal.metadata.ClusterIdentity;
 import io.tributary.broker.internal.metadata.TopicRegistry;
+import io.tributary.broker.internal.partition.Partitions;
 import reactor.core.scheduler.Scheduler;
 
 /**
  * What the request handlers share: the configuration, the node's identity and endpoint, the topic registry,
- * config resolution and the scheduler for disk work. Immutable holder of thread-safe parts.
+ * config resolution, the partitions and the scheduler for disk work. Immutable holder of thread-safe parts.
  *
  * @param config     static configuration
  * @param identity   cluster and node id
@@ -16,10 +17,12 @@ import reactor.core.scheduler.Scheduler;
  * @param port       advertised port (the bound port when the listener asked for 0)
  * @param topics     the topic registry
  * @param configs    effective-config resolution
+ * @param partitions the partitions and their logs
  * @param io         scheduler for blocking disk work; never an event loop
  */
 public record BrokerContext(BrokerConfig config, ClusterIdentity identity, String host, int port,
-                            TopicRegistry topics, ConfigResolver configs, Scheduler io) {
+                            TopicRegistry topics, ConfigResolver configs, Partitions partitions,
+                            Scheduler io) {
 
     public int nodeId() {
         return identity.nodeId();

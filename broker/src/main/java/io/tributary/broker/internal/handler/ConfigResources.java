@@ -95,6 +95,7 @@ final class ConfigResources {
             DynamicBrokerConfigs.validate(configs);
         } else {
             broker.configs().dynamic().replace(configs);
+            broker.partitions().refreshConfigs();
         }
     }
 

@@ -80,7 +80,13 @@ public final class RequestDispatcher {
         String clientId = header.clientId() == null ? "" : header.clientId();
         RequestContext context = new RequestContext(apiKey, version, correlationId, clientId, remote);
         return Mono.defer(() -> handler.handle(context, request))
-            .map(response -> Frames.encodeResponse(alloc, response, version, correlationId));
+            .map(response -> {
+                try {
+                    return Frames.encodeResponse(alloc, response, version, correlationId);
+                } finally {
+                    handler.release(response);
+                }
+            });
     }
 
     private static ApiVersionsResponse unsupportedApiVersions(VersionRange own) {

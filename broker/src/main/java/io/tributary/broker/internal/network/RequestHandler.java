@@ -21,4 +21,8 @@ public interface RequestHandler<Q extends ApiMessage, R extends ApiMessage> {
 
     /** Answers the request; an empty {@code Mono} sends no response (Produce with acks=0). */
     Mono<R> handle(RequestContext context, Q request);
+
+    /** Releases buffers the response owns, once it has been encoded. Most responses own none. */
+    default void release(R response) {
+    }
 }

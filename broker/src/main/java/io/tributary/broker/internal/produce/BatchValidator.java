@@ -25,12 +25,26 @@ public final class BatchValidator {
     }
 
     /**
-     * The batch to append: {@code records} itself (a slice of the request) or a recompressed copy owned by the
-     * caller.
+     * The batch to append: the request's own bytes, or a recompressed copy that the caller must release.
+     *
+     * @param buffer the batch
+     * @param owned  whether {@code buffer} is a new buffer owned by the caller (recompressed)
+     */
+    public record Validated(ByteBuf buffer, boolean owned) {
+        /** Releases the buffer if it was made for this append. */
+        public void releaseIfOwned() {
+            if (owned) {
+                buffer.release();
+            }
+        }
+    }
+
+    /**
+     * Validates one partition's records.
      *
      * @throws PartitionError with the Kafka error to return for this partition
      */
-    public static ByteBuf validate(@Nullable ByteBuf records, short apiVersion, boolean transactionalRequest,
+    public static Validated validate(@Nullable ByteBuf records, short apiVersion, boolean transactionalRequest,
                                    ProduceRules rules, long nowMs, ByteBufAllocator alloc) {
         RecordBatch batch = singleBatch(records);
         if (batch.sizeInBytes() > rules.maxMessageBytes()) {
@@ -47,10 +61,10 @@ public final class BatchValidator {
             List<Record> list = readRecords(batch);
             checkRecords(list, rules, nowMs);
             if (recompress) {
-                return rebuild(batch, list, rules.storedCompression(), alloc);
+                return new Validated(rebuild(batch, list, rules.storedCompression(), alloc), true);
             }
         }
-        return batch.buffer();
+        return new Validated(batch.buffer(), false);
     }
 
     private static RecordBatch singleBatch(@Nullable ByteBuf records) {

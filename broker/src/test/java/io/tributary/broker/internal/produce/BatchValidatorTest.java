@@ -24,7 +24,9 @@ final class BatchValidatorTest {
     @Test
     void acceptsAValidBatchAsIs() {
         ByteBuf batch = batch(Compression.NONE, "k", "v");
-        assertThat(BatchValidator.validate(batch, (short) 9, false, DEFAULTS, NOW, alloc())).isEqualTo(batch);
+        BatchValidator.Validated v = BatchValidator.validate(batch, (short) 9, false, DEFAULTS, NOW, alloc());
+        assertThat(v.buffer()).isEqualTo(batch);
+        assertThat(v.owned()).isFalse();
     }
 
     @Test
@@ -91,7 +93,9 @@ final class BatchValidatorTest {
     void recompressesToTheTopicsCodecKeepingRecords() {
         ProduceRules gzip = new ProduceRules(1_048_588, false, false, Long.MAX_VALUE, 3_600_000L, Compression.GZIP);
         ByteBuf in = batch(Compression.LZ4, "k", "v");
-        ByteBuf out = BatchValidator.validate(in, (short) 9, false, gzip, NOW, alloc());
+        BatchValidator.Validated v = BatchValidator.validate(in, (short) 9, false, gzip, NOW, alloc());
+        assertThat(v.owned()).isTrue();
+        ByteBuf out = v.buffer();
         RecordBatch batch = RecordBatch.wrap(out);
         assertThat(batch.compression()).isEqualTo(Compression.GZIP);
         assertThat(batch.isValid()).isTrue();

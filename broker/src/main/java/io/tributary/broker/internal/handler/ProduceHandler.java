@@ -1,0 +1,134 @@
+package io.tributary.broker.internal.handler;
+
+import io.netty.buffer.ByteBufAllocator;
+import io.tributary.broker.internal.BrokerContext;
+import io.tributary.broker.internal.log.AppendResult;
+import io.tributary.broker.internal.log.LogStorageException;
+import io.tributary.broker.internal.log.PartitionLog;
+import io.tributary.broker.internal.metadata.Topic;
+import io.tributary.broker.internal.network.RequestContext;
+import io.tributary.broker.internal.network.RequestHandler;
+import io.tributary.broker.internal.produce.BatchValidator;
+import io.tributary.broker.internal.produce.PartitionError;
+import io.tributary.broker.internal.produce.ProduceRules;
+import io.tributary.common.TopicPartition;
+import io.tributary.protocol.ApiKey;
+import io.tributary.protocol.ErrorCode;
+import io.tributary.protocol.VersionRange;
+import io.tributary.protocol.message.ProduceRequest;
+import io.tributary.protocol.message.ProduceResponse;
+import io.tributary.protocol.record.InvalidRecordException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * Produce v3+: validates each partition's batch (PROTOCOL.md 3.6), recompresses it if the topic asks for another
+ * codec, appends it on the IO scheduler and answers with the assigned base offset. Every partition succeeds or
+ * fails on its own. With {@code acks=0} the records are appended but no response is sent. v0-2 are advertised for
+ * librdkafka's feature check but closed, as Kafka 4 does (the dispatcher cannot decode them).
+ */
+public final class ProduceHandler implements RequestHandler<ProduceRequest, ProduceResponse> {
+    private static final Logger LOG = LoggerFactory.getLogger(ProduceHandler.class);
+
+    private final BrokerContext broker;
+
+    public ProduceHandler(BrokerContext broker) {
+        this.broker = broker;
+    }
+
+    @Override
+    public ApiKey apiKey() {
+        return ApiKey.PRODUCE;
+    }
+
+    @Override
+    public VersionRange versions() {
+        return Versions.PRODUCE;
+    }
+
+    @Override
+    public Mono<ProduceResponse> handle(RequestContext context, ProduceRequest request) {
+        return Mono.fromCallable(() -> answer(context, request))
+            .subscribeOn(broker.io())
+            .filter(response -> request.acks() != 0);
+    }
+
+    private ProduceResponse answer(RequestContext context, ProduceRequest request) {
+        long now = System.currentTimeMillis();
+        boolean validAcks = request.acks() == 0 || request.acks() == 1 || request.acks() == -1;
+        List<ProduceResponse.TopicProduceResponse> topics = new ArrayList<>();
+        for (ProduceRequest.TopicProduceData t : request.topicData()) {
+            Optional<Topic> topic = context.apiVersion() >= 13 ? broker.topics().get(t.topicId())
+                : broker.topics().get(t.name());
+            List<ProduceResponse.PartitionProduceResponse> partitions = new ArrayList<>();
+            for (ProduceRequest.PartitionProduceData p : t.partitionData()) {
+                ProduceResponse.PartitionProduceResponse r = new ProduceResponse.PartitionProduceResponse()
+                    .index(p.index());
+                try {
+                    if (!validAcks) {
+                        throw new PartitionError(ErrorCode.INVALID_REQUIRED_ACKS, "acks must be 0, 1 or -1, was "
+                            + request.acks());
+                    }
+                    partitions.add(append(context, request, topic, t, p, r, now));
+                } catch (PartitionError e) {
+                    partitions.add(fail(r, e));
+                }
+            }
+            topics.add(new ProduceResponse.TopicProduceResponse().name(t.name()).topicId(t.topicId())
+                .partitionResponses(partitions));
+        }
+        return new ProduceResponse().responses(topics);
+    }
+
+    private ProduceResponse.PartitionProduceResponse append(RequestContext context, ProduceRequest request,
+                                                            Optional<Topic> topic, ProduceRequest.TopicProduceData t,
+                                                            ProduceRequest.PartitionProduceData p,
+                                                            ProduceResponse.PartitionProduceResponse r, long now) {
+        if (topic.isEmpty()) {
+            throw new PartitionError(context.apiVersion() >= 13 ? ErrorCode.UNKNOWN_TOPIC_ID
+                : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, "Unknown topic " + (t.name().isEmpty() ? t.topicId()
+                : t.name()));
+        }
+        if (topic.get().internal()) {
+            throw new PartitionError(ErrorCode.INVALID_TOPIC_EXCEPTION, "Clients may not write to internal topic "
+                + topic.get().name());
+        }
+        TopicPartition tp = new TopicPartition(topic.get().name(), p.index());
+        if (broker.partitions().isOffline(tp)) {
+            throw new PartitionError(ErrorCode.KAFKA_STORAGE_ERROR, "The log of " + tp + " is offline");
+        }
+        PartitionLog log = broker.partitions().log(tp).orElseThrow(() -> new PartitionError(
+            ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, "Unknown partition " + tp));
+        ProduceRules rules = broker.partitions().rules(topic.get());
+        BatchValidator.Validated batch = BatchValidator.validate(p.records(), context.apiVersion(),
+            request.transactionalId() != null, rules, now, ByteBufAllocator.DEFAULT);
+        try {
+            AppendResult result = log.append(batch.buffer(), 0, now, rules.logAppendTime());
+            broker.partitions().notifier().appended(tp);
+            return r.errorCode(ErrorCode.NONE.code()).baseOffset(result.firstOffset())
+                .logAppendTimeMs(result.logAppendTime()).logStartOffset(result.logStartOffset());
+        } catch (InvalidRecordException e) {
+            throw new PartitionError(ErrorCode.CORRUPT_MESSAGE, e.getMessage());
+        } catch (LogStorageException e) {
+            LOG.error("Append to {} failed", tp, e);
+            throw new PartitionError(ErrorCode.KAFKA_STORAGE_ERROR, "Disk error in the log of " + tp);
+        } finally {
+            batch.releaseIfOwned();
+        }
+    }
+
+    private static ProduceResponse.PartitionProduceResponse fail(ProduceResponse.PartitionProduceResponse r,
+                                                                 PartitionError e) {
+        List<ProduceResponse.BatchIndexAndErrorMessage> recordErrors = new ArrayList<>();
+        for (PartitionError.RecordError re : e.recordErrors()) {
+            recordErrors.add(new ProduceResponse.BatchIndexAndErrorMessage().batchIndex(re.index())
+                .batchIndexErrorMessage(re.message()));
+        }
+        return r.errorCode(e.error().code()).errorMessage(e.getMessage()).baseOffset(-1)
+            .recordErrors(recordErrors);
+    }
+}

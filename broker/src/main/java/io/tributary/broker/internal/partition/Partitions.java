@@ -1,0 +1,156 @@
+package io.tributary.broker.internal.partition;
+
+import io.tributary.broker.internal.config.ConfigResolver;
+import io.tributary.broker.internal.config.ResolvedConfig;
+import io.tributary.broker.internal.log.LogConfig;
+import io.tributary.broker.internal.log.LogManager;
+import io.tributary.broker.internal.log.PartitionLog;
+import io.tributary.broker.internal.metadata.Topic;
+import io.tributary.broker.internal.metadata.TopicRegistry;
+import io.tributary.broker.internal.produce.ProduceRules;
+import io.tributary.common.TopicPartition;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The partitions this broker leads: one {@link PartitionLog} per partition of every registered topic, kept in step
+ * with the topic registry (created, grown, reconfigured, deleted) and with dynamic broker configs. Thread-safe.
+ */
+public final class Partitions implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Partitions.class);
+
+    private final LogManager logs;
+    private final TopicRegistry topics;
+    private final ConfigResolver configs;
+    private final AppendNotifier notifier = new AppendNotifier();
+
+    private Partitions(LogManager logs, TopicRegistry topics, ConfigResolver configs) {
+        this.logs = logs;
+        this.topics = topics;
+        this.configs = configs;
+    }
+
+    /** Opens the log directory, recovering every partition, and creates missing partitions of known topics. */
+    public static Partitions open(Path logDir, TopicRegistry topics, ConfigResolver configs) throws IOException {
+        LogManager logs = LogManager.open(logDir, topic -> logConfig(topics, configs, topic),
+            System::currentTimeMillis);
+        Partitions p = new Partitions(logs, topics, configs);
+        for (Topic t : topics.all()) {
+            p.ensurePartitions(t);
+        }
+        topics.onChange(p::apply);
+        return p;
+    }
+
+    public AppendNotifier notifier() {
+        return notifier;
+    }
+
+    /** The log of a partition, if the partition exists and its log is online. */
+    public Optional<PartitionLog> log(TopicPartition tp) {
+        return logs.log(tp);
+    }
+
+    /** Whether the partition's log failed (disk error) and is offline. */
+    public boolean isOffline(TopicPartition tp) {
+        return logs.offlinePartitions().contains(tp);
+    }
+
+    public Map<TopicPartition, PartitionLog> all() {
+        return logs.logs();
+    }
+
+    public Path logDir() {
+        return logs.logDir();
+    }
+
+    /** The produce rules of a topic, from its effective configs. */
+    public ProduceRules rules(Topic topic) {
+        Map<String, String> o = topic.configs();
+        @SuppressWarnings("unchecked")
+        List<String> policy = (List<String>) configs.topicValue(o, "cleanup.policy");
+        return new ProduceRules(
+            (Integer) configs.topicValue(o, "max.message.bytes"),
+            policy.contains("compact"),
+            "LogAppendTime".equals(configs.topicValue(o, "message.timestamp.type")),
+            (Long) configs.topicValue(o, "message.timestamp.before.max.ms"),
+            (Long) configs.topicValue(o, "message.timestamp.after.max.ms"),
+            ProduceRules.storedCompression((String) configs.topicValue(o, "compression.type")));
+    }
+
+    /** Re-applies effective configs to every log, after broker-level dynamic configs changed. */
+    public void refreshConfigs() {
+        for (Topic t : topics.all()) {
+            logs.updateConfig(t.name(), logConfig(t.name()));
+        }
+    }
+
+    /** Retention, compaction, time-based flushes and checkpoints; called periodically off the event loops. */
+    public void maintain(long nowMs, boolean retention, boolean cleaner) {
+        if (retention) {
+            logs.runRetention(nowMs);
+        }
+        if (cleaner) {
+            logs.runCleaner(nowMs);
+        }
+        logs.flushDirtyLogs(nowMs);
+        logs.checkpoint();
+    }
+
+    LogConfig logConfig(String topic) {
+        return logConfig(topics, configs, topic);
+    }
+
+    private static LogConfig logConfig(TopicRegistry topics, ConfigResolver configs, String topic) {
+        Map<String, String> overrides = topics.get(topic).map(Topic::configs).orElse(Map.of());
+        Map<String, String> effective = new HashMap<>();
+        for (ResolvedConfig c : configs.topicConfigs(overrides).values()) {
+            if (c.value() != null) {
+                effective.put(c.name(), c.value());
+            }
+        }
+        return LogConfig.defaults().with(effective);
+    }
+
+    private void apply(TopicRegistry.TopicChange change) {
+        Topic before = change.before();
+        Topic after = change.after();
+        if (after == null && before != null) {
+            for (int p = 0; p < before.partitions(); p++) {
+                logs.delete(new TopicPartition(before.name(), p));
+            }
+            return;
+        }
+        if (after != null) {
+            ensurePartitions(after);
+            if (before != null && !before.configs().equals(after.configs())) {
+                logs.updateConfig(after.name(), logConfig(after.name()));
+            }
+        }
+    }
+
+    private void ensurePartitions(Topic topic) {
+        LogConfig config = logConfig(topic.name());
+        for (int p = 0; p < topic.partitions(); p++) {
+            TopicPartition tp = new TopicPartition(topic.name(), p);
+            if (logs.log(tp).isEmpty() && !logs.offlinePartitions().contains(tp)) {
+                logs.getOrCreate(tp, config);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            logs.close();
+        } catch (RuntimeException e) {
+            LOG.error("Error closing the logs", e);
+        }
+    }
+}
