@@ -61,9 +61,20 @@ public final class BrokerServer {
                 .retain()
                 .concatMap(frame -> dispatcher.get().dispatch(frame, remote[0], out.alloc())
                     .doFinally(signal -> frame.release()), 1)
-                .doOnError(e -> LOG.warn("Closing connection from {}: {}", remote[0], e.getMessage())))
+                .doOnError(e -> logClose(remote[0], e)))
             .then()
             .onErrorResume(e -> Mono.empty());
+    }
+
+    private static void logClose(SocketAddress remote, Throwable e) {
+        if (e instanceof ProtocolViolationException) {
+            LOG.warn("Closing connection from {}: {}", remote, e.getMessage());
+        } else if (e instanceof java.io.IOException) {
+            // Clients that disconnect without a goodbye are normal.
+            LOG.debug("Connection from {} ended: {}", remote, e.toString());
+        } else {
+            LOG.error("Closing connection from {} after an unexpected failure", remote, e);
+        }
     }
 
     /** Stops accepting and closes every connection. */
