@@ -3,6 +3,7 @@ package io.tributary.broker.internal;
 import io.tributary.broker.BrokerConfig;
 import io.tributary.broker.internal.config.ConfigResolver;
 import io.tributary.broker.internal.config.DynamicBrokerConfigs;
+import io.tributary.broker.internal.fetch.FetchSessions;
 import io.tributary.broker.internal.handler.AlterConfigsHandler;
 import io.tributary.broker.internal.handler.DeleteRecordsHandler;
 import io.tributary.broker.internal.handler.DescribeLogDirsHandler;
@@ -104,7 +105,8 @@ public final class Broker implements AutoCloseable {
         list.add(new DescribeClusterHandler(c));
         list.add(new DescribeTopicPartitionsHandler(c));
         list.add(new ProduceHandler(c));
-        list.add(new FetchHandler(c));
+        list.add(new FetchHandler(c,
+            new FetchSessions((Integer) c.config().value("max.incremental.fetch.session.cache.slots"))));
         list.add(new ListOffsetsHandler(c));
         list.add(new DeleteRecordsHandler(c));
         list.add(new OffsetForLeaderEpochHandler(c));

@@ -72,6 +72,8 @@ public final class BrokerConfigDef {
         .define("compression.type", STRING, "producer",
             oneOf("producer", "uncompressed", "gzip", "snappy", "lz4", "zstd"),
             "one of producer, uncompressed, gzip, snappy, lz4, zstd", "Codec the broker stores batches in.")
+        .define("max.incremental.fetch.session.cache.slots", INT, "1000", atLeast(0), "at least 0",
+            "Incremental fetch sessions kept.")
         .define("min.insync.replicas", INT, "1", atLeast(1), "at least 1", "ISR size needed for acks=all.")
         .define("unclean.leader.election.enable", BOOLEAN, "false", "Allow out-of-sync leaders.")
         .define("offsets.topic.num.partitions", INT, "50", atLeast(1), "at least 1",

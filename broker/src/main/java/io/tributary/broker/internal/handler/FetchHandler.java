@@ -4,6 +4,9 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.tributary.broker.internal.BrokerContext;
+import io.tributary.broker.internal.fetch.FetchSessions;
+import io.tributary.broker.internal.fetch.FetchTarget;
+import io.tributary.broker.internal.fetch.PartitionKey;
 import io.tributary.broker.internal.log.FetchSlice;
 import io.tributary.broker.internal.log.LogStorageException;
 import io.tributary.broker.internal.log.OffsetOutOfRangeException;
@@ -16,11 +19,14 @@ import io.tributary.common.TopicPartition;
 import io.tributary.protocol.ApiKey;
 import io.tributary.protocol.ErrorCode;
 import io.tributary.protocol.VersionRange;
+import io.tributary.protocol.internal.Wire;
 import io.tributary.protocol.message.FetchRequest;
 import io.tributary.protocol.message.FetchResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
 
@@ -28,14 +34,16 @@ import reactor.core.publisher.Mono;
  * Fetch v4+: whole batches from each partition's fetch offset, up to the high watermark (read_uncommitted) or the
  * last stable offset (read_committed), within {@code MaxBytes} and {@code PartitionMaxBytes} except that the first
  * partition returning data gets its first batch whole (KIP-74). When fewer than {@code MinBytes} are available the
- * request waits, up to {@code MaxWaitMs}, for appends to its partitions. Fetch sessions are declined (session id 0
- * in every response), which Kafka's protocol allows and clients handle with full fetches.
+ * request waits, up to {@code MaxWaitMs}, for appends to its partitions. From v7, incremental fetch sessions
+ * (KIP-227) let clients send and receive only the partitions that changed.
  */
 public final class FetchHandler implements RequestHandler<FetchRequest, FetchResponse> {
     private final BrokerContext broker;
+    private final FetchSessions sessions;
 
-    public FetchHandler(BrokerContext broker) {
+    public FetchHandler(BrokerContext broker, FetchSessions sessions) {
         this.broker = broker;
+        this.sessions = sessions;
     }
 
     @Override
@@ -50,96 +58,115 @@ public final class FetchHandler implements RequestHandler<FetchRequest, FetchRes
 
     @Override
     public Mono<FetchResponse> handle(RequestContext context, FetchRequest request) {
-        if (request.sessionId() != 0) {
-            // We never create sessions, so any session id is unknown; the client falls back to a full fetch.
-            return Mono.just(new FetchResponse().errorCode(ErrorCode.FETCH_SESSION_ID_NOT_FOUND.code())
-                .sessionId(0));
+        boolean byId = context.apiVersion() >= 13;
+        FetchSessions.Plan plan = context.apiVersion() >= 7
+            ? sessions.plan(request.sessionId(), request.sessionEpoch(), targets(request, byId),
+                forgotten(request, byId))
+            : sessions.plan(FetchSessions.NO_SESSION, FetchSessions.FINAL_EPOCH, targets(request, byId), List.of());
+        if (plan.error() != ErrorCode.NONE) {
+            return Mono.just(new FetchResponse().errorCode(plan.error().code()).sessionId(0));
         }
         long deadline = System.nanoTime() + Duration.ofMillis(Math.max(0, request.maxWaitMs())).toNanos();
-        return attempt(context, request, deadline);
+        return attempt(request, plan, deadline);
     }
 
-    private Mono<FetchResponse> attempt(RequestContext context, FetchRequest request, long deadline) {
-        AppendNotifier.Waiter waiter = broker.partitions().notifier().register(partitions(context, request));
-        return Mono.fromCallable(() -> read(context, request))
+    private Mono<FetchResponse> attempt(FetchRequest request, FetchSessions.Plan plan, long deadline) {
+        AppendNotifier.Waiter waiter = broker.partitions().notifier().register(partitions(plan));
+        return Mono.fromCallable(() -> read(request, plan))
             .subscribeOn(broker.io())
             .flatMap(result -> {
                 long remaining = deadline - System.nanoTime();
                 if (result.complete(request.minBytes()) || remaining <= 0) {
                     waiter.cancel();
-                    return Mono.just(result.response());
+                    return Mono.just(respond(plan, result));
                 }
-                release(result.response());
+                result.release();
                 return waiter.next()
                     .timeout(Duration.ofNanos(remaining), Mono.empty())
-                    .then(Mono.defer(() -> attempt(context, request, deadline)));
+                    .then(Mono.defer(() -> attempt(request, plan, deadline)));
             })
             .doOnCancel(waiter::cancel);
     }
 
-    private List<TopicPartition> partitions(RequestContext context, FetchRequest request) {
-        List<TopicPartition> out = new ArrayList<>();
+    private static List<FetchTarget> targets(FetchRequest request, boolean byId) {
+        List<FetchTarget> out = new ArrayList<>();
         for (FetchRequest.FetchTopic t : request.topics()) {
-            Optional<Topic> topic = topic(context, t);
-            if (topic.isPresent()) {
-                for (FetchRequest.FetchPartition p : t.partitions()) {
-                    out.add(new TopicPartition(topic.get().name(), p.partition()));
-                }
+            for (FetchRequest.FetchPartition p : t.partitions()) {
+                out.add(new FetchTarget(key(t.topic(), t.topicId(), p.partition(), byId), p.fetchOffset(),
+                    p.partitionMaxBytes(), p.currentLeaderEpoch()));
             }
         }
         return out;
     }
 
-    private Optional<Topic> topic(RequestContext context, FetchRequest.FetchTopic t) {
-        return context.apiVersion() >= 13 ? broker.topics().get(t.topicId()) : broker.topics().get(t.topic());
+    private static List<PartitionKey> forgotten(FetchRequest request, boolean byId) {
+        List<PartitionKey> out = new ArrayList<>();
+        for (FetchRequest.ForgottenTopic t : request.forgottenTopicsData()) {
+            for (int p : t.partitions()) {
+                out.add(key(t.topic(), t.topicId(), p, byId));
+            }
+        }
+        return out;
     }
 
-    /** One pass over the requested partitions. */
-    private record Result(FetchResponse response, long bytes, boolean error) {
+    private static PartitionKey key(String topic, java.util.UUID topicId, int partition, boolean byId) {
+        return byId ? new PartitionKey("", topicId, partition) : new PartitionKey(topic, Wire.ZERO_UUID, partition);
+    }
+
+    private Optional<Topic> topic(PartitionKey key) {
+        return key.topic().isEmpty() ? broker.topics().get(key.topicId()) : broker.topics().get(key.topic());
+    }
+
+    private List<TopicPartition> partitions(FetchSessions.Plan plan) {
+        List<TopicPartition> out = new ArrayList<>();
+        for (FetchTarget t : plan.targets()) {
+            topic(t.key()).ifPresent(topic -> out.add(new TopicPartition(topic.name(), t.key().partition())));
+        }
+        return out;
+    }
+
+    /** One pass over the partitions: what each would answer, with the bytes read. */
+    private record Result(List<PartitionResult> partitions, long bytes, boolean error) {
         boolean complete(int minBytes) {
             return error || bytes >= minBytes;
         }
+
+        void release() {
+            partitions.forEach(p -> releaseRecords(p.data().records()));
+        }
     }
 
-    private Result read(RequestContext context, FetchRequest request) {
+    private record PartitionResult(PartitionKey key, FetchResponse.PartitionData data, boolean error) {
+    }
+
+    private Result read(FetchRequest request, FetchSessions.Plan plan) {
         boolean committed = request.isolationLevel() == 1;
-        long budget = request.maxBytes();
         long bytes = 0;
-        boolean error = false;
-        boolean dataSeen = false;
-        List<FetchResponse.FetchableTopicResponse> topics = new ArrayList<>();
-        for (FetchRequest.FetchTopic t : request.topics()) {
-            Optional<Topic> topic = topic(context, t);
-            List<FetchResponse.PartitionData> partitions = new ArrayList<>();
-            for (FetchRequest.FetchPartition p : t.partitions()) {
-                FetchResponse.PartitionData out = new FetchResponse.PartitionData().partitionIndex(p.partition())
-                    .records(Unpooled.EMPTY_BUFFER).abortedTransactions(committed ? new ArrayList<>() : null);
-                partitions.add(out);
-                ErrorCode code = readPartition(context, topic, p, out, committed,
-                    (int) Math.min(p.partitionMaxBytes(), Math.max(0, budget - bytes)), !dataSeen);
-                if (code != ErrorCode.NONE) {
-                    error = true;
-                    out.errorCode(code.code()).highWatermark(-1).lastStableOffset(-1).logStartOffset(-1)
-                        .records(Unpooled.EMPTY_BUFFER);
-                    continue;
-                }
-                int size = out.records().readableBytes();
-                bytes += size;
-                dataSeen |= size > 0;
+        boolean anyError = false;
+        List<PartitionResult> results = new ArrayList<>();
+        for (FetchTarget t : plan.targets()) {
+            FetchResponse.PartitionData out = new FetchResponse.PartitionData().partitionIndex(t.key().partition())
+                .records(Unpooled.EMPTY_BUFFER).abortedTransactions(committed ? new ArrayList<>() : null);
+            int maxBytes = (int) Math.min(t.partitionMaxBytes(), Math.max(0, request.maxBytes() - bytes));
+            ErrorCode code = readPartition(t, out, committed, maxBytes, bytes == 0);
+            boolean error = code != ErrorCode.NONE;
+            if (error) {
+                anyError = true;
+                out.errorCode(code.code()).highWatermark(-1).lastStableOffset(-1).logStartOffset(-1);
             }
-            topics.add(new FetchResponse.FetchableTopicResponse().topic(t.topic()).topicId(t.topicId())
-                .partitions(partitions));
+            bytes += out.records().readableBytes();
+            results.add(new PartitionResult(t.key(), out, error));
         }
-        return new Result(new FetchResponse().sessionId(0).responses(topics), bytes, error);
+        return new Result(results, bytes, anyError);
     }
 
-    private ErrorCode readPartition(RequestContext context, Optional<Topic> topic, FetchRequest.FetchPartition p,
-                                    FetchResponse.PartitionData out, boolean committed, int maxBytes,
+    private ErrorCode readPartition(FetchTarget t, FetchResponse.PartitionData out, boolean committed, int maxBytes,
                                     boolean minOneBatch) {
+        Optional<Topic> topic = topic(t.key());
         if (topic.isEmpty()) {
-            return context.apiVersion() >= 13 ? ErrorCode.UNKNOWN_TOPIC_ID : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
+            return t.key().topic().isEmpty() ? ErrorCode.UNKNOWN_TOPIC_ID : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
         }
-        TopicPartition tp = new TopicPartition(topic.get().name(), p.partition());
+        TopicPartition tp = new TopicPartition(topic.get().name(), t.key().partition());
         if (broker.partitions().isOffline(tp)) {
             return ErrorCode.KAFKA_STORAGE_ERROR;
         }
@@ -147,7 +174,7 @@ public final class FetchHandler implements RequestHandler<FetchRequest, FetchRes
         if (log.isEmpty()) {
             return ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
         }
-        if (p.currentLeaderEpoch() > 0) {
+        if (t.currentLeaderEpoch() > 0) {
             return ErrorCode.UNKNOWN_LEADER_EPOCH;
         }
         PartitionLog l = log.get();
@@ -155,9 +182,8 @@ public final class FetchHandler implements RequestHandler<FetchRequest, FetchRes
         long stable = highWatermark;
         out.highWatermark(highWatermark).lastStableOffset(stable).logStartOffset(l.logStartOffset());
         try {
-            FetchSlice slice = l.read(p.fetchOffset(), maxBytes, committed ? stable : highWatermark, minOneBatch);
-            ByteBuf records = slice.read(ByteBufAllocator.DEFAULT);
-            out.records(records);
+            FetchSlice slice = l.read(t.fetchOffset(), maxBytes, committed ? stable : highWatermark, minOneBatch);
+            out.records(slice.read(ByteBufAllocator.DEFAULT));
             return ErrorCode.NONE;
         } catch (OffsetOutOfRangeException e) {
             return ErrorCode.OFFSET_OUT_OF_RANGE;
@@ -166,15 +192,37 @@ public final class FetchHandler implements RequestHandler<FetchRequest, FetchRes
         }
     }
 
+    private static FetchResponse respond(FetchSessions.Plan plan, Result result) {
+        Map<PartitionKey, List<FetchResponse.PartitionData>> byTopic = new LinkedHashMap<>();
+        for (PartitionResult p : result.partitions()) {
+            FetchResponse.PartitionData d = p.data();
+            boolean include = plan.include(p.key(), d.records().isReadable(), p.error(), d.highWatermark(),
+                d.lastStableOffset(), d.logStartOffset());
+            if (!include) {
+                releaseRecords(d.records());
+                continue;
+            }
+            PartitionKey topicKey = new PartitionKey(p.key().topic(), p.key().topicId(), 0);
+            byTopic.computeIfAbsent(topicKey, k -> new ArrayList<>()).add(d);
+        }
+        List<FetchResponse.FetchableTopicResponse> topics = new ArrayList<>();
+        byTopic.forEach((k, parts) -> topics.add(new FetchResponse.FetchableTopicResponse().topic(k.topic())
+            .topicId(k.topicId()).partitions(parts)));
+        return new FetchResponse().sessionId(plan.sessionId()).responses(topics);
+    }
+
     @Override
     public void release(FetchResponse response) {
         for (FetchResponse.FetchableTopicResponse t : response.responses()) {
             for (FetchResponse.PartitionData p : t.partitions()) {
-                ByteBuf records = p.records();
-                if (records != null && records != Unpooled.EMPTY_BUFFER && records.refCnt() > 0) {
-                    records.release();
-                }
+                releaseRecords(p.records());
             }
+        }
+    }
+
+    private static void releaseRecords(ByteBuf records) {
+        if (records != null && records != Unpooled.EMPTY_BUFFER && records.refCnt() > 0) {
+            records.release();
         }
     }
 }

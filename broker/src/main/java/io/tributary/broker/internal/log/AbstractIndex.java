@@ -1,7 +1,9 @@
 package io.tributary.broker.internal.log;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.RandomAccessFile;
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
@@ -30,7 +32,7 @@ abstract class AbstractIndex {
         try {
             // Unmaps eagerly so that deleted or trimmed index files do not keep disk space or mappings until GC.
             Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
-            java.lang.reflect.Field field = unsafeClass.getDeclaredField("theUnsafe");
+            Field field = unsafeClass.getDeclaredField("theUnsafe");
             field.setAccessible(true);
             unsafe = field.get(null);
             cleaner = unsafeClass.getMethod("invokeCleaner", ByteBuffer.class);
@@ -121,11 +123,15 @@ abstract class AbstractIndex {
         return loadedTrimmed;
     }
 
-    /** The live mapping; callers hold the index's monitor. */
+    /**
+     * The live mapping; callers hold the index's monitor.
+     *
+     * @throws UncheckedIOException if the index was closed (its segment deleted or its log closed meanwhile)
+     */
     final MappedByteBuffer buffer() {
         MappedByteBuffer b = mmap;
         if (b == null) {
-            throw new IllegalStateException("index " + file + " is closed");
+            throw new UncheckedIOException(new IOException("index " + file + " is closed"));
         }
         return b;
     }
@@ -202,7 +208,7 @@ abstract class AbstractIndex {
         file = target;
     }
 
-    /** Trims, flushes and unmaps the file; further use throws {@link IllegalStateException}. Idempotent. */
+    /** Trims, flushes and unmaps the file; further use throws {@link UncheckedIOException}. Idempotent. */
     final synchronized void close() throws IOException {
         if (mmap != null) {
             trimToValidSize();

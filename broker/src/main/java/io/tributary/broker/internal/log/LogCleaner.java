@@ -9,6 +9,7 @@ import io.tributary.protocol.record.RecordBatch;
 import io.tributary.protocol.record.RecordBatchBuilder;
 import io.tributary.protocol.record.TimestampType;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -116,7 +117,13 @@ public final class LogCleaner {
         }
         try {
             return cleanRange(log, config, all, firstDirty, firstUncleanable, nowMs);
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
+            if (!log.segments().containsAll(all.subList(0, closedCount))) {
+                // Retention or truncation removed a segment being read: not a disk error, just try again later.
+                LOG.info("{}: compaction abandoned, the log changed while it ran: {}", log.topicPartition(),
+                    e.toString());
+                return null;
+            }
             throw new LogStorageException("cannot compact " + log.topicPartition() + ": " + e, e);
         }
     }

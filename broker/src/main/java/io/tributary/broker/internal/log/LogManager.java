@@ -182,6 +182,10 @@ public final class LogManager implements AutoCloseable {
      */
     public Optional<PartitionLog> log(TopicPartition tp) {
         requireNonNull(tp, "tp");
+        PartitionLog log = logs.get(tp);
+        if (log != null && log.isOffline()) {
+            takeOffline(log, new LogStorageException(tp + " is offline after a disk error"));
+        }
         LogStorageException failed = offline.get(tp);
         if (failed != null) {
             throw new LogStorageException(failed.getMessage(), failed);
@@ -225,6 +229,11 @@ public final class LogManager implements AutoCloseable {
 
     /** The partitions taken offline by disk errors. */
     public Set<TopicPartition> offlinePartitions() {
+        for (PartitionLog log : logs.values()) {
+            if (log.isOffline()) {
+                takeOffline(log, new LogStorageException(log.topicPartition() + " is offline after a disk error"));
+            }
+        }
         return Set.copyOf(offline.keySet());
     }
 
@@ -248,6 +257,9 @@ public final class LogManager implements AutoCloseable {
     public synchronized void delete(TopicPartition tp) {
         requireNonNull(tp, "tp");
         offline.remove(tp);
+        synchronized (checkpointLock) {
+            offlineCheckpoints.values().forEach(values -> values.remove(tp));
+        }
         PartitionLog log = logs.remove(tp);
         Path dir = logDir.resolve(tp.topic() + "-" + tp.partition());
         if (log != null) {
@@ -289,7 +301,7 @@ public final class LogManager implements AutoCloseable {
 
     /**
      * Applies retention to every log (and removes files whose deletion delay passed); a failing log is reported
-     * and taken offline, the others carry on.
+     * (and listed offline if a disk error took it offline), the others carry on.
      *
      * @return the number of segments deleted
      */
@@ -338,16 +350,21 @@ public final class LogManager implements AutoCloseable {
 
     private void handleFailure(PartitionLog log, String task, RuntimeException e) {
         LOG.error("{}: {} failed", log.topicPartition(), task, e);
-        if (log.isOffline() || e instanceof LogStorageException) {
-            TopicPartition tp = log.topicPartition();
-            if (logs.remove(tp, log)) {
-                offline.put(tp, e instanceof LogStorageException s ? s
-                    : new LogStorageException(tp + " is offline: " + e, e));
-                keepOfflineCheckpoint(Checkpoints.RECOVERY_POINT, tp, Map.of(tp, log.recoveryPoint()));
-                keepOfflineCheckpoint(Checkpoints.LOG_START_OFFSET, tp, Map.of(tp, log.logStartOffset()));
-                keepOfflineCheckpoint(Checkpoints.CLEANER_OFFSET, tp, Map.of(tp, log.cleanerCheckpoint()));
-                log.closeHandles();
-            }
+        // Only a failed write takes a log offline (PartitionLog decides); a failed read or clean is just reported.
+        if (log.isOffline()) {
+            takeOffline(log, e instanceof LogStorageException s ? s
+                : new LogStorageException(log.topicPartition() + " is offline: " + e, e));
+        }
+    }
+
+    private void takeOffline(PartitionLog log, LogStorageException cause) {
+        TopicPartition tp = log.topicPartition();
+        if (logs.remove(tp, log)) {
+            offline.put(tp, cause);
+            keepOfflineCheckpoint(Checkpoints.RECOVERY_POINT, tp, Map.of(tp, log.recoveryPoint()));
+            keepOfflineCheckpoint(Checkpoints.LOG_START_OFFSET, tp, Map.of(tp, log.logStartOffset()));
+            keepOfflineCheckpoint(Checkpoints.CLEANER_OFFSET, tp, Map.of(tp, log.cleanerCheckpoint()));
+            log.closeHandles();
         }
     }
 

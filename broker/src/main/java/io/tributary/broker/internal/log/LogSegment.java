@@ -2,7 +2,6 @@ package io.tributary.broker.internal.log;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.tributary.broker.internal.log.OffsetIndex.OffsetPosition;
 import io.tributary.broker.internal.log.TimeIndex.TimestampOffset;
 import io.tributary.protocol.record.InvalidRecordException;
 import io.tributary.protocol.record.Record;

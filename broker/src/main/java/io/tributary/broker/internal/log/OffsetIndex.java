@@ -51,7 +51,7 @@ final class OffsetIndex extends AbstractIndex {
      *
      * @throws IllegalArgumentException if the offset is not above the last entry's or does not fit relative to the
      *                                  base offset
-     * @throws IllegalStateException    if the index is full or closed
+     * @throws IllegalStateException    if the index is full
      */
     synchronized void append(long offset, int position) {
         long relative = offset - baseOffset();

@@ -6,9 +6,8 @@ import io.netty.buffer.ByteBuf;
 import io.tributary.broker.internal.log.LogSegment.BatchPosition;
 import io.tributary.common.TopicPartition;
 import io.tributary.protocol.record.InvalidRecordException;
-import io.tributary.protocol.record.RecordBatch;
-import io.tributary.protocol.record.TimestampType;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,16 +41,12 @@ public final class PartitionLog {
     private record LogEnd(long offset, long segmentBaseOffset, int position) {
     }
 
-    /** A segment renamed to {@code .deleted}, removed from disk at {@code dueMs}. */
-    private record PendingDelete(LogSegment segment, long dueMs) {
-    }
-
     private final Path dir;
     private final TopicPartition topicPartition;
     private final LongSupplier clock;
     private final ReentrantLock lock = new ReentrantLock();
     private final ConcurrentSkipListMap<Long, LogSegment> segments = new ConcurrentSkipListMap<>();
-    private final List<PendingDelete> pendingDeletes = new ArrayList<>();
+    private final DeletedSegments deleted = new DeletedSegments();
     private volatile LogConfig config;
     private volatile LogEnd end;
     private volatile long logStartOffset;
@@ -176,34 +171,13 @@ public final class PartitionLog {
      */
     public AppendResult append(ByteBuf batches, int leaderEpoch, long appendTimeMs, boolean logAppendTime) {
         requireNonNull(batches, "batches");
-        int length = batches.readableBytes();
-        int records = 0;
-        long offsetCount = 0;
-        int pos = 0;
-        if (length == 0) {
-            throw new InvalidRecordException("nothing to append to " + topicPartition + ": no record batch", true, 0);
-        }
-        while (pos < length) {
-            if (length - pos < BatchHeader.SIZE) {
-                throw new InvalidRecordException("cannot append to " + topicPartition + ": " + (length - pos)
-                    + " trailing bytes at byte " + pos + " do not hold a batch header", true, pos);
-            }
-            BatchHeader header = BatchHeader.of(batches, batches.readerIndex() + pos);
-            String problem = header.problem(length - pos);
-            if (problem != null) {
-                throw new InvalidRecordException("cannot append to " + topicPartition + ": the batch at byte " + pos
-                    + " has " + problem, true, pos);
-            }
-            records += header.recordsCount();
-            offsetCount += header.lastOffsetDelta() + 1L;
-            pos += header.sizeInBytes();
-        }
+        AppendBatches checked = AppendBatches.check(batches, topicPartition);
         lock.lock();
         try {
             ensureOpen();
             long firstOffset = end.offset();
-            LogSegment active = maybeRoll(length, firstOffset + offsetCount - 1, appendTimeMs);
-            long next = stamp(batches, firstOffset, leaderEpoch, appendTimeMs, logAppendTime);
+            LogSegment active = maybeRoll(checked.bytes(), firstOffset + checked.offsets() - 1, appendTimeMs);
+            long next = AppendBatches.stamp(batches, firstOffset, leaderEpoch, appendTimeMs, logAppendTime);
             try {
                 active.append(batches, appendTimeMs);
             } catch (IOException e) {
@@ -211,34 +185,15 @@ public final class PartitionLog {
             }
             end = new LogEnd(next, active.baseOffset(), active.size());
             highWatermark = next;
-            unflushedMessages += records;
+            unflushedMessages += checked.records();
             if (unflushedMessages >= config.flushMessages()) {
                 flushLocked();
             }
             return new AppendResult(firstOffset, next - 1, logAppendTime ? appendTimeMs : -1, logStartOffset,
-                records, length);
+                checked.records(), checked.bytes());
         } finally {
             lock.unlock();
         }
-    }
-
-    private static long stamp(ByteBuf batches, long firstOffset, int leaderEpoch, long appendTimeMs,
-                              boolean logAppendTime) {
-        long next = firstOffset;
-        int pos = batches.readerIndex();
-        int end = batches.writerIndex();
-        while (pos < end) {
-            int size = batches.getInt(pos + BatchHeader.LENGTH_OFFSET) + BatchHeader.LOG_OVERHEAD;
-            batches.setLong(pos, next);
-            batches.setInt(pos + BatchHeader.PARTITION_LEADER_EPOCH_OFFSET, leaderEpoch);
-            if (logAppendTime) {
-                RecordBatch.wrap(batches.slice(pos, size)).setMaxTimestamp(TimestampType.LOG_APPEND_TIME,
-                    appendTimeMs);
-            }
-            next += batches.getInt(pos + BatchHeader.LAST_OFFSET_DELTA_OFFSET) + 1L;
-            pos += size;
-        }
-        return next;
     }
 
     private LogSegment maybeRoll(int bytes, long lastOffset, long nowMs) {
@@ -323,7 +278,7 @@ public final class PartitionLog {
                 entry = segments.higherEntry(entry.getKey());
             }
             return FetchSlice.empty();
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new LogStorageException("cannot read " + topicPartition + " at offset " + fetchOffset + ": " + e,
                 e);
         }
@@ -367,7 +322,7 @@ public final class PartitionLog {
                 }
             }
             return TimestampAndOffset.none();
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new LogStorageException("cannot search " + topicPartition + " by timestamp: " + e, e);
         }
     }
@@ -388,7 +343,7 @@ public final class PartitionLog {
         try {
             TimestampAndOffset found = best == null ? null : best.maxTimestampRecord();
             return found == null ? TimestampAndOffset.none() : found;
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new LogStorageException("cannot read " + topicPartition + ": " + e, e);
         }
     }
@@ -489,13 +444,7 @@ public final class PartitionLog {
     /** Renames a segment that left the log to {@code .deleted} and deletes it now or after the delay. */
     private void retire(LogSegment segment, long nowMs) {
         try {
-            segment.changeFileSuffix("", LogSegment.DELETED_SUFFIX);
-            long delay = config.fileDeleteDelayMs();
-            if (delay == 0) {
-                segment.delete();
-            } else {
-                pendingDeletes.add(new PendingDelete(segment, nowMs + delay));
-            }
+            deleted.retire(segment, false, nowMs, config.fileDeleteDelayMs());
         } catch (IOException e) {
             throw fail("delete segment " + segment.logFile(), e);
         }
@@ -512,17 +461,7 @@ public final class PartitionLog {
     }
 
     private void deleteExpiredFilesLocked(long nowMs) {
-        pendingDeletes.removeIf(p -> {
-            if (p.dueMs() > nowMs) {
-                return false;
-            }
-            try {
-                p.segment().delete();
-            } catch (IOException e) {
-                LOG.warn("{}: cannot delete {}: {}", topicPartition, p.segment().logFile(), e.toString());
-            }
-            return true;
-        });
+        deleted.deleteDue(nowMs);
     }
 
     /**
@@ -669,10 +608,7 @@ public final class PartitionLog {
         for (LogSegment segment : segments.values()) {
             segment.closeHandlers();
         }
-        for (PendingDelete p : pendingDeletes) {
-            p.segment().closeHandlers();
-        }
-        pendingDeletes.clear();
+        deleted.closeAll();
     }
 
     static void deleteRecursively(Path root) throws IOException {
@@ -742,12 +678,7 @@ public final class PartitionLog {
                 }
             }
             for (LogSegment source : sources) {
-                long delay = config.fileDeleteDelayMs();
-                if (delay == 0) {
-                    source.delete();
-                } else {
-                    pendingDeletes.add(new PendingDelete(source, now + delay));
-                }
+                deleted.retire(source, true, now, config.fileDeleteDelayMs());
             }
             return true;
         } catch (IOException e) {

@@ -51,7 +51,7 @@ final class TimeIndex extends AbstractIndex {
      * grows by one entry when {@code evenIfFull} (the final entry written when a segment rolls).
      *
      * @throws IllegalArgumentException if the offset is below the last entry's or does not fit
-     * @throws IllegalStateException    if the index is full (and not {@code evenIfFull}) or closed
+     * @throws IllegalStateException    if the index is full (and not {@code evenIfFull})
      */
     synchronized void maybeAppend(long timestamp, long offset, boolean evenIfFull) throws IOException {
         int n = entries();
