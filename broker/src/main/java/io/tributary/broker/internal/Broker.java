@@ -34,6 +34,11 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +57,8 @@ public final class Broker implements AutoCloseable {
 
     private final BrokerConfig config;
     private Scheduler io;
+    private ExecutorService ioExecutor;
+    private Scheduler ticker;
     private BrokerServer server;
     private BrokerContext context;
     private Partitions partitions;
@@ -67,8 +74,12 @@ public final class Broker implements AutoCloseable {
         ClusterIdentity identity = ClusterIdentity.loadOrCreate(config.logDir(), config.nodeId());
         TopicRegistry topics = new TopicRegistry(config.logDir());
         ConfigResolver configs = new ConfigResolver(config, new DynamicBrokerConfigs(config.logDir()));
-        io = Schedulers.newBoundedElastic(Math.max(4, Runtime.getRuntime().availableProcessors() * 2), 100_000,
-            "tributary-io-" + config.nodeId());
+        // Disk work runs on a plain executor: Reactor cannot interrupt its tasks when a request is cancelled,
+        // and an interrupt during FileChannel IO would close that channel for every reader of the partition.
+        ioExecutor = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2),
+            daemonThreads("tributary-io-" + config.nodeId()));
+        io = Schedulers.fromExecutor(ioExecutor);
+        ticker = Schedulers.newSingle("tributary-maintenance-" + config.nodeId(), true);
         AtomicReference<RequestDispatcher> dispatcher = new AtomicReference<>();
         BrokerConfig.Listener listener = config.listener();
         server = new BrokerServer(dispatcher::get, (Integer) config.value("socket.request.max.bytes"));
@@ -82,6 +93,8 @@ public final class Broker implements AutoCloseable {
         } catch (IOException e) {
             server.close();
             io.dispose();
+            ioExecutor.shutdown();
+            ticker.dispose();
             throw new UncheckedIOException("Cannot open the log directory " + config.logDir(), e);
         }
         context = new BrokerContext(config, identity, host, port, topics, configs, partitions, io);
@@ -137,9 +150,9 @@ public final class Broker implements AutoCloseable {
         long cleanerEvery = (Long) config.value("log.cleaner.backoff.ms");
         boolean cleanerEnabled = (Boolean) config.value("log.cleaner.enable");
         long[] last = {System.currentTimeMillis(), System.currentTimeMillis()};
-        return Flux.interval(Duration.ofSeconds(1), io)
+        return Flux.interval(Duration.ofSeconds(1), ticker)
             .onBackpressureDrop()
-            .concatMap(tick -> Mono.fromRunnable(() -> {
+            .concatMap(tick -> Mono.<Void>fromRunnable(() -> {
                 long now = System.currentTimeMillis();
                 boolean retention = now - last[0] >= retentionEvery;
                 boolean cleaner = cleanerEnabled && now - last[1] >= cleanerEvery;
@@ -150,11 +163,20 @@ public final class Broker implements AutoCloseable {
                     last[1] = now;
                 }
                 partitions.maintain(now, retention, cleaner);
-            }).onErrorResume(e -> {
+            }).subscribeOn(io).onErrorResume(e -> {
                 LOG.error("Log maintenance failed", e);
                 return Mono.empty();
             }))
             .subscribe();
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     public BrokerContext context() {
@@ -175,9 +197,21 @@ public final class Broker implements AutoCloseable {
             partitions.close();
             partitions = null;
         }
+        if (ticker != null) {
+            ticker.dispose();
+            ticker = null;
+        }
         if (io != null) {
             io.dispose();
             io = null;
+            ioExecutor.shutdown();
+            try {
+                if (!ioExecutor.awaitTermination(10, TimeUnit.SECONDS)) {
+                    LOG.warn("Disk work still running after 10 s at shutdown");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         LOG.info("Tributary broker {} stopped", config.nodeId());
     }

@@ -1,6 +1,7 @@
 package io.tributary.broker.internal.handler;
 
 import io.tributary.broker.internal.BrokerContext;
+import io.tributary.broker.internal.log.LogStorageException;
 import io.tributary.broker.internal.log.PartitionLog;
 import io.tributary.broker.internal.log.TimestampAndOffset;
 import io.tributary.broker.internal.network.RequestContext;
@@ -57,6 +58,8 @@ public final class ListOffsetsHandler implements RequestHandler<ListOffsetsReque
                         .leaderEpoch(found.isNone() ? -1 : Math.max(0, found.leaderEpoch()));
                 } catch (ApiException e) {
                     r.errorCode(e.error().code());
+                } catch (LogStorageException e) {
+                    r.errorCode(ErrorCode.KAFKA_STORAGE_ERROR.code());
                 }
                 partitions.add(r);
             }

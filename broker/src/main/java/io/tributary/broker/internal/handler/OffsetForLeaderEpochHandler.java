@@ -1,6 +1,7 @@
 package io.tributary.broker.internal.handler;
 
 import io.tributary.broker.internal.BrokerContext;
+import io.tributary.broker.internal.log.LogStorageException;
 import io.tributary.broker.internal.log.PartitionLog;
 import io.tributary.broker.internal.network.RequestContext;
 import io.tributary.broker.internal.network.RequestHandler;
@@ -53,6 +54,8 @@ public final class OffsetForLeaderEpochHandler
                     r.errorCode(ErrorCode.NONE.code());
                 } catch (ApiException e) {
                     r.errorCode(e.error().code());
+                } catch (LogStorageException e) {
+                    r.errorCode(ErrorCode.KAFKA_STORAGE_ERROR.code());
                 }
                 partitions.add(r);
             }

@@ -1,5 +1,6 @@
 package io.tributary.broker.internal.network;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.CorruptedFrameException;
@@ -12,6 +13,8 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
 import reactor.netty.Connection;
 import reactor.netty.DisposableServer;
 import reactor.netty.NettyInbound;
@@ -25,6 +28,8 @@ import reactor.netty.tcp.TcpServer;
  */
 public final class BrokerServer {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerServer.class);
+
+    private static final int MAX_UNREAD_RESPONSES = 1024;
 
     private final Supplier<RequestDispatcher> dispatcher;
     private final int maxFrameBytes;
@@ -56,12 +61,39 @@ public final class BrokerServer {
 
     private Mono<Void> serve(NettyInbound in, NettyOutbound out) {
         SocketAddress[] remote = new SocketAddress[1];
-        in.withConnection(c -> remote[0] = c.channel().remoteAddress());
-        return out.send(in.receive()
-                .retain()
-                .concatMap(frame -> dispatcher.get().dispatch(frame, remote[0], out.alloc())
-                    .doFinally(signal -> frame.release()), 1)
-                .doOnError(e -> logClose(remote[0], e)))
+        Connection[] connection = new Connection[1];
+        in.withConnection(c -> {
+            remote[0] = c.channel().remoteAddress();
+            connection[0] = c;
+        });
+        // Requests are processed on a subscription of their own, so that a client closing its connection does not
+        // cancel requests it already sent (an acks=0 produce followed by a close must still be appended); only the
+        // sending of responses stops. The queue bounds responses a client has not read.
+        Sinks.Many<ByteBuf> responses = Sinks.many().unicast()
+            .onBackpressureBuffer(Queues.<ByteBuf>get(MAX_UNREAD_RESPONSES).get());
+        in.receive()
+            .retain()
+            .concatMap(frame -> dispatcher.get().dispatch(frame, remote[0], out.alloc())
+                .doFinally(signal -> frame.release()), 1)
+            .subscribe(
+                response -> {
+                    Sinks.EmitResult result = responses.tryEmitNext(response);
+                    if (result.isFailure()) {
+                        response.release();
+                        if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
+                            LOG.warn("Closing connection from {}: {} responses unread", remote[0],
+                                MAX_UNREAD_RESPONSES);
+                            connection[0].dispose();
+                        }
+                    }
+                },
+                error -> {
+                    logClose(remote[0], error);
+                    responses.tryEmitError(error);
+                    connection[0].dispose();
+                },
+                responses::tryEmitComplete);
+        return out.send(responses.asFlux().doOnDiscard(ByteBuf.class, ByteBuf::release))
             .then()
             .onErrorResume(e -> Mono.empty());
     }
