@@ -21,7 +21,8 @@ import java.util.Set;
  * (the broker synonyms of topic configs) and a few limits may change dynamically, as in Kafka. Thread-safe.
  */
 public final class DynamicBrokerConfigs {
-    private static final Set<String> EXTRA_DYNAMIC = Set.of("log.cleaner.backoff.ms", "log.retention.check.interval.ms");
+    private static final Set<String> EXTRA_DYNAMIC =
+        Set.of("log.cleaner.backoff.ms", "log.retention.check.interval.ms");
 
     private final Path file;
     private volatile Map<String, String> values;

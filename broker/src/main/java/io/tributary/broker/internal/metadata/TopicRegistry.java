@@ -70,7 +70,10 @@ public final class TopicRegistry {
         validateConfigs(configs);
     }
 
-    /** Creates a topic; fails with TOPIC_ALREADY_EXISTS, INVALID_TOPIC_EXCEPTION, INVALID_PARTITIONS or INVALID_CONFIG. */
+    /**
+     * Creates a topic; fails with TOPIC_ALREADY_EXISTS, INVALID_TOPIC_EXCEPTION, INVALID_PARTITIONS or
+     * INVALID_CONFIG.
+     */
     public synchronized Topic create(String name, int partitions, Map<String, String> configs) {
         validateCreate(name, partitions, configs);
         Topic topic = new Topic(name, randomTopicId(), partitions, configs, TopicNames.isInternal(name));
