@@ -2,6 +2,7 @@ package io.tributary.protocol;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.CompositeByteBuf;
 import io.tributary.protocol.internal.RecordsCollector;
 import org.jspecify.annotations.Nullable;
 
@@ -27,18 +28,7 @@ public final class Frames {
      */
     public static ByteBuf encodeRequest(ByteBufAllocator alloc, ApiMessage body, short version, int correlationId,
                                         String clientId) {
-        ByteBuf out = alloc.buffer(INITIAL_FRAME_BYTES);
-        RecordsCollector records = RecordsCollector.begin(out);
-        try {
-            out.writeInt(0);
-            RequestHeaders.writeRequestHeader(out, body.apiKey(), version, correlationId, clientId);
-            body.write(out, version);
-            return finish(alloc, records, out);
-        } catch (RuntimeException e) {
-            records.end();
-            records.assemble(alloc).release();
-            throw e;
-        }
+        return join(alloc, encodeRequestParts(alloc, body, version, correlationId, clientId));
     }
 
     /**
@@ -46,25 +36,72 @@ public final class Frames {
      * are referenced by the returned buffer (retained), not copied; releasing the frame releases them.
      */
     public static ByteBuf encodeResponse(ByteBufAllocator alloc, ApiMessage body, short version, int correlationId) {
+        return join(alloc, encodeResponseParts(alloc, body, version, correlationId));
+    }
+
+    /**
+     * Encodes a request frame as buffers to write in order, with large record sets referenced between them rather
+     * than copied (what a network layer wants: one gathering write, no composite buffer). Each part is released
+     * once, by writing it or explicitly.
+     */
+    public static ByteBuf[] encodeRequestParts(ByteBufAllocator alloc, ApiMessage body, short version,
+                                               int correlationId, String clientId) {
+        ByteBuf out = alloc.buffer(INITIAL_FRAME_BYTES);
+        RecordsCollector records = RecordsCollector.begin(out);
+        try {
+            out.writeInt(0);
+            RequestHeaders.writeRequestHeader(out, body.apiKey(), version, correlationId, clientId);
+            body.write(out, version);
+            return finish(records);
+        } catch (RuntimeException e) {
+            records.end();
+            release(records.parts());
+            throw e;
+        }
+    }
+
+    /** Encodes a response frame as buffers to write in order; see {@link #encodeRequestParts}. */
+    public static ByteBuf[] encodeResponseParts(ByteBufAllocator alloc, ApiMessage body, short version,
+                                                int correlationId) {
         ByteBuf out = alloc.buffer(INITIAL_FRAME_BYTES);
         RecordsCollector records = RecordsCollector.begin(out);
         try {
             out.writeInt(0);
             RequestHeaders.writeResponseHeader(out, body.apiKey(), version, correlationId);
             body.write(out, version);
-            return finish(alloc, records, out);
+            return finish(records);
         } catch (RuntimeException e) {
             records.end();
-            records.assemble(alloc).release();
+            release(records.parts());
             throw e;
         }
     }
 
-    private static ByteBuf finish(ByteBufAllocator alloc, RecordsCollector records, ByteBuf out) {
+    private static ByteBuf[] finish(RecordsCollector records) {
         records.end();
-        ByteBuf frame = records.assemble(alloc);
-        frame.setInt(0, frame.readableBytes() - 4);
+        ByteBuf[] parts = records.parts();
+        long size = -4;
+        for (ByteBuf p : parts) {
+            size += p.readableBytes();
+        }
+        // The first part starts with the frame's own size field.
+        parts[0].setInt(parts[0].readerIndex(), (int) size);
+        return parts;
+    }
+
+    private static ByteBuf join(ByteBufAllocator alloc, ByteBuf[] parts) {
+        if (parts.length == 1) {
+            return parts[0];
+        }
+        CompositeByteBuf frame = alloc.compositeBuffer(parts.length);
+        frame.addComponents(true, parts);
         return frame;
+    }
+
+    private static void release(ByteBuf[] parts) {
+        for (ByteBuf p : parts) {
+            p.release();
+        }
     }
 
     /**

@@ -19,11 +19,13 @@ import io.tributary.broker.internal.handler.DescribeClusterHandler;
 import io.tributary.broker.internal.handler.DescribeConfigsHandler;
 import io.tributary.broker.internal.handler.DescribeTopicPartitionsHandler;
 import io.tributary.broker.internal.handler.IncrementalAlterConfigsHandler;
+import io.tributary.broker.internal.handler.InitProducerIdHandler;
 import io.tributary.broker.internal.handler.MetadataHandler;
 import io.tributary.broker.internal.metadata.ClusterIdentity;
 import io.tributary.broker.internal.metadata.TopicRegistry;
 import io.tributary.broker.internal.network.BrokerServer;
 import io.tributary.broker.internal.partition.Partitions;
+import io.tributary.broker.internal.producer.ProducerIdManager;
 import io.tributary.broker.internal.network.RequestDispatcher;
 import io.tributary.broker.internal.network.RequestHandler;
 import java.io.IOException;
@@ -63,6 +65,7 @@ public final class Broker implements AutoCloseable {
     private BrokerContext context;
     private Partitions partitions;
     private Disposable maintenance;
+    private ProducerIdManager producerIds;
 
     public Broker(BrokerConfig config) {
         this.config = config;
@@ -99,13 +102,15 @@ public final class Broker implements AutoCloseable {
         }
         context = new BrokerContext(config, identity, host, port, topics, configs, partitions, io);
         maintenance = startMaintenance();
-        dispatcher.set(new RequestDispatcher(handlers(context, dispatcher)));
+        producerIds = new ProducerIdManager(config.logDir());
+        dispatcher.set(new RequestDispatcher(handlers(context, dispatcher, producerIds)));
         LOG.info("Tributary broker {} of cluster {} listening on {} (advertised {}:{}) in {} ms", config.nodeId(),
             identity.clusterId(), bound, host, port, (System.nanoTime() - started) / 1_000_000);
         return bound;
     }
 
-    private static List<RequestHandler<?, ?>> handlers(BrokerContext c, AtomicReference<RequestDispatcher> d) {
+    private static List<RequestHandler<?, ?>> handlers(BrokerContext c, AtomicReference<RequestDispatcher> d,
+                                                       ProducerIdManager producerIds) {
         List<RequestHandler<?, ?>> list = new ArrayList<>();
         list.add(new ApiVersionsHandler(() -> d.get().advertised()));
         list.add(new MetadataHandler(c));
@@ -124,6 +129,7 @@ public final class Broker implements AutoCloseable {
         list.add(new DeleteRecordsHandler(c));
         list.add(new OffsetForLeaderEpochHandler(c));
         list.add(new DescribeLogDirsHandler(c));
+        list.add(new InitProducerIdHandler(producerIds, c.io()));
         return list;
     }
 

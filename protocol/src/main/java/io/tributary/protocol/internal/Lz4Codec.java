@@ -34,6 +34,9 @@ final class Lz4Codec implements CompressionCodec {
 
     private static final LZ4Compressor COMPRESSOR = LZ4Factory.fastestInstance().fastCompressor();
     private static final LZ4SafeDecompressor DECOMPRESSOR = LZ4Factory.fastestInstance().safeDecompressor();
+    private static final int MAX_CACHED_SCRATCH = 4 << 20;
+    /** Per-thread block buffer for decompression; blocks are at most 4 MiB in the LZ4 frame format. */
+    private static final ThreadLocal<ByteBuffer> SCRATCH = new ThreadLocal<>();
     private static final XXHash32 XXHASH = XXHashFactory.fastestInstance().hash32();
     private static final byte HC = (byte) (XXHASH.hash(new byte[] {FLG, BD_64K}, 0, 2, 0) >> 8);
 
@@ -147,15 +150,29 @@ final class Lz4Codec implements CompressionCodec {
 
     private static void decompressBlock(ByteBuffer in, int index, int length, int blockMax, int pos,
                                         BoundedOutput out) {
-        out.grow(blockMax);
-        ByteBuffer target = out.writable();
-        int room = target.remaining();
+        // Decompress into a per-thread scratch block, then copy only the bytes produced: growing the output by a
+        // whole block's maximum before each block would allocate several times the data.
+        ByteBuffer scratch = scratch(blockMax);
+        int produced;
         try {
-            out.advance(DECOMPRESSOR.decompress(in, index, length, target, target.position(), room));
+            produced = DECOMPRESSOR.decompress(in, index, length, scratch, 0, blockMax);
         } catch (LZ4Exception e) {
-            String why = room < blockMax ? "is corrupt or decompresses past the limit" : "is corrupt";
-            throw new InvalidRecordException("lz4 block at byte " + pos + " " + why, false, pos, e);
+            throw new InvalidRecordException("lz4 block at byte " + pos + " is corrupt", false, pos, e);
         }
+        out.reserve(produced);
+        out.writable().put(scratch.duplicate().position(0).limit(produced));
+        out.advance(produced);
+    }
+
+    private static ByteBuffer scratch(int size) {
+        ByteBuffer b = SCRATCH.get();
+        if (b == null || b.capacity() < size) {
+            b = ByteBuffer.allocate(size);
+            if (size <= MAX_CACHED_SCRATCH) {
+                SCRATCH.set(b);
+            }
+        }
+        return b;
     }
 
     private static void verify(int computed, int storedLittleEndian, int pos) {

@@ -42,24 +42,25 @@ public final class RecordsCollector {
         return c != null && c.target == out ? c : null;
     }
 
-    /** Records a hole at the current write position of the target, to be filled by {@code value}'s bytes. */
-    void add(ByteBuf value) {
+    /** Records a hole at the current write position of the target, to be filled by those bytes of {@code value}. */
+    void add(ByteBuf value, int index, int length) {
         if (count == positions.length) {
             positions = java.util.Arrays.copyOf(positions, count * 2);
             records = java.util.Arrays.copyOf(records, count * 2);
         }
         positions[count] = target.writerIndex();
-        records[count] = value.retainedSlice();
+        records[count] = value.retainedSlice(index, length);
         count++;
     }
 
     /**
-     * The finished frame: the target itself when nothing was collected, otherwise a composite of the target's pieces
-     * and the collected record sets. Ownership of the target passes to the result.
+     * The finished frame as buffers to write in order: the target itself when nothing was collected, otherwise the
+     * target's pieces interleaved with the collected record sets. Ownership of the target passes to the parts;
+     * each part is released once (writing it to a channel does that).
      */
-    public ByteBuf assemble(ByteBufAllocator alloc) {
+    public ByteBuf[] parts() {
         if (count == 0) {
-            return target;
+            return new ByteBuf[] {target};
         }
         ByteBuf[] parts = new ByteBuf[2 * count + 1];
         int from = target.readerIndex();
@@ -70,8 +71,17 @@ public final class RecordsCollector {
             from = positions[i];
         }
         parts[n] = target.slice(from, target.writerIndex() - from);
-        // Each slice of the target is released once by the composite; the target's own reference covers one.
+        // Each slice of the target is released once; the target's own reference covers one of them.
         target.retain(count);
+        return parts;
+    }
+
+    /** The finished frame as one buffer (a composite of {@link #parts()} when records were collected). */
+    public ByteBuf assemble(ByteBufAllocator alloc) {
+        ByteBuf[] parts = parts();
+        if (parts.length == 1) {
+            return parts[0];
+        }
         CompositeByteBuf frame = alloc.compositeBuffer(parts.length);
         frame.addComponents(true, parts);
         return frame;

@@ -152,7 +152,7 @@ public final class Wire {
         writeLength(out, length, compact);
         RecordsCollector collector = length >= ZERO_COPY_MIN_BYTES ? RecordsCollector.activeFor(out) : null;
         if (collector != null) {
-            collector.add(value.slice(value.readerIndex(), length));
+            collector.add(value, value.readerIndex(), length);
         } else {
             out.writeBytes(value, value.readerIndex(), length);
         }

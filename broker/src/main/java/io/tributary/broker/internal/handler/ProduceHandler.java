@@ -11,6 +11,7 @@ import io.tributary.broker.internal.network.RequestHandler;
 import io.tributary.broker.internal.produce.BatchValidator;
 import io.tributary.broker.internal.produce.PartitionError;
 import io.tributary.broker.internal.produce.ProduceRules;
+import io.tributary.broker.internal.producer.ProducerState;
 import io.tributary.common.TopicPartition;
 import io.tributary.protocol.ApiKey;
 import io.tributary.protocol.ErrorCode;
@@ -18,6 +19,7 @@ import io.tributary.protocol.VersionRange;
 import io.tributary.protocol.message.ProduceRequest;
 import io.tributary.protocol.message.ProduceResponse;
 import io.tributary.protocol.record.InvalidRecordException;
+import io.tributary.protocol.record.RecordBatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -107,10 +109,24 @@ public final class ProduceHandler implements RequestHandler<ProduceRequest, Prod
         BatchValidator.Validated batch = BatchValidator.validate(p.records(), context.apiVersion(),
             request.transactionalId() != null, rules, now, ByteBufAllocator.DEFAULT);
         try {
-            AppendResult result = log.append(batch.buffer(), 0, now, rules.logAppendTime());
-            broker.partitions().notifier().appended(tp);
-            return r.errorCode(ErrorCode.NONE.code()).baseOffset(result.firstOffset())
-                .logAppendTimeMs(result.logAppendTime()).logStartOffset(result.logStartOffset());
+            RecordBatch appended = RecordBatch.wrap(batch.buffer());
+            if (appended.producerId() < 0 || appended.isTransactional()) {
+                AppendResult result = log.append(batch.buffer(), 0, now, rules.logAppendTime());
+                return succeeded(r, tp, result);
+            }
+            ProducerState producers = broker.partitions().producerState(tp, log);
+            synchronized (producers) {
+                ProducerState.BatchMetadata retried = producers.check(appended);
+                if (retried != null) {
+                    // A retry of a batch we already have: answer with its offset and append nothing.
+                    return r.errorCode(ErrorCode.NONE.code()).baseOffset(retried.firstOffset())
+                        .logStartOffset(log.logStartOffset());
+                }
+                AppendResult result = log.append(batch.buffer(), 0, now, rules.logAppendTime());
+                producers.record(appended.producerId(), appended.producerEpoch(), appended.baseSequence(),
+                    appended.lastSequence(), result.firstOffset(), result.lastOffset(), now);
+                return succeeded(r, tp, result);
+            }
         } catch (InvalidRecordException e) {
             throw new PartitionError(ErrorCode.CORRUPT_MESSAGE, e.getMessage());
         } catch (LogStorageException e) {
@@ -119,6 +135,13 @@ public final class ProduceHandler implements RequestHandler<ProduceRequest, Prod
         } finally {
             batch.releaseIfOwned();
         }
+    }
+
+    private ProduceResponse.PartitionProduceResponse succeeded(ProduceResponse.PartitionProduceResponse r,
+                                                               TopicPartition tp, AppendResult result) {
+        broker.partitions().notifier().appended(tp);
+        return r.errorCode(ErrorCode.NONE.code()).baseOffset(result.firstOffset())
+            .logAppendTimeMs(result.logAppendTime()).logStartOffset(result.logStartOffset());
     }
 
     private static ProduceResponse.PartitionProduceResponse fail(ProduceResponse.PartitionProduceResponse r,

@@ -22,6 +22,7 @@ public final class Versions {
     public static final VersionRange CREATE_PARTITIONS = VersionRange.of(0, 3);
     public static final VersionRange INCREMENTAL_ALTER_CONFIGS = VersionRange.of(0, 1);
     public static final VersionRange DESCRIBE_CLUSTER = VersionRange.of(0, 2);
+    public static final VersionRange INIT_PRODUCER_ID = VersionRange.of(0, 5);
 
     private Versions() {
     }

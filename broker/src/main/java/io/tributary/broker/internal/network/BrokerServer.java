@@ -29,7 +29,7 @@ import reactor.netty.tcp.TcpServer;
 public final class BrokerServer {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerServer.class);
 
-    private static final int MAX_UNREAD_RESPONSES = 1024;
+    private static final int MAX_UNREAD_RESPONSES = 4096;
 
     private final Supplier<RequestDispatcher> dispatcher;
     private final int maxFrameBytes;
@@ -76,14 +76,16 @@ public final class BrokerServer {
             .concatMap(frame -> dispatcher.get().dispatch(frame, remote[0], out.alloc())
                 .doFinally(signal -> frame.release()), 1)
             .subscribe(
-                response -> {
-                    Sinks.EmitResult result = responses.tryEmitNext(response);
-                    if (result.isFailure()) {
-                        response.release();
-                        if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
-                            LOG.warn("Closing connection from {}: {} responses unread", remote[0],
-                                MAX_UNREAD_RESPONSES);
-                            connection[0].dispose();
+                parts -> {
+                    for (ByteBuf part : parts) {
+                        Sinks.EmitResult result = responses.tryEmitNext(part);
+                        if (result.isFailure()) {
+                            part.release();
+                            if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
+                                LOG.warn("Closing connection from {}: {} response buffers unread", remote[0],
+                                    MAX_UNREAD_RESPONSES);
+                                connection[0].dispose();
+                            }
                         }
                     }
                 },

@@ -45,8 +45,11 @@ public final class RequestDispatcher {
         return out;
     }
 
-    /** Handles one frame (size prefix removed). The caller releases the frame after the returned Mono ends. */
-    public Mono<ByteBuf> dispatch(ByteBuf frame, SocketAddress remote, ByteBufAllocator alloc) {
+    /**
+     * Handles one frame (size prefix removed) and answers with the response frame as buffers to write in order
+     * (record sets referenced, not copied). The caller releases the request frame after the returned Mono ends.
+     */
+    public Mono<ByteBuf[]> dispatch(ByteBuf frame, SocketAddress remote, ByteBufAllocator alloc) {
         RequestHeader header;
         try {
             header = RequestHeaders.readRequestHeader(frame);
@@ -63,7 +66,7 @@ public final class RequestDispatcher {
         int correlationId = header.correlationId();
         boolean decodable = apiKey.versions().contains(version);
         if (apiKey == ApiKey.API_VERSIONS && (!decodable || !handler.versions().contains(version))) {
-            return Mono.just(Frames.encodeResponse(alloc, unsupportedApiVersions(handler.versions()), (short) 0,
+            return Mono.just(Frames.encodeResponseParts(alloc, unsupportedApiVersions(handler.versions()), (short) 0,
                 correlationId));
         }
         if (!handler.versions().contains(version)) {
@@ -82,7 +85,7 @@ public final class RequestDispatcher {
         return Mono.defer(() -> handler.handle(context, request))
             .map(response -> {
                 try {
-                    return Frames.encodeResponse(alloc, response, version, correlationId);
+                    return Frames.encodeResponseParts(alloc, response, version, correlationId);
                 } finally {
                     handler.release(response);
                 }

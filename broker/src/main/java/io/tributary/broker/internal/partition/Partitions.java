@@ -8,6 +8,7 @@ import io.tributary.broker.internal.log.PartitionLog;
 import io.tributary.broker.internal.metadata.Topic;
 import io.tributary.broker.internal.metadata.TopicRegistry;
 import io.tributary.broker.internal.produce.ProduceRules;
+import io.tributary.broker.internal.producer.ProducerState;
 import io.tributary.common.TopicPartition;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +31,7 @@ public final class Partitions implements AutoCloseable {
     private final TopicRegistry topics;
     private final ConfigResolver configs;
     private final AppendNotifier notifier = new AppendNotifier();
+    private final Map<TopicPartition, ProducerState> producerStates = new ConcurrentHashMap<>();
 
     private Partitions(LogManager logs, TopicRegistry topics, ConfigResolver configs) {
         this.logs = logs;
@@ -68,6 +71,14 @@ public final class Partitions implements AutoCloseable {
 
     public Path logDir() {
         return logs.logDir();
+    }
+
+    /**
+     * The idempotent-producer state of a partition, rebuilt from the log's batches the first time it is needed
+     * after start-up.
+     */
+    public ProducerState producerState(TopicPartition tp, PartitionLog log) {
+        return producerStates.computeIfAbsent(tp, k -> ProducerStates.rebuild(log));
     }
 
     /** The produce rules of a topic, from its effective configs. */
@@ -123,7 +134,9 @@ public final class Partitions implements AutoCloseable {
         Topic after = change.after();
         if (after == null && before != null) {
             for (int p = 0; p < before.partitions(); p++) {
-                logs.delete(new TopicPartition(before.name(), p));
+                TopicPartition tp = new TopicPartition(before.name(), p);
+                producerStates.remove(tp);
+                logs.delete(tp);
             }
             return;
         }
