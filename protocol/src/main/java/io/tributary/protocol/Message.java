@@ -21,6 +21,12 @@ public interface Message {
      */
     void write(ByteBuf out, short version);
 
+    /**
+     * Number of bytes {@link #write} produces in the given version, computed without writing: lets encoders
+     * allocate exactly once.
+     */
+    int size(short version);
+
     /** Tagged fields this codec did not know, kept so that they survive a decode and re-encode. */
     List<RawTaggedField> unknownTaggedFields();
 

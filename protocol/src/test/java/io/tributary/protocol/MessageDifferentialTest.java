@@ -50,6 +50,7 @@ final class MessageDifferentialTest {
             byte[] kafkaBytes = c.kafkaRoundTrip(generated);
             Message ours = c.ourRead(kafkaBytes);
             assertThat(c.ourWrite(ours)).as("%s sample %d: %s", c, i, ours).isEqualTo(kafkaBytes);
+            assertThat(ours.size(c.version())).as("%s sample %d: computed size", c, i).isEqualTo(kafkaBytes.length);
             assertThat(c.ourRead(c.ourWrite(ours))).isEqualTo(ours);
         }
     }

@@ -105,6 +105,7 @@ final class MessageGenerator {
             .line("}");
         readMethods(w, cls, fields, top);
         writeMethod(w, cls, fields, top);
+        sizeMethod(w, fields, top, cls);
         equalsHashToString(w, cls, fields);
     }
 
@@ -317,6 +318,85 @@ final class MessageGenerator {
             case UUID -> "!Wire.ZERO_UUID.equals(" + v + ")";
             case FLOAT64 -> "Double.compare(" + v + ", " + p.literal(f.defaultValue()) + ") != 0";
             default -> v + " != " + p.literal(f.defaultValue());
+        };
+    }
+
+    // ---- size ----
+
+    private void sizeMethod(CodeWriter w, List<FieldSpec> fields, boolean top, String cls) {
+        w.blank().line("@Override").line("public int size(short version) {");
+        if (top) {
+            w.line("Wire.requireVersion(version, LOWEST_VERSION, HIGHEST_VERSION, \"%s\");", cls);
+        }
+        w.line("boolean flexible = %s;", spec.flexible().condition(versions));
+        w.line("int _size = 0;");
+        for (FieldSpec f : fields) {
+            Versions present = f.versions().intersect(versions);
+            Versions untagged = f.isTagged() ? subtract(present, f.tagged()) : present;
+            if (untagged.isEmpty()) {
+                continue;
+            }
+            String cond = untagged.condition(versions);
+            boolean guarded = !cond.equals("true");
+            if (guarded) {
+                w.line("if (%s) {", cond);
+            }
+            sizeField(w, f, "_size", compactExpr(f), nullableExpr(f));
+            if (guarded) {
+                w.line("}");
+            }
+        }
+        List<FieldSpec> tagged = taggedFields(fields);
+        if (!spec.flexible().intersect(versions).isEmpty()) {
+            w.line("if (flexible) {");
+            w.line("int _tags = this.unknownTaggedFields.size();");
+            w.line("for (RawTaggedField _f : this.unknownTaggedFields) {");
+            w.line("_size += Wire.unsignedVarintSize(_f.tag()) + Wire.unsignedVarintSize(_f.size()) + _f.size();");
+            w.line("}");
+            for (FieldSpec f : tagged) {
+                w.line("if (%s && %s) {", f.tagged().intersect(f.versions()).condition(versions), nonDefault(f));
+                w.line("_tags++;");
+                w.line("int _payload = 0;");
+                sizeField(w, f, "_payload", "true", nullableExpr(f));
+                w.line("_size += Wire.unsignedVarintSize(%d) + Wire.unsignedVarintSize(_payload) + _payload;",
+                    f.tag());
+                w.line("}");
+            }
+            w.line("_size += Wire.unsignedVarintSize(_tags);");
+            w.line("}");
+        }
+        w.line("return _size;").line("}");
+    }
+
+    private void sizeField(CodeWriter w, FieldSpec f, String acc, String compact, String nullable) {
+        String n = "this." + Names.field(f.name());
+        if (f.isArray()) {
+            w.line("%s += Wire.arrayLengthSize(%s == null ? -1 : %s.size(), %s);", acc, n, n, compact);
+            w.line("if (%s != null) {", n);
+            w.line("for (%s _e : %s) {", boxed(f), n);
+            w.line("%s += %s;", acc, sizeExpr(f, "_e", compact, "false"));
+            w.line("}").line("}");
+        } else {
+            w.line("%s += %s;", acc, sizeExpr(f, n, compact, nullable));
+        }
+    }
+
+    private String sizeExpr(FieldSpec f, String v, String compact, String nullable) {
+        if (f.isStruct()) {
+            if (!f.isArray() && !nullable.equals("false")) {
+                return "(" + nullable + " ? 1 : 0) + (" + v + " == null ? 0 : " + v + ".size(version))";
+            }
+            return "Objects.requireNonNull(" + v + ", \"" + f.name() + "\").size(version)";
+        }
+        return switch (Primitive.of(f.elementType())) {
+            case BOOL, INT8 -> "1";
+            case INT16, UINT16 -> "2";
+            case INT32, UINT32 -> "4";
+            case INT64, FLOAT64 -> "8";
+            case UUID -> "16";
+            case STRING -> "Wire.stringSize(" + v + ", " + compact + ")";
+            case BYTES -> "Wire.bytesSize(" + v + ", " + compact + ")";
+            case RECORDS -> "Wire.recordsSize(" + v + ", " + compact + ")";
         };
     }
 

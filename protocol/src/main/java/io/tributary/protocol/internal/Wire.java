@@ -261,6 +261,36 @@ public final class Wire {
         out.writeBytes(payload);
     }
 
+    // ---- sizes ----
+
+    /** Encoded size of a string field; null takes the null marker's size. */
+    public static int stringSize(@Nullable String value, boolean compact) {
+        if (value == null) {
+            return compact ? 1 : 2;
+        }
+        int length = ByteBufUtil.utf8Bytes(value);
+        return (compact ? unsignedVarintSize(length + 1) : 2) + length;
+    }
+
+    /** Encoded size of a bytes field. */
+    public static int bytesSize(byte @Nullable [] value, boolean compact) {
+        return value == null ? (compact ? 1 : 4) : lengthSize(value.length, compact) + value.length;
+    }
+
+    /** Encoded size of a records field. */
+    public static int recordsSize(@Nullable ByteBuf value, boolean compact) {
+        return value == null ? (compact ? 1 : 4) : lengthSize(value.readableBytes(), compact) + value.readableBytes();
+    }
+
+    /** Encoded size of an array length; -1 is null. */
+    public static int arrayLengthSize(int length, boolean compact) {
+        return length < 0 ? (compact ? 1 : 4) : lengthSize(length, compact);
+    }
+
+    private static int lengthSize(int length, boolean compact) {
+        return compact ? unsignedVarintSize(length + 1) : 4;
+    }
+
     // ---- toString helpers ----
 
     public static String describe(byte @Nullable [] bytes) {
