@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.CompositeByteBuf;
 import io.tributary.protocol.internal.RecordsCollector;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,28 +47,24 @@ public final class Frames {
      */
     public static ByteBuf[] encodeRequestParts(ByteBufAllocator alloc, ApiMessage body, short version,
                                                int correlationId, String clientId) {
-        ByteBuf out = alloc.buffer(INITIAL_FRAME_BYTES);
-        RecordsCollector records = RecordsCollector.begin(out);
-        try {
-            out.writeInt(0);
-            RequestHeaders.writeRequestHeader(out, body.apiKey(), version, correlationId, clientId);
-            body.write(out, version);
-            return finish(records);
-        } catch (RuntimeException e) {
-            records.end();
-            release(records.parts());
-            throw e;
-        }
+        return encode(alloc, body, version,
+            out -> RequestHeaders.writeRequestHeader(out, body.apiKey(), version, correlationId, clientId));
     }
 
     /** Encodes a response frame as buffers to write in order; see {@link #encodeRequestParts}. */
     public static ByteBuf[] encodeResponseParts(ByteBufAllocator alloc, ApiMessage body, short version,
                                                 int correlationId) {
+        return encode(alloc, body, version,
+            out -> RequestHeaders.writeResponseHeader(out, body.apiKey(), version, correlationId));
+    }
+
+    private static ByteBuf[] encode(ByteBufAllocator alloc, ApiMessage body, short version,
+                                    Consumer<ByteBuf> header) {
         ByteBuf out = alloc.buffer(INITIAL_FRAME_BYTES);
         RecordsCollector records = RecordsCollector.begin(out);
         try {
             out.writeInt(0);
-            RequestHeaders.writeResponseHeader(out, body.apiKey(), version, correlationId);
+            header.accept(out);
             body.write(out, version);
             return finish(records);
         } catch (RuntimeException e) {

@@ -123,25 +123,7 @@ final class MessageGenerator {
         w.line("%s m = new %s();", cls, cls).line("m.readFrom(in, version);").line("return m;").line("}");
         w.blank().line("private void readFrom(ByteBuf in, short version) {");
         w.line("boolean flexible = %s;", spec.flexible().condition(versions));
-        for (FieldSpec f : fields) {
-            Versions present = f.versions().intersect(versions);
-            if (present.isEmpty()) {
-                continue;
-            }
-            Versions untagged = f.isTagged() ? subtract(present, f.tagged()) : present;
-            if (untagged.isEmpty()) {
-                continue;
-            }
-            String cond = untagged.condition(versions);
-            boolean guarded = !cond.equals("true");
-            if (guarded) {
-                w.line("if (%s) {", cond);
-            }
-            readInto(w, f, "in", compactExpr(f), nullableExpr(f));
-            if (guarded) {
-                w.line("}");
-            }
-        }
+        forEachUntagged(w, fields, f -> readInto(w, f, "in", compactExpr(f), nullableExpr(f)));
         List<FieldSpec> tagged = taggedFields(fields);
         if (!spec.flexible().intersect(versions).isEmpty()) {
             w.line("if (flexible) {");
@@ -217,22 +199,7 @@ final class MessageGenerator {
             w.line("Wire.requireVersion(version, LOWEST_VERSION, HIGHEST_VERSION, \"%s\");", cls);
         }
         w.line("boolean flexible = %s;", spec.flexible().condition(versions));
-        for (FieldSpec f : fields) {
-            Versions present = f.versions().intersect(versions);
-            Versions untagged = f.isTagged() ? subtract(present, f.tagged()) : present;
-            if (untagged.isEmpty()) {
-                continue;
-            }
-            String cond = untagged.condition(versions);
-            boolean guarded = !cond.equals("true");
-            if (guarded) {
-                w.line("if (%s) {", cond);
-            }
-            writeField(w, f, "out", compactExpr(f), nullableExpr(f));
-            if (guarded) {
-                w.line("}");
-            }
-        }
+        forEachUntagged(w, fields, f -> writeField(w, f, "out", compactExpr(f), nullableExpr(f)));
         List<FieldSpec> tagged = taggedFields(fields);
         if (!spec.flexible().intersect(versions).isEmpty()) {
             w.line("if (flexible) {");
@@ -330,22 +297,7 @@ final class MessageGenerator {
         }
         w.line("boolean flexible = %s;", spec.flexible().condition(versions));
         w.line("int _size = 0;");
-        for (FieldSpec f : fields) {
-            Versions present = f.versions().intersect(versions);
-            Versions untagged = f.isTagged() ? subtract(present, f.tagged()) : present;
-            if (untagged.isEmpty()) {
-                continue;
-            }
-            String cond = untagged.condition(versions);
-            boolean guarded = !cond.equals("true");
-            if (guarded) {
-                w.line("if (%s) {", cond);
-            }
-            sizeField(w, f, "_size", compactExpr(f), nullableExpr(f));
-            if (guarded) {
-                w.line("}");
-            }
-        }
+        forEachUntagged(w, fields, f -> sizeField(w, f, "_size", compactExpr(f), nullableExpr(f)));
         List<FieldSpec> tagged = taggedFields(fields);
         if (!spec.flexible().intersect(versions).isEmpty()) {
             w.line("if (flexible) {");
@@ -450,6 +402,26 @@ final class MessageGenerator {
     }
 
     // ---- helpers ----
+
+    /** Emits {@code body} for each field present untagged in some version, guarded by a version condition. */
+    private void forEachUntagged(CodeWriter w, List<FieldSpec> fields, java.util.function.Consumer<FieldSpec> body) {
+        for (FieldSpec f : fields) {
+            Versions present = f.versions().intersect(versions);
+            Versions untagged = f.isTagged() ? subtract(present, f.tagged()) : present;
+            if (untagged.isEmpty()) {
+                continue;
+            }
+            String cond = untagged.condition(versions);
+            boolean guarded = !cond.equals("true");
+            if (guarded) {
+                w.line("if (%s) {", cond);
+            }
+            body.accept(f);
+            if (guarded) {
+                w.line("}");
+            }
+        }
+    }
 
     private List<FieldSpec> taggedFields(List<FieldSpec> fields) {
         List<FieldSpec> out = new ArrayList<>();
