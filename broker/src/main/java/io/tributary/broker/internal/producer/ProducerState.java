@@ -29,7 +29,8 @@ public final class ProducerState {
      * @param lastOffset    offset of its last record
      * @param timestamp     when it was appended
      */
-    public record BatchMetadata(int firstSequence, int lastSequence, long firstOffset, long lastOffset, long timestamp) {
+    public record BatchMetadata(int firstSequence, int lastSequence, long firstOffset, long lastOffset,
+                                long timestamp) {
     }
 
     /** What is known about one producer. */
