@@ -1,6 +1,5 @@
 package io.tributary.broker.internal;
 
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.tributary.broker.BrokerConfig;
 import io.tributary.broker.internal.config.ConfigResolver;
 import io.tributary.broker.internal.config.DynamicBrokerConfigs;
@@ -41,6 +40,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -176,9 +176,17 @@ public final class Broker implements AutoCloseable {
             .subscribe();
     }
 
-    /** Netty's thread factory makes FastThreadLocalThreads, which get a pooled-allocator cache of their own. */
+    /**
+     * Plain daemon threads: blocking is their job. (Netty's FastThreadLocalThreads would count as event loops,
+     * where blocking is forbidden.)
+     */
     private static ThreadFactory daemonThreads(String prefix) {
-        return new DefaultThreadFactory(prefix, true);
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     public BrokerContext context() {
