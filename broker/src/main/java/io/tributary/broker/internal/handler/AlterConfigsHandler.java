@@ -3,6 +3,7 @@ package io.tributary.broker.internal.handler;
 import io.tributary.broker.internal.BrokerContext;
 import io.tributary.broker.internal.network.RequestContext;
 import io.tributary.broker.internal.network.RequestHandler;
+import io.tributary.errors.ApiException;
 import io.tributary.protocol.ApiKey;
 import io.tributary.protocol.ErrorCode;
 import io.tributary.protocol.VersionRange;
@@ -50,7 +51,7 @@ public final class AlterConfigsHandler implements RequestHandler<AlterConfigsReq
                 }
                 ConfigResources.replace(broker, r.resourceType(), r.resourceName(), configs, request.validateOnly());
                 results.add(result.errorCode(ErrorCode.NONE.code()));
-            } catch (RuntimeException e) {
+            } catch (ApiException | IllegalArgumentException e) {
                 var api = ConfigResources.unwrap(e);
                 results.add(result.errorCode(api.error().code()).errorMessage(api.getMessage()));
             }

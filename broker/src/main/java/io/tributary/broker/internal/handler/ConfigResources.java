@@ -154,6 +154,7 @@ final class ConfigResources {
     record Op(String name, byte operation, String value) {
     }
 
+    /** A refused change as the API error to answer; invalid values (parse failures) are INVALID_CONFIG. */
     static ApiException unwrap(RuntimeException e) {
         return e instanceof ApiException api ? api : ErrorCode.INVALID_CONFIG.exception(e.getMessage());
     }
