@@ -105,6 +105,41 @@ final class ProduceConsumeInteropTest {
     }
 
     @Test
+    void logAppendTimeTopicsCarryTheBrokersTimestamp() throws Exception {
+        admin.createTopics(List.of(new NewTopic("appended", 1, (short) 1)
+            .configs(Map.of("message.timestamp.type", "LogAppendTime")))).all().get();
+        long before = System.currentTimeMillis();
+        try (KafkaProducer<String, String> producer = producer(Map.of())) {
+            RecordMetadata m = producer.send(new ProducerRecord<>("appended", 0, 42L, "k", "v")).get();
+            assertThat(m.timestamp()).isBetween(before, System.currentTimeMillis());
+        }
+        ConsumerRecord<String, String> r = consumeAll("appended", 1, 1).get(0);
+        assertThat(r.timestampType()).isEqualTo(org.apache.kafka.common.record.TimestampType.LOG_APPEND_TIME);
+        assertThat(r.timestamp()).isGreaterThanOrEqualTo(before);
+    }
+
+    @Test
+    void topicsWithAStoredCodecRecompressWhatProducersSend() throws Exception {
+        admin.createTopics(List.of(new NewTopic("recompressed", 1, (short) 1)
+            .configs(Map.of("compression.type", "gzip")))).all().get();
+        try (KafkaProducer<String, String> producer = producer(Map.of(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"))) {
+            for (int i = 0; i < 50; i++) {
+                producer.send(new ProducerRecord<>("recompressed", "k" + i, "v" + i));
+            }
+            producer.flush();
+        }
+        List<ConsumerRecord<String, String>> records = consumeAll("recompressed", 1, 50);
+        assertThat(records).extracting(ConsumerRecord::value).startsWith("v0", "v1").hasSize(50);
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(
+            broker.logDir().resolve("recompressed-0"))) {
+            java.nio.file.Path log = files.filter(p -> p.toString().endsWith(".log")).findFirst().orElseThrow();
+            byte[] bytes = java.nio.file.Files.readAllBytes(log);
+            // Attributes of the first batch (offset 21, int16): codec bits 0-2 = 1 (gzip).
+            assertThat(((bytes[21] << 8) | (bytes[22] & 0xff)) & 7).isEqualTo(1);
+        }
+    }
+
+    @Test
     void tooLargeRecordsAreRefused() throws Exception {
         admin.createTopics(List.of(new NewTopic("small-limit", 1, (short) 1)
             .configs(Map.of("max.message.bytes", "1024")))).all().get();
