@@ -21,6 +21,18 @@ import io.tributary.broker.internal.handler.DescribeTopicPartitionsHandler;
 import io.tributary.broker.internal.handler.IncrementalAlterConfigsHandler;
 import io.tributary.broker.internal.handler.InitProducerIdHandler;
 import io.tributary.broker.internal.handler.MetadataHandler;
+import io.tributary.broker.internal.group.GroupCoordinator;
+import io.tributary.broker.internal.handler.DeleteGroupsHandler;
+import io.tributary.broker.internal.handler.DescribeGroupsHandler;
+import io.tributary.broker.internal.handler.FindCoordinatorHandler;
+import io.tributary.broker.internal.handler.HeartbeatHandler;
+import io.tributary.broker.internal.handler.JoinGroupHandler;
+import io.tributary.broker.internal.handler.LeaveGroupHandler;
+import io.tributary.broker.internal.handler.ListGroupsHandler;
+import io.tributary.broker.internal.handler.OffsetCommitHandler;
+import io.tributary.broker.internal.handler.OffsetDeleteHandler;
+import io.tributary.broker.internal.handler.OffsetFetchHandler;
+import io.tributary.broker.internal.handler.SyncGroupHandler;
 import io.tributary.broker.internal.metadata.ClusterIdentity;
 import io.tributary.broker.internal.metadata.TopicRegistry;
 import io.tributary.broker.internal.network.BrokerServer;
@@ -66,6 +78,7 @@ public final class Broker implements AutoCloseable {
     private Partitions partitions;
     private Disposable maintenance;
     private ProducerIdManager producerIds;
+    private GroupCoordinator groups;
 
     public Broker(BrokerConfig config) {
         this.config = config;
@@ -103,14 +116,15 @@ public final class Broker implements AutoCloseable {
         context = new BrokerContext(config, identity, host, port, topics, configs, partitions, io);
         maintenance = startMaintenance();
         producerIds = new ProducerIdManager(config.logDir());
-        dispatcher.set(new RequestDispatcher(handlers(context, dispatcher, producerIds)));
+        groups = GroupCoordinator.start(context);
+        dispatcher.set(new RequestDispatcher(handlers(context, dispatcher, producerIds, groups)));
         LOG.info("Tributary broker {} of cluster {} listening on {} (advertised {}:{}) in {} ms", config.nodeId(),
             identity.clusterId(), bound, host, port, (System.nanoTime() - started) / 1_000_000);
         return bound;
     }
 
     private static List<RequestHandler<?, ?>> handlers(BrokerContext c, AtomicReference<RequestDispatcher> d,
-                                                       ProducerIdManager producerIds) {
+                                                       ProducerIdManager producerIds, GroupCoordinator groups) {
         List<RequestHandler<?, ?>> list = new ArrayList<>();
         list.add(new ApiVersionsHandler(() -> d.get().advertised()));
         list.add(new MetadataHandler(c));
@@ -130,6 +144,17 @@ public final class Broker implements AutoCloseable {
         list.add(new OffsetForLeaderEpochHandler(c));
         list.add(new DescribeLogDirsHandler(c));
         list.add(new InitProducerIdHandler(producerIds, c.io()));
+        list.add(new FindCoordinatorHandler(c));
+        list.add(new JoinGroupHandler(groups));
+        list.add(new SyncGroupHandler(groups));
+        list.add(new HeartbeatHandler(groups));
+        list.add(new LeaveGroupHandler(groups));
+        list.add(new OffsetCommitHandler(c, groups));
+        list.add(new OffsetFetchHandler(groups));
+        list.add(new ListGroupsHandler(groups));
+        list.add(new DescribeGroupsHandler(groups));
+        list.add(new DeleteGroupsHandler(groups));
+        list.add(new OffsetDeleteHandler(c, groups));
         return list;
     }
 
@@ -198,6 +223,10 @@ public final class Broker implements AutoCloseable {
         if (server != null) {
             server.close();
             server = null;
+        }
+        if (groups != null) {
+            groups.close();
+            groups = null;
         }
         if (maintenance != null) {
             maintenance.dispose();

@@ -23,6 +23,17 @@ public final class Versions {
     public static final VersionRange INCREMENTAL_ALTER_CONFIGS = VersionRange.of(0, 1);
     public static final VersionRange DESCRIBE_CLUSTER = VersionRange.of(0, 2);
     public static final VersionRange INIT_PRODUCER_ID = VersionRange.of(0, 5);
+    public static final VersionRange FIND_COORDINATOR = VersionRange.of(0, 6);
+    public static final VersionRange JOIN_GROUP = VersionRange.of(0, 9);
+    public static final VersionRange SYNC_GROUP = VersionRange.of(0, 5);
+    public static final VersionRange HEARTBEAT = VersionRange.of(0, 4);
+    public static final VersionRange LEAVE_GROUP = VersionRange.of(0, 5);
+    public static final VersionRange OFFSET_COMMIT = VersionRange.of(2, 9);
+    public static final VersionRange OFFSET_FETCH = VersionRange.of(1, 9);
+    public static final VersionRange LIST_GROUPS = VersionRange.of(0, 5);
+    public static final VersionRange DESCRIBE_GROUPS = VersionRange.of(0, 6);
+    public static final VersionRange DELETE_GROUPS = VersionRange.of(0, 2);
+    public static final VersionRange OFFSET_DELETE = VersionRange.of(0, 0);
 
     private Versions() {
     }

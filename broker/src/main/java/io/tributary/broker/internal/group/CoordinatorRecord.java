@@ -1,0 +1,33 @@
+package io.tributary.broker.internal.group;
+
+import io.tributary.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One record of {@code __consumer_offsets} in logical form: a committed offset or a group's metadata, where a null
+ * value is a tombstone. Immutable.
+ */
+public sealed interface CoordinatorRecord permits CoordinatorRecord.Offset, CoordinatorRecord.Group {
+    /** The group the record belongs to (it decides the partition). */
+    String groupId();
+
+    /**
+     * OffsetCommitKey (type 1) with an OffsetCommitValue (v3), or a tombstone.
+     *
+     * @param groupId   the group
+     * @param partition the committed partition
+     * @param value     the offset, or null to delete it
+     */
+    record Offset(String groupId, TopicPartition partition, @Nullable CommittedOffset value)
+        implements CoordinatorRecord {
+    }
+
+    /**
+     * GroupMetadataKey (type 2) with a GroupMetadataValue (v3), or a tombstone.
+     *
+     * @param groupId the group
+     * @param value   the metadata, or null to delete the group
+     */
+    record Group(String groupId, @Nullable GroupSnapshot value) implements CoordinatorRecord {
+    }
+}

@@ -1,0 +1,369 @@
+package io.tributary.broker.internal.group;
+
+import io.tributary.broker.internal.BrokerContext;
+import io.tributary.common.TopicPartition;
+import io.tributary.protocol.ErrorCode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The classic group coordinator of this broker, which coordinates every group: finds or creates the
+ * {@link ClassicGroup} a request concerns, checks what applies to all groups (loading, group id, session timeout
+ * bounds), and turns the state machine's callbacks into {@link Mono}s. Parked JoinGroup and SyncGroup requests never
+ * hold a thread: they are {@link Sinks.One}s completed by the state machine, whose deadlines a timer fires every
+ * {@value #TICK_MS} ms. Committed offsets and group metadata are persisted through a {@link GroupStore} and, for a
+ * broker, reloaded from {@code __consumer_offsets} at start-up; until then every group request gets
+ * COORDINATOR_LOAD_IN_PROGRESS.
+ *
+ * <p>Thread-safe. Created and closed by the broker.
+ */
+public final class GroupCoordinator implements AutoCloseable {
+    static final long TICK_MS = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCoordinator.class);
+    /** Extra time a parked request is given beyond the state machine's own deadlines before it is answered. */
+    private static final long SAFETY_MARGIN_MS = 60_000;
+
+    private final GroupConfig config;
+    private final GroupStore store;
+    private final LongSupplier clock;
+    private final Map<String, ClassicGroup> groups = new ConcurrentHashMap<>();
+    private volatile boolean loaded;
+    private volatile long lastExpiryCheck;
+    private @Nullable Scheduler timer;
+    private @Nullable Disposable ticker;
+    private @Nullable Disposable loading;
+
+    /** A coordinator that is not loaded yet (see {@link #load}) and has no timer (see {@link #tick()}). */
+    public GroupCoordinator(GroupConfig config, GroupStore store, LongSupplier clock) {
+        this.config = config;
+        this.store = store;
+        this.clock = clock;
+        this.lastExpiryCheck = clock.getAsLong();
+    }
+
+    /**
+     * The coordinator of a broker: stores in {@code __consumer_offsets}, starts loading it on the IO scheduler and
+     * starts its timer.
+     */
+    public static GroupCoordinator start(BrokerContext broker) {
+        GroupConfig config = GroupConfig.from(broker.config());
+        OffsetsTopic topic = new OffsetsTopic(broker, config.offsetsTopicPartitions());
+        GroupCoordinator c = new GroupCoordinator(config, topic, System::currentTimeMillis);
+        c.timer = Schedulers.newSingle("tributary-groups-" + broker.nodeId(), true);
+        c.loading = Mono.fromRunnable(() -> c.load(topic))
+            .subscribeOn(broker.io())
+            .subscribe(null, e -> {
+                LOG.error("Loading {} failed; serving the groups loaded so far", OffsetsTopic.NAME, e);
+                c.loaded = true;
+            });
+        c.ticker = Flux.interval(Duration.ofMillis(TICK_MS), c.timer)
+            .onBackpressureDrop()
+            .subscribe(t -> c.tick(), e -> LOG.error("Group timer stopped", e));
+        return c;
+    }
+
+    public GroupConfig config() {
+        return config;
+    }
+
+    /** The coordinator's clock, in epoch milliseconds (commit timestamps use it, so that expiry agrees). */
+    public long now() {
+        return clock.getAsLong();
+    }
+
+    /** Whether loading has finished; before that, group requests get COORDINATOR_LOAD_IN_PROGRESS. */
+    public boolean isLoaded() {
+        return loaded;
+    }
+
+    /** Rebuilds the groups from the topic's records (blocking), then marks the coordinator loaded. */
+    void load(OffsetsTopic topic) {
+        long started = System.nanoTime();
+        Map<String, GroupSnapshot> snapshots = new HashMap<>();
+        Map<String, Map<TopicPartition, CommittedOffset>> offsets = new HashMap<>();
+        topic.load(record -> {
+            if (record instanceof CoordinatorRecord.Offset o) {
+                Map<TopicPartition, CommittedOffset> group =
+                    offsets.computeIfAbsent(o.groupId(), g -> new HashMap<>());
+                if (o.value() == null) {
+                    group.remove(o.partition());
+                } else {
+                    group.put(o.partition(), o.value());
+                }
+            } else if (record instanceof CoordinatorRecord.Group g) {
+                if (g.value() == null) {
+                    snapshots.remove(g.groupId());
+                } else {
+                    snapshots.put(g.groupId(), g.value());
+                }
+            }
+        });
+        restore(snapshots, offsets);
+        LOG.info("Loaded {} groups from {} in {} ms", groups.size(), OffsetsTopic.NAME,
+            (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Installs reloaded groups and marks the coordinator loaded. */
+    public void restore(Map<String, GroupSnapshot> snapshots,
+                        Map<String, Map<TopicPartition, CommittedOffset>> offsets) {
+        long now = clock.getAsLong();
+        Set<String> ids = new HashSet<>(snapshots.keySet());
+        offsets.forEach((id, o) -> {
+            if (!o.isEmpty()) {
+                ids.add(id);
+            }
+        });
+        for (String id : ids) {
+            groups.put(id, ClassicGroup.restore(id, config, store, snapshots.get(id),
+                offsets.getOrDefault(id, Map.of()), now));
+        }
+        loaded = true;
+    }
+
+    // ---------------------------------------------------------------- membership
+
+    /** JoinGroup; completes when the state machine answers (at the latest after its rebalance deadlines). */
+    public Mono<JoinResult> join(String groupId, JoinParams p) {
+        ErrorCode error = checkGroup(groupId);
+        if (error == ErrorCode.NONE && (p.sessionTimeoutMs() < config.minSessionTimeoutMs()
+            || p.sessionTimeoutMs() > config.maxSessionTimeoutMs())) {
+            error = ErrorCode.INVALID_SESSION_TIMEOUT;
+        }
+        ClassicGroup group = error != ErrorCode.NONE ? null
+            : p.memberId().isEmpty() ? groupOrCreate(groupId) : groups.get(groupId);
+        if (group == null) {
+            return Mono.just(JoinResult.error(error == ErrorCode.NONE ? ErrorCode.UNKNOWN_MEMBER_ID : error,
+                p.memberId()));
+        }
+        Sinks.One<JoinResult> sink = Sinks.one();
+        group.join(p, clock.getAsLong(), sink::tryEmitValue);
+        long bound = Math.max(p.rebalanceTimeoutMs(), config.newMemberJoinTimeoutMs()) + SAFETY_MARGIN_MS;
+        return sink.asMono()
+            .timeout(Duration.ofMillis(bound), Mono.fromSupplier(() ->
+                JoinResult.error(ErrorCode.REBALANCE_IN_PROGRESS, p.memberId())));
+    }
+
+    /** SyncGroup; a follower's completes when the leader's assignment arrives or the generation ends. */
+    public Mono<SyncResult> sync(String groupId, String memberId, @Nullable String groupInstanceId, int generation,
+                                 @Nullable String protocolType, @Nullable String protocolName,
+                                 Map<String, byte[]> assignments) {
+        ErrorCode error = checkGroup(groupId);
+        ClassicGroup group = error == ErrorCode.NONE ? groups.get(groupId) : null;
+        if (group == null) {
+            return Mono.just(SyncResult.error(error == ErrorCode.NONE ? ErrorCode.UNKNOWN_MEMBER_ID : error));
+        }
+        Sinks.One<SyncResult> sink = Sinks.one();
+        group.sync(memberId, groupInstanceId, generation, protocolType, protocolName, assignments, clock.getAsLong(),
+            sink::tryEmitValue);
+        return sink.asMono()
+            .timeout(Duration.ofMillis(config.maxSessionTimeoutMs() + SAFETY_MARGIN_MS),
+                Mono.fromSupplier(() -> SyncResult.error(ErrorCode.REBALANCE_IN_PROGRESS)));
+    }
+
+    /** Heartbeat. */
+    public ErrorCode heartbeat(String groupId, String memberId, @Nullable String groupInstanceId, int generation) {
+        ErrorCode error = checkGroup(groupId);
+        if (error != ErrorCode.NONE) {
+            return error;
+        }
+        ClassicGroup group = groups.get(groupId);
+        return group == null ? ErrorCode.UNKNOWN_MEMBER_ID
+            : group.heartbeat(memberId, groupInstanceId, generation, clock.getAsLong());
+    }
+
+    /**
+     * LeaveGroup.
+     *
+     * @return one error per member, or a single group-level error (load in progress, invalid group id)
+     */
+    public LeaveResult leave(String groupId, List<ClassicGroup.LeavingMember> members) {
+        ErrorCode error = checkGroup(groupId);
+        if (error != ErrorCode.NONE) {
+            return new LeaveResult(error, List.of());
+        }
+        ClassicGroup group = groups.get(groupId);
+        if (group == null) {
+            List<ErrorCode> unknown = new ArrayList<>();
+            members.forEach(m -> unknown.add(ErrorCode.UNKNOWN_MEMBER_ID));
+            return new LeaveResult(ErrorCode.NONE, unknown);
+        }
+        return new LeaveResult(ErrorCode.NONE, group.leave(members, clock.getAsLong()));
+    }
+
+    /**
+     * The answer to LeaveGroup.
+     *
+     * @param error   a group-level error, or NONE
+     * @param members one error per leaving member, in request order
+     */
+    public record LeaveResult(ErrorCode error, List<ErrorCode> members) {
+    }
+
+    // ---------------------------------------------------------------- offsets
+
+    /**
+     * OffsetCommit of already validated partitions; completes once they are durable. A commit with generation -1
+     * to an unknown group creates it (a simple, Empty group); otherwise an unknown group is GROUP_ID_NOT_FOUND
+     * from v9 and ILLEGAL_GENERATION before.
+     */
+    public Mono<ErrorCode> commit(String groupId, String memberId, @Nullable String groupInstanceId, int generation,
+                                  Map<TopicPartition, CommittedOffset> commits, short version) {
+        ErrorCode error = checkGroup(groupId);
+        if (error != ErrorCode.NONE) {
+            return Mono.just(error);
+        }
+        ClassicGroup group = generation < 0 ? groupOrCreate(groupId) : groups.get(groupId);
+        if (group == null) {
+            return Mono.just(version >= 9 ? ErrorCode.GROUP_ID_NOT_FOUND : ErrorCode.ILLEGAL_GENERATION);
+        }
+        Sinks.One<ErrorCode> sink = Sinks.one();
+        group.commitOffsets(memberId, groupInstanceId, generation, commits, sink::tryEmitValue);
+        return sink.asMono();
+    }
+
+    /**
+     * The committed offsets of a group: of the given partitions (null value when never committed), or of every
+     * partition when {@code partitions} is null.
+     */
+    public Map<TopicPartition, @Nullable CommittedOffset> committed(String groupId,
+                                                                    @Nullable List<TopicPartition> partitions) {
+        ClassicGroup group = groups.get(groupId);
+        Map<TopicPartition, @Nullable CommittedOffset> out = new LinkedHashMap<>();
+        if (partitions == null) {
+            if (group != null) {
+                out.putAll(group.offsets());
+            }
+            return out;
+        }
+        for (TopicPartition tp : partitions) {
+            out.put(tp, group == null ? null : group.offset(tp));
+        }
+        return out;
+    }
+
+    /** OffsetDelete. */
+    public Mono<ClassicGroup.OffsetDeleteResult> deleteOffsets(String groupId, List<TopicPartition> partitions) {
+        ErrorCode error = checkGroup(groupId);
+        ClassicGroup group = error == ErrorCode.NONE ? groups.get(groupId) : null;
+        if (group == null) {
+            return Mono.just(new ClassicGroup.OffsetDeleteResult(
+                error == ErrorCode.NONE ? ErrorCode.GROUP_ID_NOT_FOUND : error, Map.of()));
+        }
+        Sinks.One<ClassicGroup.OffsetDeleteResult> sink = Sinks.one();
+        group.deleteOffsets(partitions, sink::tryEmitValue);
+        return sink.asMono();
+    }
+
+    // ---------------------------------------------------------------- administration
+
+    /** Every live group (ListGroups). */
+    public List<GroupDescription> list() {
+        List<GroupDescription> out = new ArrayList<>();
+        for (ClassicGroup g : groups.values()) {
+            GroupDescription d = g.describe();
+            if (d.state() != GroupState.DEAD) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    /** One group (DescribeGroups), or null if it does not exist. */
+    public @Nullable GroupDescription describe(String groupId) {
+        ClassicGroup group = groups.get(groupId);
+        if (group == null) {
+            return null;
+        }
+        GroupDescription d = group.describe();
+        return d.state() == GroupState.DEAD ? null : d;
+    }
+
+    /** DeleteGroups for one group: NONE, GROUP_ID_NOT_FOUND or NON_EMPTY_GROUP. */
+    public Mono<ErrorCode> delete(String groupId) {
+        ErrorCode error = checkGroup(groupId);
+        ClassicGroup group = error == ErrorCode.NONE ? groups.get(groupId) : null;
+        if (group == null) {
+            return Mono.just(error == ErrorCode.NONE ? ErrorCode.GROUP_ID_NOT_FOUND : error);
+        }
+        Sinks.One<ErrorCode> sink = Sinks.one();
+        group.delete(clock.getAsLong(), sink::tryEmitValue);
+        if (group.state() == GroupState.DEAD) {
+            groups.remove(groupId, group);
+        }
+        return sink.asMono();
+    }
+
+    /** NONE, COORDINATOR_LOAD_IN_PROGRESS while loading, INVALID_GROUP_ID for an empty group id. */
+    public ErrorCode checkGroup(String groupId) {
+        if (!loaded) {
+            return ErrorCode.COORDINATOR_LOAD_IN_PROGRESS;
+        }
+        return groupId.isEmpty() ? ErrorCode.INVALID_GROUP_ID : ErrorCode.NONE;
+    }
+
+    /** Fires due deadlines of every group and, every retention check interval, expires offsets. */
+    public void tick() {
+        long now = clock.getAsLong();
+        for (ClassicGroup g : groups.values()) {
+            try {
+                g.tick(now);
+            } catch (RuntimeException e) {
+                LOG.error("Group {}: timer failed", g.groupId(), e);
+            }
+        }
+        if (now - lastExpiryCheck >= config.offsetsRetentionCheckMs()) {
+            lastExpiryCheck = now;
+            expireOffsets(now);
+        }
+    }
+
+    /** Expires old offsets of empty groups and removes groups left with nothing. */
+    public void expireOffsets(long now) {
+        for (ClassicGroup g : groups.values()) {
+            if (g.expireOffsets(now, config.offsetsRetentionMs())) {
+                groups.remove(g.groupId(), g);
+            }
+        }
+    }
+
+    private ClassicGroup groupOrCreate(String groupId) {
+        while (true) {
+            ClassicGroup g = groups.computeIfAbsent(groupId, id -> new ClassicGroup(id, config, store,
+                clock.getAsLong()));
+            if (g.state() != GroupState.DEAD) {
+                return g;
+            }
+            groups.remove(groupId, g);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (ticker != null) {
+            ticker.dispose();
+        }
+        if (loading != null) {
+            loading.dispose();
+        }
+        if (timer != null) {
+            timer.dispose();
+        }
+    }
+}

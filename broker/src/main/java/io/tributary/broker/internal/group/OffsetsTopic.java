@@ -1,0 +1,224 @@
+package io.tributary.broker.internal.group;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.tributary.broker.internal.BrokerContext;
+import io.tributary.broker.internal.log.FetchSlice;
+import io.tributary.broker.internal.log.PartitionLog;
+import io.tributary.broker.internal.metadata.Topic;
+import io.tributary.common.TopicPartition;
+import io.tributary.errors.ApiException;
+import io.tributary.protocol.ErrorCode;
+import io.tributary.protocol.record.Record;
+import io.tributary.protocol.record.RecordBatch;
+import io.tributary.protocol.record.RecordBatchBuilder;
+import io.tributary.protocol.record.RecordBatches;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code __consumer_offsets} topic as the coordinator's {@link GroupStore}: a group's records go to partition
+ * {@code abs(groupId.hashCode()) % partitions} as one record batch each, appended on the broker's IO scheduler, one
+ * append at a time per partition and in the order of the {@link #write} calls. The topic is created, compacted, on
+ * the first write. {@link #load} reads every partition back at start-up.
+ *
+ * <p>Thread-safe.
+ */
+public final class OffsetsTopic implements GroupStore {
+    /** The topic's name. */
+    public static final String NAME = "__consumer_offsets";
+    private static final Logger LOG = LoggerFactory.getLogger(OffsetsTopic.class);
+    private static final int READ_BYTES = 1 << 20;
+
+    private final BrokerContext broker;
+    private final int partitions;
+    private final Map<Integer, Lane> lanes = new ConcurrentHashMap<>();
+
+    /** Uses the existing topic's partition count, else {@code configuredPartitions}. */
+    public OffsetsTopic(BrokerContext broker, int configuredPartitions) {
+        this.broker = broker;
+        this.partitions = broker.topics().get(NAME).map(Topic::partitions).orElse(configuredPartitions);
+    }
+
+    /** The partition holding a group: {@code abs(hashCode) % partitions}, where abs(Integer.MIN_VALUE) is 0. */
+    public static int partitionFor(String groupId, int partitions) {
+        int hash = groupId.hashCode();
+        int abs = hash == Integer.MIN_VALUE ? 0 : Math.abs(hash);
+        return abs % partitions;
+    }
+
+    public int partitions() {
+        return partitions;
+    }
+
+    @Override
+    public void write(String groupId, List<CoordinatorRecord> records, Consumer<@Nullable Throwable> done) {
+        int partition = partitionFor(groupId, partitions);
+        lanes.computeIfAbsent(partition, Lane::new).submit(new Pending(records, done));
+    }
+
+    /**
+     * Reads every record of the topic, partition by partition in offset order, skipping control batches and
+     * records this coordinator does not handle. Blocking: call it on the IO scheduler.
+     */
+    public void load(Consumer<CoordinatorRecord> sink) {
+        if (broker.topics().get(NAME).isEmpty()) {
+            return;
+        }
+        for (int p = 0; p < partitions; p++) {
+            PartitionLog log = broker.partitions().log(new TopicPartition(NAME, p)).orElse(null);
+            if (log != null) {
+                loadPartition(log, sink);
+            }
+        }
+    }
+
+    private static void loadPartition(PartitionLog log, Consumer<CoordinatorRecord> sink) {
+        long offset = log.logStartOffset();
+        long end = log.logEndOffset();
+        while (offset < end) {
+            FetchSlice slice = log.read(offset, READ_BYTES, end, true);
+            if (slice.isEmpty()) {
+                return;
+            }
+            ByteBuf buf = slice.read(ByteBufAllocator.DEFAULT);
+            long next = offset;
+            try {
+                for (RecordBatch batch : RecordBatches.of(buf)) {
+                    next = Math.max(next, batch.nextOffset());
+                    if (batch.isControl()) {
+                        continue;
+                    }
+                    for (Record r : batch.records()) {
+                        decode(r, sink, log);
+                    }
+                }
+            } finally {
+                buf.release();
+            }
+            if (next <= offset) {
+                return;
+            }
+            offset = next;
+        }
+    }
+
+    private static void decode(Record r, Consumer<CoordinatorRecord> sink, PartitionLog log) {
+        if (r.key() == null) {
+            return;
+        }
+        try {
+            CoordinatorRecord decoded = CoordinatorRecords.decode(r.key(), r.value());
+            if (decoded != null) {
+                sink.accept(decoded);
+            }
+        } catch (IndexOutOfBoundsException e) {
+            LOG.warn("Skipping malformed record at offset {} of {}", r.offset(), log.topicPartition());
+        }
+    }
+
+    private void ensureTopic() {
+        if (broker.topics().get(NAME).isPresent()) {
+            return;
+        }
+        synchronized (this) {
+            if (broker.topics().get(NAME).isPresent()) {
+                return;
+            }
+            try {
+                broker.topics().create(NAME, partitions, Map.of("cleanup.policy", "compact"));
+                LOG.info("Created {} with {} partitions", NAME, partitions);
+            } catch (ApiException e) {
+                if (e.error() != ErrorCode.TOPIC_ALREADY_EXISTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void append(int partition, List<CoordinatorRecord> records) {
+        ensureTopic();
+        TopicPartition tp = new TopicPartition(NAME, partition);
+        PartitionLog log = broker.partitions().log(tp).orElseThrow(() ->
+            ErrorCode.COORDINATOR_NOT_AVAILABLE.exception("No log for " + tp));
+        long now = System.currentTimeMillis();
+        RecordBatchBuilder builder = RecordBatchBuilder.create();
+        for (CoordinatorRecord r : records) {
+            builder.append(now, CoordinatorRecords.key(r), CoordinatorRecords.value(r));
+        }
+        ByteBuf batch = builder.build();
+        try {
+            log.append(batch, 0, now, false);
+        } finally {
+            batch.release();
+        }
+        broker.partitions().notifier().appended(tp);
+    }
+
+    /** Records waiting to be appended, and whom to tell. */
+    private record Pending(List<CoordinatorRecord> records, Consumer<@Nullable Throwable> done) {
+    }
+
+    /** The appends of one partition: a queue drained by one IO task at a time, in submission order. */
+    private final class Lane {
+        private final int partition;
+        private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger work = new AtomicInteger();
+
+        Lane(int partition) {
+            this.partition = partition;
+        }
+
+        void submit(Pending p) {
+            queue.add(p);
+            if (work.getAndIncrement() == 0) {
+                try {
+                    broker.io().schedule(this::drain);
+                } catch (RuntimeException e) {
+                    // The IO scheduler is gone (shutdown): fail everything queued.
+                    failAll(e);
+                }
+            }
+        }
+
+        private void drain() {
+            do {
+                Pending p = queue.poll();
+                if (p != null) {
+                    Throwable failure = null;
+                    try {
+                        append(partition, p.records());
+                    } catch (RuntimeException e) {
+                        LOG.error("Cannot append to {}-{}", NAME, partition, e);
+                        failure = e;
+                    }
+                    complete(p, failure);
+                }
+            } while (work.decrementAndGet() != 0);
+        }
+
+        private void failAll(RuntimeException e) {
+            Pending p;
+            while ((p = queue.poll()) != null) {
+                complete(p, e);
+            }
+            work.set(0);
+        }
+
+        private void complete(Pending p, @Nullable Throwable failure) {
+            try {
+                p.done().accept(failure);
+            } catch (RuntimeException e) {
+                LOG.error("A completion of {}-{} failed", NAME, partition, e);
+            }
+        }
+    }
+}
