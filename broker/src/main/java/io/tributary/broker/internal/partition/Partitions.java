@@ -152,7 +152,7 @@ public final class Partitions implements AutoCloseable {
         LogConfig config = logConfig(topic.name());
         for (int p = 0; p < topic.partitions(); p++) {
             TopicPartition tp = new TopicPartition(topic.name(), p);
-            if (logs.log(tp).isEmpty() && !logs.offlinePartitions().contains(tp)) {
+            if (!logs.offlinePartitions().contains(tp) && logs.log(tp).isEmpty()) {
                 logs.getOrCreate(tp, config);
             }
         }
