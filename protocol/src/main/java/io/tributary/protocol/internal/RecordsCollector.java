@@ -49,7 +49,10 @@ public final class RecordsCollector {
             records = java.util.Arrays.copyOf(records, count * 2);
         }
         positions[count] = target.writerIndex();
-        records[count] = value.retainedSlice(index, length);
+        // A duplicate rather than a slice when the whole buffer is taken: buffers that stand for bytes elsewhere
+        // (a file region) can then be recognised among the parts.
+        boolean whole = index == value.readerIndex() && length == value.readableBytes();
+        records[count] = whole ? value.retainedDuplicate() : value.retainedSlice(index, length);
         count++;
     }
 

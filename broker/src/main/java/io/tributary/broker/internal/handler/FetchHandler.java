@@ -38,6 +38,9 @@ import reactor.core.publisher.Mono;
  * (KIP-227) let clients send and receive only the partitions that changed.
  */
 public final class FetchHandler implements RequestHandler<FetchRequest, FetchResponse> {
+    /** Record sets from this size on are sent from the segment file; frames copy smaller ones. */
+    private static final int ZERO_COPY_MIN_BYTES = 4096;
+
     private final BrokerContext broker;
     private final FetchSessions sessions;
 
@@ -183,7 +186,9 @@ public final class FetchHandler implements RequestHandler<FetchRequest, FetchRes
         out.highWatermark(highWatermark).lastStableOffset(stable).logStartOffset(l.logStartOffset());
         try {
             FetchSlice slice = l.read(t.fetchOffset(), maxBytes, committed ? stable : highWatermark, minOneBatch);
-            out.records(slice.read(ByteBufAllocator.DEFAULT));
+            // Large slices go out with sendfile; small ones are copied into the frame anyway, so read them here.
+            out.records(slice.sizeInBytes() >= ZERO_COPY_MIN_BYTES ? slice.toByteBuf()
+                : slice.read(ByteBufAllocator.DEFAULT));
             return ErrorCode.NONE;
         } catch (OffsetOutOfRangeException e) {
             return ErrorCode.OFFSET_OUT_OF_RANGE;

@@ -62,6 +62,14 @@ public record FetchSlice(@Nullable FileChannel channel, long position, int sizeI
     }
 
     /**
+     * The slice as a buffer that reads nothing until its content is asked for: Fetch responses send it with
+     * {@code sendfile} (see {@link FileSliceBuf}). Owned by the caller.
+     */
+    public ByteBuf toByteBuf() {
+        return isEmpty() ? Unpooled.EMPTY_BUFFER : new FileSliceBuf(this);
+    }
+
+    /**
      * Copies the slice into a new buffer from {@code allocator}, owned by the caller.
      *
      * @throws LogStorageException if the file cannot be read (for instance because its segment was deleted)

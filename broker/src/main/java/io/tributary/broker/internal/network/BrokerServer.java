@@ -1,6 +1,8 @@
 package io.tributary.broker.internal.network;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.ReferenceCounted;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.CorruptedFrameException;
@@ -57,6 +59,7 @@ public final class BrokerServer {
         connection.addHandlerLast("frames",
             new LengthFieldBasedFrameDecoder(maxFrameBytes, 0, 4, 0, 4, true));
         connection.addHandlerLast("frameErrors", new FrameErrorHandler(connection));
+        connection.addHandlerLast(RegionWrite.HANDLER_NAME, new RegionWrite.Unwrap());
     }
 
     private Mono<Void> serve(NettyInbound in, NettyOutbound out) {
@@ -69,8 +72,8 @@ public final class BrokerServer {
         // Requests are processed on a subscription of their own, so that a client closing its connection does not
         // cancel requests it already sent (an acks=0 produce followed by a close must still be appended); only the
         // sending of responses stops. The queue bounds responses a client has not read.
-        Sinks.Many<ByteBuf> responses = Sinks.many().unicast()
-            .onBackpressureBuffer(Queues.<ByteBuf>get(MAX_UNREAD_RESPONSES).get());
+        Sinks.Many<Object> responses = Sinks.many().unicast()
+            .onBackpressureBuffer(Queues.<Object>get(MAX_UNREAD_RESPONSES).get());
         in.receive()
             .retain()
             .concatMap(frame -> dispatcher.get().dispatch(frame, remote[0], out.alloc())
@@ -78,9 +81,10 @@ public final class BrokerServer {
             .subscribe(
                 parts -> {
                     for (ByteBuf part : parts) {
-                        Sinks.EmitResult result = responses.tryEmitNext(part);
+                        Object message = outbound(part);
+                        Sinks.EmitResult result = responses.tryEmitNext(message);
                         if (result.isFailure()) {
-                            part.release();
+                            ReferenceCountUtil.release(message);
                             if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
                                 LOG.warn("Closing connection from {}: {} response buffers unread", remote[0],
                                     MAX_UNREAD_RESPONSES);
@@ -95,9 +99,21 @@ public final class BrokerServer {
                     connection[0].dispose();
                 },
                 responses::tryEmitComplete);
-        return out.send(responses.asFlux().doOnDiscard(ByteBuf.class, ByteBuf::release))
+        return out.sendObject(responses.asFlux().doOnDiscard(ReferenceCounted.class, ReferenceCountUtil::release))
             .then()
             .onErrorResume(e -> Mono.empty());
+    }
+
+    /** What to write for a response part: a file region for record bytes still in a segment, else the part. */
+    private static Object outbound(ByteBuf part) {
+        if (part instanceof FileRegionSource file) {
+            try {
+                return new RegionWrite(file.fileRegion());
+            } finally {
+                part.release();
+            }
+        }
+        return part;
     }
 
     private static void logClose(SocketAddress remote, Throwable e) {

@@ -54,4 +54,29 @@ final class FetchSliceTest {
         assertThatThrownBy(empty::toFileRegion).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> new FetchSlice(null, 0, 1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void asABufferTheSliceKeepsItsBytesInTheFileUntilReadAndFramesTakeItWhole() throws IOException {
+        PartitionLog log = open(dir, smallConfig());
+        append(log, batch(2, 1));
+        append(log, batch(3, 1));
+        FetchSlice slice = log.read(0, 1 << 20, Long.MAX_VALUE, true);
+        ByteBuf copy = slice.read(ByteBufAllocator.DEFAULT);
+        ByteBuf lazy = slice.toByteBuf();
+
+        assertThat(lazy).isInstanceOf(FileSliceBuf.class);
+        assertThat(lazy.readableBytes()).isEqualTo(slice.sizeInBytes());
+        ByteBuf framed = lazy.retainedDuplicate();
+        assertThat(framed).isSameAs(lazy);
+        assertThat(lazy.refCnt()).isEqualTo(2);
+        assertThat(ByteBufUtil.getBytes(lazy)).isEqualTo(ByteBufUtil.getBytes(copy));
+        assertThat(lazy.getInt(8)).isEqualTo(copy.getInt(8));
+        assertThatThrownBy(() -> lazy.setByte(0, 1)).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(framed.release()).isFalse();
+        assertThat(lazy.release()).isTrue();
+        assertThat(slice.channel().isOpen()).isTrue();
+        assertThat(FetchSlice.empty().toByteBuf().readableBytes()).isZero();
+        copy.release();
+        log.close();
+    }
 }
