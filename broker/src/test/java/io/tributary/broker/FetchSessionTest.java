@@ -61,6 +61,39 @@ final class FetchSessionTest {
     }
 
     @Test
+    void partitionsThatReturnedRecordsMoveToTheEndSoOthersGetTheirTurn() throws Exception {
+        broker.createTopic("fair", 2);
+        try (WireClient client = new WireClient(broker.port())) {
+            for (int p = 0; p < 2; p++) {
+                produce(client, "fair", p, "record-" + p);
+            }
+            // MaxBytes 1: only the first partition in the session's order returns its (first) batch
+            FetchRequest full = new FetchRequest().maxWaitMs(0).minBytes(0).maxBytes(1).sessionId(0).sessionEpoch(0)
+                .rackId("").topics(new ArrayList<>(List.of(new FetchRequest.FetchTopic().topic("fair")
+                    .partitions(new ArrayList<>(List.of(part(0, 0), part(1, 0)))))));
+            FetchResponse first = client.send(full, 12);
+            assertThat(partitionsWithRecords(first)).containsExactly(0);
+
+            List<Integer> served = new ArrayList<>();
+            for (int epoch = 1; epoch <= 4; epoch++) {
+                FetchResponse r = client.send(new FetchRequest().maxWaitMs(0).minBytes(0).maxBytes(1)
+                    .sessionId(first.sessionId()).sessionEpoch(epoch).rackId(""), 12);
+                assertThat(r.errorCode()).isZero();
+                served.addAll(partitionsWithRecords(r));
+            }
+            assertThat(served).containsExactly(0, 1, 0, 1);
+        }
+    }
+
+    private static List<Integer> partitionsWithRecords(FetchResponse r) {
+        return r.responses().stream()
+            .flatMap(t -> t.partitions().stream())
+            .filter(p -> p.records() != null && p.records().isReadable())
+            .map(FetchResponse.PartitionData::partitionIndex)
+            .toList();
+    }
+
+    @Test
     void sessionlessFetchesAnswerEveryPartitionWithoutASession() throws Exception {
         try (WireClient client = new WireClient(broker.port())) {
             FetchResponse r = client.send(fetch(0, -1, List.of(part(0, 0), part(1, 0)), List.of()), 11);
@@ -93,8 +126,12 @@ final class FetchSessionTest {
     }
 
     private static void produce(WireClient client, int partition, String value) throws Exception {
+        produce(client, "sessions", partition, value);
+    }
+
+    private static void produce(WireClient client, String topic, int partition, String value) throws Exception {
         ProduceRequest request = new ProduceRequest().acks((short) 1).timeoutMs(5000).topicData(new ArrayList<>(
-            List.of(new ProduceRequest.TopicProduceData().name("sessions").partitionData(new ArrayList<>(List.of(
+            List.of(new ProduceRequest.TopicProduceData().name(topic).partitionData(new ArrayList<>(List.of(
                 new ProduceRequest.PartitionProduceData().index(partition).records(RecordBatchBuilder.create()
                     .append(System.currentTimeMillis(), null, value.getBytes()).build())))))));
         ProduceResponse r = client.send(request, 9);

@@ -65,13 +65,19 @@ final class FetchSession {
 
     /**
      * Whether an incremental response must carry this partition: it has records or an error, or its watermarks
-     * changed since the client last heard of them. Records what the client is now told.
+     * changed since the client last heard of them. Records what the client is now told. With {@code rotate}, a
+     * partition that returned records moves to the end of the session's order, so that when {@code MaxBytes} runs
+     * out the partitions behind it get their turn in the next fetch.
      */
     synchronized boolean hasNews(PartitionKey key, boolean hasRecords, boolean error, long highWatermark,
-                                 long lastStableOffset, long logStartOffset) {
+                                 long lastStableOffset, long logStartOffset, boolean rotate) {
         Cached c = partitions.get(key);
         if (c == null) {
             return true;
+        }
+        if (rotate && hasRecords) {
+            partitions.remove(key);
+            partitions.put(key, c);
         }
         boolean news = hasRecords || error || c.highWatermark != highWatermark
             || c.lastStableOffset != lastStableOffset || c.logStartOffset != logStartOffset;

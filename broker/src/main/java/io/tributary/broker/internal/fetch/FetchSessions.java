@@ -70,7 +70,8 @@ public final class FetchSessions {
             if (session == null) {
                 return true;
             }
-            boolean news = session.hasNews(key, hasRecords, error, highWatermark, lastStableOffset, logStartOffset);
+            boolean news = session.hasNews(key, hasRecords, error, highWatermark, lastStableOffset, logStartOffset,
+                !full);
             return full || news;
         }
     }
