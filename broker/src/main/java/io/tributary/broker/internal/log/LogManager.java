@@ -2,6 +2,7 @@ package io.tributary.broker.internal.log;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tributary.broker.internal.Directories;
 import io.tributary.common.TopicPartition;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -112,7 +113,7 @@ public final class LogManager implements AutoCloseable {
             for (Path dir : dirs) {
                 String name = dir.getFileName().toString();
                 if (name.endsWith(DELETE_SUFFIX)) {
-                    PartitionLog.deleteRecursively(dir);
+                    Directories.deleteRecursively(dir);
                     continue;
                 }
                 TopicPartition tp = parse(name);
@@ -274,7 +275,7 @@ public final class LogManager implements AutoCloseable {
         try {
             Files.move(dir, doomed);
             Checkpoints.fsyncDirectory(logDir);
-            PartitionLog.deleteRecursively(doomed);
+            Directories.deleteRecursively(doomed);
         } catch (IOException e) {
             throw new LogStorageException("cannot delete the log of " + tp + ": " + e, e);
         }

@@ -3,21 +3,19 @@ package io.tributary.broker.internal.log;
 import static java.util.Objects.requireNonNull;
 
 import io.netty.buffer.ByteBuf;
+import io.tributary.broker.internal.Directories;
 import io.tributary.broker.internal.log.LogSegment.BatchPosition;
 import io.tributary.common.TopicPartition;
 import io.tributary.protocol.record.InvalidRecordException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -585,7 +583,7 @@ public final class PartitionLog {
         lock.lock();
         try {
             closeHandlesLocked();
-            deleteRecursively(dir);
+            Directories.deleteRecursively(dir);
         } catch (IOException e) {
             throw new LogStorageException("cannot delete " + dir + ": " + e, e);
         } finally {
@@ -609,17 +607,6 @@ public final class PartitionLog {
             segment.closeHandlers();
         }
         deleted.closeAll();
-    }
-
-    static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     // ---- for LogCleaner and tests ----

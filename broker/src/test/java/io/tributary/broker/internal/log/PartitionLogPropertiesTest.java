@@ -7,6 +7,7 @@ import static io.tributary.broker.internal.log.TestLogs.readAll;
 import static io.tributary.broker.internal.log.TestLogs.smallConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.broker.internal.Directories;
 import io.tributary.protocol.record.Record;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ final class PartitionLogPropertiesTest {
             assertOffsets(readAll(reopened), expected);
             reopened.close();
         } finally {
-            PartitionLog.deleteRecursively(dir);
+            Directories.deleteRecursively(dir);
         }
     }
 
