@@ -69,36 +69,23 @@ public class FetchResponseCodecBenchmark {
 
         encoded = Unpooled.buffer();
         ours.write(encoded, VERSION);
-        encodedNio = ProduceRequestCodecBenchmark.Codecs.kafkaEncode(kafka, VERSION);
+        encodedNio = Codecs.kafkaEncode(kafka, VERSION);
         if (!encodedNio.equals(encoded.nioBuffer())) {
             throw new IllegalStateException("codecs disagree on the encoded response");
         }
     }
 
-    /**
-     * Encoding into one exact-size pooled heap buffer that copies the records (size pass, then write). Heap, because
-     * Netty's pool returns a megabyte-sized direct chunk to the OS when its last buffer goes, and maps it again on
-     * the next call; the broker's own path ({@code frame*}) copies no records at all.
-     */
+    /** Encoding into one exact-size pooled heap buffer that copies the records; {@code frame*} copies none. */
     @Benchmark
     public int encodeTributary() {
-        ByteBuf out = PooledByteBufAllocator.DEFAULT.heapBuffer(ours.size(VERSION));
-        try {
-            ours.write(out, VERSION);
-            return out.readableBytes();
-        } finally {
-            out.release();
-        }
+        return Codecs.encodeTributary(ours, VERSION);
     }
 
     /** Whole frame, the way the broker sends it: records referenced, not copied. */
     @Benchmark
     public int frameTributary() {
         ByteBuf[] parts = Frames.encodeResponseParts(PooledByteBufAllocator.DEFAULT, ours, VERSION, 42);
-        for (ByteBuf part : parts) {
-            part.release();
-        }
-        return parts.length;
+        return Codecs.release(parts);
     }
 
     /** Whole frame, the way Kafka's network layer builds it (SendBuilder): records referenced, not copied. */
@@ -110,7 +97,7 @@ public class FetchResponseCodecBenchmark {
     /** Encoding into one exact-size buffer that copies the records (size pass, then write). */
     @Benchmark
     public int encodeKafkaClients() {
-        return ProduceRequestCodecBenchmark.Codecs.kafkaEncode(kafka, VERSION).remaining();
+        return Codecs.kafkaEncode(kafka, VERSION).remaining();
     }
 
     @Benchmark

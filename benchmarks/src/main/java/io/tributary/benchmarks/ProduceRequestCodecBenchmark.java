@@ -16,7 +16,6 @@ import org.apache.kafka.common.network.Send;
 import org.apache.kafka.common.protocol.SendBuilder;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.requests.RequestHeader;
-import org.apache.kafka.common.protocol.ObjectSerializationCache;
 import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -83,30 +82,17 @@ public class ProduceRequestCodecBenchmark {
         }
     }
 
-    /**
-     * Encoding into one exact-size pooled heap buffer that copies the records (size pass, then write). Heap, because
-     * Netty's pool returns a megabyte-sized direct chunk to the OS when its last buffer goes, and maps it again on
-     * the next call; the broker's own path ({@code frame*}) copies no records at all.
-     */
+    /** Encoding into one exact-size pooled heap buffer that copies the records; {@code frame*} copies none. */
     @Benchmark
     public int encodeTributary() {
-        ByteBuf out = PooledByteBufAllocator.DEFAULT.heapBuffer(ours.size(VERSION));
-        try {
-            ours.write(out, VERSION);
-            return out.readableBytes();
-        } finally {
-            out.release();
-        }
+        return Codecs.encodeTributary(ours, VERSION);
     }
 
     /** Whole frame, the way the client sends it: records referenced, not copied. */
     @Benchmark
     public int frameTributary() {
         ByteBuf[] parts = Frames.encodeRequestParts(PooledByteBufAllocator.DEFAULT, ours, VERSION, 42, "bench");
-        for (ByteBuf part : parts) {
-            part.release();
-        }
-        return parts.length;
+        return Codecs.release(parts);
     }
 
     /** Whole frame, the way Kafka's network layer builds it (SendBuilder): records referenced, not copied. */
@@ -132,16 +118,4 @@ public class ProduceRequestCodecBenchmark {
     }
 
     /** Kafka-clients' serialization path: size with a cache, then write into an exact-size buffer. */
-    static final class Codecs {
-        private Codecs() {
-        }
-
-        static ByteBuffer kafkaEncode(org.apache.kafka.common.protocol.Message message, short version) {
-            ObjectSerializationCache cache = new ObjectSerializationCache();
-            ByteBuffer buffer = ByteBuffer.allocate(message.size(cache, version));
-            message.write(new ByteBufferAccessor(buffer), cache, version);
-            buffer.flip();
-            return buffer;
-        }
-    }
 }
