@@ -1,18 +1,15 @@
 package io.tributary.broker.internal.group;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
+import io.tributary.broker.internal.partition.LogReplay;
 import io.tributary.broker.internal.BrokerContext;
-import io.tributary.broker.internal.log.FetchSlice;
 import io.tributary.broker.internal.log.PartitionLog;
 import io.tributary.broker.internal.metadata.Topic;
 import io.tributary.common.TopicPartition;
 import io.tributary.errors.ApiException;
 import io.tributary.protocol.ErrorCode;
 import io.tributary.protocol.record.Record;
-import io.tributary.protocol.record.RecordBatch;
 import io.tributary.protocol.record.RecordBatchBuilder;
-import io.tributary.protocol.record.RecordBatches;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -36,7 +33,6 @@ public final class OffsetsTopic implements GroupStore {
     /** The topic's name. */
     public static final String NAME = "__consumer_offsets";
     private static final Logger LOG = LoggerFactory.getLogger(OffsetsTopic.class);
-    private static final int READ_BYTES = 1 << 20;
 
     private final BrokerContext broker;
     private final int partitions;
@@ -82,33 +78,7 @@ public final class OffsetsTopic implements GroupStore {
     }
 
     private static void loadPartition(PartitionLog log, Consumer<CoordinatorRecord> sink) {
-        long offset = log.logStartOffset();
-        long end = log.logEndOffset();
-        while (offset < end) {
-            FetchSlice slice = log.read(offset, READ_BYTES, end, true);
-            if (slice.isEmpty()) {
-                return;
-            }
-            ByteBuf buf = slice.read(ByteBufAllocator.DEFAULT);
-            long next = offset;
-            try {
-                for (RecordBatch batch : RecordBatches.of(buf)) {
-                    next = Math.max(next, batch.nextOffset());
-                    if (batch.isControl()) {
-                        continue;
-                    }
-                    for (Record r : batch.records()) {
-                        decode(r, sink, log);
-                    }
-                }
-            } finally {
-                buf.release();
-            }
-            if (next <= offset) {
-                return;
-            }
-            offset = next;
-        }
+        LogReplay.forEachRecord(log, r -> decode(r, sink, log));
     }
 
     private static void decode(Record r, Consumer<CoordinatorRecord> sink, PartitionLog log) {
