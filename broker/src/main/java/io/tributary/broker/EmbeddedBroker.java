@@ -90,6 +90,21 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     /**
+     * The built-in schema registry's base URL, {@code http://localhost:<port>}; the registry runs when
+     * {@code schema.registry.listeners} is set (for example to {@code http://127.0.0.1:0}).
+     *
+     * @throws IllegalStateException if the broker is not started or runs no registry
+     */
+    public synchronized String schemaRegistryUrl() {
+        if (broker == null) {
+            throw new IllegalStateException("Broker not started");
+        }
+        return broker.registryAddress()
+            .map(a -> "http://localhost:" + a.getPort())
+            .orElseThrow(() -> new IllegalStateException("No schema registry: set schema.registry.listeners"));
+    }
+
+    /**
      * Creates a topic, as CreateTopics would.
      *
      * @throws io.tributary.errors.ApiException if the name is taken or invalid, or a config is invalid

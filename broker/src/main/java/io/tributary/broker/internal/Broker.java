@@ -40,6 +40,7 @@ import io.tributary.broker.internal.partition.Partitions;
 import io.tributary.broker.internal.producer.ProducerIdManager;
 import io.tributary.broker.internal.network.RequestDispatcher;
 import io.tributary.broker.internal.network.RequestHandler;
+import io.tributary.broker.internal.registry.RegistryServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -48,12 +49,14 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -79,6 +82,7 @@ public final class Broker implements AutoCloseable {
     private Disposable maintenance;
     private ProducerIdManager producerIds;
     private GroupCoordinator groups;
+    private @Nullable RegistryServer registry;
 
     public Broker(BrokerConfig config) {
         this.config = config;
@@ -118,6 +122,10 @@ public final class Broker implements AutoCloseable {
         producerIds = new ProducerIdManager(config.logDir());
         groups = GroupCoordinator.start(context);
         dispatcher.set(new RequestDispatcher(handlers(context, dispatcher, producerIds, groups)));
+        String registryListener = (String) config.value("schema.registry.listeners");
+        if (registryListener != null && !registryListener.isBlank()) {
+            registry = RegistryServer.start(context, registryListener);
+        }
         LOG.info("Tributary broker {} of cluster {} listening on {} (advertised {}:{}) in {} ms", config.nodeId(),
             identity.clusterId(), bound, host, port, (System.nanoTime() - started) / 1_000_000);
         return bound;
@@ -218,8 +226,17 @@ public final class Broker implements AutoCloseable {
         return context;
     }
 
+    /** The schema registry's address, when {@code schema.registry.listeners} is set. */
+    public synchronized Optional<InetSocketAddress> registryAddress() {
+        return Optional.ofNullable(registry).map(RegistryServer::address);
+    }
+
     @Override
     public synchronized void close() {
+        if (registry != null) {
+            registry.close();
+            registry = null;
+        }
         if (server != null) {
             server.close();
             server = null;

@@ -17,6 +17,8 @@ public final class BrokerConfigDef {
         .define("node.id", INT, "1", atLeast(0), "at least 0", "This node's id.")
         .define("listeners", LIST, "PLAINTEXT://:9092", "Addresses to listen on, NAME://host:port,...")
         .define("advertised.listeners", LIST, null, "Addresses given to clients; defaults to listeners.")
+        .define("schema.registry.listeners", STRING, null,
+            "http://host:port of the built-in schema registry (Confluent REST API); unset: no registry.")
         .define("log.dirs", LIST, null, "Directories holding the log data.")
         .define("log.dir", STRING, "/tmp/tributary-logs", "Log directory used when log.dirs is not set.")
         .define("num.partitions", INT, "1", atLeast(1), "at least 1", "Partitions of auto-created topics.")

@@ -81,6 +81,9 @@ final class ProtobufSchema implements ParsedSchema {
                 continue;
             }
             String field = where + ": field " + old.number() + " (" + old.name() + ")";
+            if (mine.label().equals("required") && !old.label().equals("required")) {
+                out.add(field + " became required");
+            }
             if (mine.repeated() != old.repeated()) {
                 out.add(field + " changed between repeated and singular");
             } else if (!sameEncoding(mine.type(), file, old.type(), writerFile)) {

@@ -203,7 +203,9 @@ public final class SchemaRegistry {
     /** Deletes one version, softly or (after a soft delete) permanently. */
     int deleteVersion(String subject, String version, boolean permanent) {
         return change(() -> {
-            Version v = version(subject, version, permanent);
+            // a numbered version is found even when soft-deleted, so that a second soft delete is told so
+            boolean latest = version.equals("latest") || version.equals("-1");
+            Version v = version(subject, version, permanent || !latest);
             if (permanent && !v.deleted()) {
                 throw RegistryException.versionNotSoftDeleted(subject, v.version());
             }
