@@ -59,7 +59,8 @@ final class SchemaRegistryRestTest {
         assertThat(json(http.get("/schemas/ids/" + id + "/schema").text())).isEqualTo(json(USER_V1));
         assertThat(register("users-copy-value", null, USER_V1)).as("one id per schema").isEqualTo(id);
         assertThat(http.get("/schemas/ids/" + id + "/versions").json()).containsExactly(
-            json("{\"subject\":\"users-copy-value\",\"version\":1}"), json("{\"subject\":\"users-value\",\"version\":1}"));
+            json("{\"subject\":\"users-copy-value\",\"version\":1}"),
+            json("{\"subject\":\"users-value\",\"version\":1}"));
         assertThat(http.get("/schemas/ids/" + id + "/subjects").json())
             .containsExactly(json("\"users-copy-value\""), json("\"users-value\""));
         assertThat(http.get("/subjects").json()).contains(json("\"users-value\""), json("\"users-copy-value\""));

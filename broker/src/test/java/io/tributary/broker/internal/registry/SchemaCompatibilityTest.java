@@ -144,7 +144,8 @@ final class SchemaCompatibilityTest {
 
     @Test
     void malformedProtoFilesNameTheLine() {
-        assertThatThrownBy(() -> Schemas.parse(SchemaType.PROTOBUF, "syntax = \"proto3\";\nmessage M {\n  int32 = 1;\n}"))
+        String missingName = "syntax = \"proto3\";\nmessage M {\n  int32 = 1;\n}";
+        assertThatThrownBy(() -> Schemas.parse(SchemaType.PROTOBUF, missingName))
             .isInstanceOfSatisfying(RegistryException.class, e -> {
                 assertThat(e.errorCode()).isEqualTo(42201);
                 assertThat(e.getMessage()).contains("line 3");
