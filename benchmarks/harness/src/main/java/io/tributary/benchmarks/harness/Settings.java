@@ -40,6 +40,11 @@ record Settings(double scale, int partitions, Path workDir, Path logDir, String 
         return Duration.ofSeconds(120 + Math.round(480 * Math.min(scale, 4.0)));
     }
 
+    /** Records the transactional producer sends, in transactions of 1,000. */
+    int transactionalRecords() {
+        return scaled(200_000);
+    }
+
     private int scaled(int full) {
         return (int) Math.max(1, Math.round(full * scale));
     }

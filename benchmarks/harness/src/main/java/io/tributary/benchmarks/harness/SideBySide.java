@@ -170,6 +170,9 @@ public final class SideBySide {
             workloads.verifyEndOffsets();
             workloads.consume();
             workloads.endToEnd();
+            CoordinatorWorkloads coordinators = new CoordinatorWorkloads(settings, broker, results, label);
+            coordinators.groupJoin();
+            coordinators.transactionalProduce();
             results.put(Metric.PEAK_RSS, broker.peakRssMib());
             if (!broker.isAlive()) {
                 results.note(label + ": the broker was no longer running at the end (exit " + broker.exitCode()
