@@ -21,12 +21,30 @@ final class AvroCodec {
     }
 
     static byte[] encode(Schema schema, Object value, String topic) {
+        return encode(writer(schema, value), schema, value, topic, -1);
+    }
+
+    /** A writer of {@code schema} for values like {@code value}: thread-safe, worth keeping per schema. */
+    static GenericDatumWriter<Object> writer(Schema schema, Object value) {
         GenericData model = value instanceof SpecificRecord ? SpecificData.getForClass(value.getClass())
             : GenericData.get();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+        return new GenericDatumWriter<>(schema, model);
+    }
+
+    /** The Avro binary of {@code value}, after the registry wire-format header when {@code schemaId} ≥ 0. */
+    static byte[] encode(GenericDatumWriter<Object> writer, Schema schema, Object value, String topic,
+                         int schemaId) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+        if (schemaId >= 0) {
+            out.write(0);
+            out.write(schemaId >>> 24);
+            out.write(schemaId >>> 16);
+            out.write(schemaId >>> 8);
+            out.write(schemaId);
+        }
         BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
         try {
-            new GenericDatumWriter<>(schema, model).write(value, encoder);
+            writer.write(value, encoder);
             encoder.flush();
             return out.toByteArray();
         } catch (IOException | RuntimeException e) {
@@ -38,14 +56,22 @@ final class AvroCodec {
     /** Reads {@code payload} written with {@code writer} as {@code reader}; specific classes when given one. */
     static Object decode(Schema writer, Schema reader, ByteBuffer payload, @Nullable Class<?> specific,
                          String topic) {
+        return decode(reader(writer, reader, specific), payload, topic);
+    }
+
+    /** A reader resolving {@code writer} to {@code reader}: thread-safe, worth keeping per writer schema. */
+    static GenericDatumReader<Object> reader(Schema writer, Schema reader, @Nullable Class<?> specific) {
         GenericData model = specific == null ? GenericData.get() : SpecificData.getForClass(specific);
+        return new GenericDatumReader<>(writer, reader, model);
+    }
+
+    static Object decode(GenericDatumReader<Object> datumReader, ByteBuffer payload, String topic) {
         try {
-            GenericDatumReader<Object> datumReader = new GenericDatumReader<>(writer, reader, model);
             return datumReader.read(null, DecoderFactory.get().binaryDecoder(payload.array(),
                 payload.arrayOffset() + payload.position(), payload.remaining(), null));
         } catch (IOException | RuntimeException e) {
-            throw new SerializationException("cannot read Avro " + reader.getFullName() + " in " + topic
-                + " (written with " + writer.getFullName() + "): " + e, e);
+            throw new SerializationException("cannot read Avro " + datumReader.getExpected().getFullName() + " in "
+                + topic + " (written with " + datumReader.getSchema().getFullName() + "): " + e, e);
         }
     }
 }

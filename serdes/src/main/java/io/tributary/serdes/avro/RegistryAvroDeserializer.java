@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumReader;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -22,7 +23,7 @@ final class RegistryAvroDeserializer<T> implements Deserializer<T> {
     private final SchemaRegistryClient registry;
     private final @Nullable Schema readerSchema;
     private final @Nullable Class<T> specific;
-    private final Map<Integer, Schema> writers = new ConcurrentHashMap<>();
+    private final Map<Integer, GenericDatumReader<Object>> readers = new ConcurrentHashMap<>();
 
     RegistryAvroDeserializer(SchemaRegistryClient registry, @Nullable Schema readerSchema,
                              @Nullable Class<T> specific) {
@@ -37,12 +38,12 @@ final class RegistryAvroDeserializer<T> implements Deserializer<T> {
             return null;
         }
         int id = WireFormat.schemaId(topic, data);
-        Schema writer = writers.get(id);
-        if (writer == null) {
+        GenericDatumReader<Object> reader = readers.get(id);
+        if (reader == null) {
             throw new SerializationException("schema " + id + " for " + topic + " is not fetched yet: deserialize "
                 + "with deserializeAsync first");
         }
-        return read(writer, data, topic);
+        return read(reader, data, topic);
     }
 
     @Override
@@ -52,23 +53,23 @@ final class RegistryAvroDeserializer<T> implements Deserializer<T> {
         }
         return Mono.defer(() -> {
             int id = WireFormat.schemaId(topic, data);
-            Schema known = writers.get(id);
-            Mono<Schema> writer = known != null ? Mono.just(known) : registry.byId(id)
+            GenericDatumReader<Object> known = readers.get(id);
+            Mono<GenericDatumReader<Object>> reader = known != null ? Mono.just(known) : registry.byId(id)
                 .map(registered -> {
                     if (!registered.type().equals("AVRO")) {
                         throw new SerializationException("schema " + id + " for " + topic + " is "
                             + registered.type() + ", not AVRO");
                     }
-                    return new Schema.Parser().parse(registered.schema());
-                })
-                .doOnNext(parsed -> writers.put(id, parsed));
-            return writer.map(w -> read(w, data, topic));
+                    Schema writer = new Schema.Parser().parse(registered.schema());
+                    return readers.computeIfAbsent(id, k -> AvroCodec.reader(writer,
+                        readerSchema != null ? readerSchema : writer, specific));
+                });
+            return reader.map(r -> read(r, data, topic));
         });
     }
 
     @SuppressWarnings("unchecked")
-    private T read(Schema writer, byte[] data, String topic) {
-        Schema reader = readerSchema != null ? readerSchema : writer;
-        return (T) AvroCodec.decode(writer, reader, WireFormat.payload(data), specific, topic);
+    private T read(GenericDatumReader<Object> reader, byte[] data, String topic) {
+        return (T) AvroCodec.decode(reader, WireFormat.payload(data), topic);
     }
 }

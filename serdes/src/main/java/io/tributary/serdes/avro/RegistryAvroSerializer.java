@@ -5,12 +5,12 @@ import io.tributary.serdes.SerializationException;
 import io.tributary.serdes.Serializer;
 import io.tributary.serdes.registry.RegistrySerdeOptions;
 import io.tributary.serdes.registry.SchemaRegistryClient;
-import io.tributary.serdes.registry.WireFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericContainer;
+import org.apache.avro.generic.GenericDatumWriter;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -24,9 +24,14 @@ final class RegistryAvroSerializer<T> implements Serializer<T> {
     private record Resolved(String subject, Schema schema) {
     }
 
+    /** A schema ready to write under a topic: its id and writer. The last one used is kept for a fast path. */
+    private record Ready(String topic, Schema schema, int id, GenericDatumWriter<Object> writer) {
+    }
+
     private final SchemaRegistryClient registry;
     private final RegistrySerdeOptions options;
-    private final Map<Resolved, Integer> ids = new ConcurrentHashMap<>();
+    private final Map<Resolved, Ready> ready = new ConcurrentHashMap<>();
+    private volatile @Nullable Ready last;
 
     RegistryAvroSerializer(SchemaRegistryClient registry, RegistrySerdeOptions options) {
         this.registry = registry;
@@ -39,12 +44,17 @@ final class RegistryAvroSerializer<T> implements Serializer<T> {
             return null;
         }
         Schema schema = schemaOf(data, topic);
-        Integer id = ids.get(new Resolved(options.subject(topic, schema.getFullName()), schema));
-        if (id == null) {
-            throw new SerializationException("the schema " + schema.getFullName() + " for " + topic + " is not "
-                + "resolved yet: serialize it with serializeAsync first");
+        Ready r = last;
+        // same topic and schema instance as the previous record: skips the subject name and the schema's hash
+        if (r == null || r.schema() != schema || !r.topic().equals(topic)) {
+            r = ready.get(new Resolved(options.subject(topic, schema.getFullName()), schema));
+            if (r == null) {
+                throw new SerializationException("the schema " + schema.getFullName() + " for " + topic + " is not "
+                    + "resolved yet: serialize it with serializeAsync first");
+            }
+            last = r;
         }
-        return WireFormat.frame(id, AvroCodec.encode(schema, data, topic));
+        return AvroCodec.encode(r.writer(), schema, data, topic, r.id());
     }
 
     @Override
@@ -55,12 +65,13 @@ final class RegistryAvroSerializer<T> implements Serializer<T> {
         return Mono.defer(() -> {
             Schema schema = schemaOf(data, topic);
             Resolved key = new Resolved(options.subject(topic, schema.getFullName()), schema);
-            Integer known = ids.get(key);
-            Mono<Integer> id = known != null ? Mono.just(known)
+            Ready known = ready.get(key);
+            Mono<Ready> resolved = known != null ? Mono.just(known)
                 : (options.autoRegister() ? registry.register(key.subject(), "AVRO", schema.toString())
                     : registry.lookup(key.subject(), "AVRO", schema.toString()))
-                    .doOnNext(resolved -> ids.put(key, resolved));
-            return id.map(resolved -> WireFormat.frame(resolved, AvroCodec.encode(schema, data, topic)));
+                    .map(id -> ready.computeIfAbsent(key,
+                        k -> new Ready(topic, schema, id, AvroCodec.writer(schema, data))));
+            return resolved.map(r -> AvroCodec.encode(r.writer(), schema, data, topic, r.id()));
         });
     }
 
