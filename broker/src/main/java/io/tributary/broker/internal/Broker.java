@@ -21,7 +21,11 @@ import io.tributary.broker.internal.handler.DescribeTopicPartitionsHandler;
 import io.tributary.broker.internal.handler.IncrementalAlterConfigsHandler;
 import io.tributary.broker.internal.handler.InitProducerIdHandler;
 import io.tributary.broker.internal.handler.MetadataHandler;
+import io.tributary.broker.internal.group.ConsumerGroupConfig;
+import io.tributary.broker.internal.group.GroupConfig;
 import io.tributary.broker.internal.group.GroupCoordinator;
+import io.tributary.broker.internal.handler.ConsumerGroupDescribeHandler;
+import io.tributary.broker.internal.handler.ConsumerGroupHeartbeatHandler;
 import io.tributary.broker.internal.handler.DeleteGroupsHandler;
 import io.tributary.broker.internal.handler.DescribeGroupsHandler;
 import io.tributary.broker.internal.handler.FindCoordinatorHandler;
@@ -91,6 +95,9 @@ public final class Broker implements AutoCloseable {
     /** Starts the broker; returns once it accepts connections. */
     public synchronized InetSocketAddress start() {
         long started = System.nanoTime();
+        // Group settings are checked together (bounds, intervals) before anything starts.
+        GroupConfig.from(config);
+        ConsumerGroupConfig.from(config);
         ClusterIdentity identity = ClusterIdentity.loadOrCreate(config.logDir(), config.nodeId());
         TopicRegistry topics = new TopicRegistry(config.logDir());
         ConfigResolver configs = new ConfigResolver(config, new DynamicBrokerConfigs(config.logDir()));
@@ -163,6 +170,10 @@ public final class Broker implements AutoCloseable {
         list.add(new DescribeGroupsHandler(groups));
         list.add(new DeleteGroupsHandler(groups));
         list.add(new OffsetDeleteHandler(c, groups));
+        if (groups.consumers().config().enabled()) {
+            list.add(new ConsumerGroupHeartbeatHandler(groups));
+            list.add(new ConsumerGroupDescribeHandler(groups));
+        }
         return list;
     }
 

@@ -1,5 +1,6 @@
 package io.tributary.broker.group;
 
+import io.tributary.broker.BrokerConfig;
 import io.tributary.broker.EmbeddedBroker;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +26,19 @@ final class GroupClients {
     private GroupClients() {
     }
 
+    /**
+     * A broker configuration for fast group tests: no initial rebalance delay, and consumer-protocol members that
+     * heartbeat every 300 ms with a 10 s session.
+     */
+    static BrokerConfig fastGroups() {
+        return BrokerConfig.defaults()
+            .set("group.initial.rebalance.delay.ms", "0")
+            .set("group.consumer.min.heartbeat.interval.ms", "100")
+            .set("group.consumer.heartbeat.interval.ms", "300")
+            .set("group.consumer.min.session.timeout.ms", "1000")
+            .set("group.consumer.session.timeout.ms", "10000");
+    }
+
     static Admin admin(EmbeddedBroker broker) {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
@@ -47,6 +61,24 @@ final class GroupClients {
         p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "6000");
         p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, "20000");
         p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, assignor);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return new KafkaConsumer<>(p);
+    }
+
+    /**
+     * A consumer of the KIP-848 consumer protocol ({@code group.protocol=consumer}; timeouts and assignment come
+     * from the broker), without auto-commit, reading from the earliest offset.
+     */
+    static KafkaConsumer<String, String> newProtocolConsumer(EmbeddedBroker broker, String group, String clientId) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        p.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, "20000");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         return new KafkaConsumer<>(p);

@@ -2,6 +2,7 @@ package io.tributary.broker.group;
 
 import static io.tributary.broker.group.GroupClients.commit;
 import static io.tributary.broker.group.GroupClients.consumer;
+import static io.tributary.broker.group.GroupClients.newProtocolConsumer;
 import static io.tributary.broker.group.GroupClients.pollUntil;
 import static io.tributary.broker.group.GroupClients.produce;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +87,50 @@ final class GroupPersistenceTest {
                 resumed.close(Duration.ofSeconds(5));
             }
             assertThat(got).extracting(ConsumerRecord::value).containsExactlyInAnyOrderElementsOf(after);
+        }
+    }
+
+    @Test
+    void aConsumerProtocolGroupAndItsOffsetsSurviveARestart() throws Exception {
+        try (EmbeddedBroker broker = EmbeddedBroker.create(GroupClients.fastGroups()
+            .set("offsets.topic.num.partitions", "5")).start()) {
+            try (Admin admin = GroupClients.admin(broker)) {
+                admin.createTopics(List.of(new NewTopic("kip848", 2, (short) 1))).all().get();
+            }
+            produce(broker, "kip848", 2, 3, "before");
+            KafkaConsumer<String, String> consumer = newProtocolConsumer(broker, "kip848-group", "first");
+            List<ConsumerRecord<String, String>> got = new ArrayList<>();
+            try {
+                consumer.subscribe(List.of("kip848"));
+                pollUntil(List.of(consumer), got::add, () -> got.size() >= 6, WAIT);
+                consumer.commitSync(Duration.ofSeconds(10));
+            } finally {
+                consumer.close(Duration.ofSeconds(5));
+            }
+
+            broker.stop();
+            broker.start();
+
+            try (Admin admin = GroupClients.admin(broker)) {
+                assertThat(admin.listConsumerGroupOffsets("kip848-group").partitionsToOffsetAndMetadata().get())
+                    .hasSize(2).allSatisfy((tp, o) -> assertThat(o.offset()).isEqualTo(3));
+                ConsumerGroupDescription d = admin.describeConsumerGroups(List.of("kip848-group"))
+                    .describedGroups().get("kip848-group").get();
+                assertThat(d.type()).isEqualTo(GroupType.CONSUMER);
+                assertThat(d.groupState()).isEqualTo(GroupState.EMPTY);
+                assertThat(d.groupEpoch()).hasValueSatisfying(e -> assertThat(e).isGreaterThanOrEqualTo(2));
+            }
+            List<String> after = produce(broker, "kip848", 2, 1, "after");
+            KafkaConsumer<String, String> resumed = newProtocolConsumer(broker, "kip848-group", "second");
+            List<ConsumerRecord<String, String>> more = new ArrayList<>();
+            try {
+                resumed.subscribe(List.of("kip848"));
+                pollUntil(List.of(resumed), more::add, () -> more.size() >= 2, WAIT);
+                resumed.poll(Duration.ofMillis(300)).forEach(more::add);
+            } finally {
+                resumed.close(Duration.ofSeconds(5));
+            }
+            assertThat(more).extracting(ConsumerRecord::value).containsExactlyInAnyOrderElementsOf(after);
         }
     }
 }

@@ -86,6 +86,34 @@ public final class BrokerConfigDef {
             "Partitions of __transaction_state.")
         .define("group.initial.rebalance.delay.ms", INT, "3000", atLeast(0), "at least 0",
             "First-rebalance delay of an empty group.")
+        .define("group.min.session.timeout.ms", INT, "6000", atLeast(0), "at least 0",
+            "Smallest session timeout a classic member may ask for.")
+        .define("group.max.session.timeout.ms", INT, "1800000", atLeast(0), "at least 0",
+            "Largest session timeout a classic member may ask for.")
+        .define("group.max.size", INT, "2147483647", atLeast(1), "at least 1", "Most members of a classic group.")
+        .define("offset.metadata.max.bytes", INT, "4096", atLeast(0), "at least 0",
+            "Longest metadata string of a committed offset.")
+        .define("offsets.retention.check.interval.ms", LONG, "600000", atLeast(1), "at least 1",
+            "How often expired offsets are looked for.")
+        .define("group.coordinator.rebalance.protocols", LIST, "classic,consumer", oneOf("classic", "consumer"),
+            "classic and/or consumer", "Enabled group protocols; classic is required.")
+        .define("group.consumer.heartbeat.interval.ms", INT, "5000", atLeast(1), "at least 1",
+            "Heartbeat interval given to consumer-protocol members.")
+        .define("group.consumer.min.heartbeat.interval.ms", INT, "5000", atLeast(1), "at least 1",
+            "Lower bound of group.consumer.heartbeat.interval.ms.")
+        .define("group.consumer.max.heartbeat.interval.ms", INT, "15000", atLeast(1), "at least 1",
+            "Upper bound of group.consumer.heartbeat.interval.ms.")
+        .define("group.consumer.session.timeout.ms", INT, "45000", atLeast(1), "at least 1",
+            "Session timeout of consumer-protocol members.")
+        .define("group.consumer.min.session.timeout.ms", INT, "45000", atLeast(1), "at least 1",
+            "Lower bound of group.consumer.session.timeout.ms.")
+        .define("group.consumer.max.session.timeout.ms", INT, "60000", atLeast(1), "at least 1",
+            "Upper bound of group.consumer.session.timeout.ms.")
+        .define("group.consumer.max.size", INT, "2147483647", atLeast(1), "at least 1",
+            "Most members of a consumer-protocol group.")
+        .define("group.consumer.assignors", LIST, "uniform,range", ConsumerAssignorNames::allKnown,
+            "uniform and/or range (or Kafka's class names for them)",
+            "Server-side assignors of consumer-protocol groups; the first is the default.")
         .define("transaction.max.timeout.ms", INT, "900000", atLeast(1), "at least 1",
             "Largest transaction timeout a producer may ask for.")
         // Kafka settings that its own config files carry; accepted so that those files load unchanged.
@@ -105,7 +133,7 @@ public final class BrokerConfigDef {
         .accept("transaction.state.log.min.isr", INT, "Minimum ISR of __transaction_state")
         .accept("share.coordinator.state.topic.replication.factor", SHORT, "Share-group state replication")
         .accept("share.coordinator.state.topic.min.isr", INT, "Share-group state minimum ISR")
-        .accept("group.coordinator.rebalance.protocols", LIST, "Enabled group protocols");
+        .accept("group.consumer.migration.policy", STRING, "Protocol migration of groups (not supported: none)");
 
     private BrokerConfigDef() {
     }

@@ -4,10 +4,11 @@ import io.tributary.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One record of {@code __consumer_offsets} in logical form: a committed offset or a group's metadata, where a null
- * value is a tombstone. Immutable.
+ * One record of {@code __consumer_offsets} in logical form: a committed offset, a classic group's metadata or one of
+ * the {@link ConsumerGroupRecord}s of a consumer-protocol group, where a null value is a tombstone. Immutable.
  */
-public sealed interface CoordinatorRecord permits CoordinatorRecord.Offset, CoordinatorRecord.Group {
+public sealed interface CoordinatorRecord permits CoordinatorRecord.Offset, CoordinatorRecord.Group,
+    ConsumerGroupRecord {
     /** The group the record belongs to (it decides the partition). */
     String groupId();
 

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * Encodes and decodes the records of {@code __consumer_offsets} (PROTOCOL.md 5.8): keys are an int16 record type
  * then the key struct, values an int16 version then the value struct, all non-flexible. Writes OffsetCommitKey
  * (type 1) with OffsetCommitValue v3 and GroupMetadataKey (type 2) with GroupMetadataValue v3; reads offset values
- * v0-3 and group values v0-3. Stateless and thread-safe.
+ * v0-3 and group values v0-3. Consumer-protocol group records (types 3, 5-8) go to {@link ConsumerGroupRecords}.
+ * Stateless and thread-safe.
  */
 public final class CoordinatorRecords {
     static final short OFFSET_KEY_TYPE = 1;
@@ -26,6 +27,9 @@ public final class CoordinatorRecords {
 
     /** The record's key bytes. */
     public static byte[] key(CoordinatorRecord record) {
+        if (record instanceof ConsumerGroupRecord c) {
+            return ConsumerGroupRecords.key(c);
+        }
         ByteBuf b = Unpooled.buffer();
         if (record instanceof CoordinatorRecord.Offset o) {
             b.writeShort(OFFSET_KEY_TYPE);
@@ -41,6 +45,9 @@ public final class CoordinatorRecords {
 
     /** The record's value bytes, or null for a tombstone. */
     public static byte @Nullable [] value(CoordinatorRecord record) {
+        if (record instanceof ConsumerGroupRecord c) {
+            return ConsumerGroupRecords.value(c);
+        }
         ByteBuf b = Unpooled.buffer();
         if (record instanceof CoordinatorRecord.Offset o) {
             CommittedOffset v = o.value();
@@ -81,8 +88,8 @@ public final class CoordinatorRecords {
     }
 
     /**
-     * Decodes a record; null for record types this coordinator does not handle (KIP-848, share and streams groups)
-     * and for value versions it cannot read.
+     * Decodes a record; null for record types this coordinator does not handle (share and streams groups) and for
+     * value versions it cannot read.
      *
      * @throws IndexOutOfBoundsException if the bytes are truncated
      */
@@ -102,7 +109,7 @@ public final class CoordinatorRecords {
             GroupSnapshot snapshot = decodeGroup(value.duplicate());
             return snapshot == null ? null : new CoordinatorRecord.Group(group, snapshot);
         }
-        return null;
+        return ConsumerGroupRecords.decode(type, k, value);
     }
 
     private static @Nullable CommittedOffset decodeOffset(ByteBuf v) {

@@ -30,7 +30,9 @@ import reactor.core.scheduler.Schedulers;
  * hold a thread: they are {@link Sinks.One}s completed by the state machine, whose deadlines a timer fires every
  * {@value #TICK_MS} ms. Committed offsets and group metadata are persisted through a {@link GroupStore} and, for a
  * broker, reloaded from {@code __consumer_offsets} at start-up; until then every group request gets
- * COORDINATOR_LOAD_IN_PROGRESS.
+ * COORDINATOR_LOAD_IN_PROGRESS. Consumer-protocol groups live in a {@link ConsumerGroupCoordinator}; a group id belongs
+ * to one kind at a time, and committed offsets of both kinds are kept here, in a {@link ClassicGroup} that stays
+ * Empty while a consumer group uses the id.
  *
  * <p>Thread-safe. Created and closed by the broker.
  */
@@ -44,6 +46,7 @@ public final class GroupCoordinator implements AutoCloseable {
     private final GroupStore store;
     private final LongSupplier clock;
     private final Map<String, ClassicGroup> groups = new ConcurrentHashMap<>();
+    private final ConsumerGroupCoordinator consumers;
     private volatile boolean loaded;
     private volatile long lastExpiryCheck;
     private @Nullable Scheduler timer;
@@ -52,10 +55,17 @@ public final class GroupCoordinator implements AutoCloseable {
 
     /** A coordinator that is not loaded yet (see {@link #load}) and has no timer (see {@link #tick()}). */
     public GroupCoordinator(GroupConfig config, GroupStore store, LongSupplier clock) {
+        this(config, ConsumerGroupConfig.defaults(), store, clock, TopicsView.NONE);
+    }
+
+    /** A coordinator that is not loaded yet, with consumer-protocol groups assigning {@code topics}. */
+    public GroupCoordinator(GroupConfig config, ConsumerGroupConfig consumerConfig, GroupStore store,
+                            LongSupplier clock, TopicsView topics) {
         this.config = config;
         this.store = store;
         this.clock = clock;
         this.lastExpiryCheck = clock.getAsLong();
+        this.consumers = new ConsumerGroupCoordinator(consumerConfig, store, clock, topics);
     }
 
     /**
@@ -65,7 +75,8 @@ public final class GroupCoordinator implements AutoCloseable {
     public static GroupCoordinator start(BrokerContext broker) {
         GroupConfig config = GroupConfig.from(broker.config());
         OffsetsTopic topic = new OffsetsTopic(broker, config.offsetsTopicPartitions());
-        GroupCoordinator c = new GroupCoordinator(config, topic, System::currentTimeMillis);
+        GroupCoordinator c = new GroupCoordinator(config, ConsumerGroupConfig.from(broker.config()), topic,
+            System::currentTimeMillis, TopicsView.of(broker.topics()));
         c.timer = Schedulers.newSingle("tributary-groups-" + broker.nodeId(), true);
         c.loading = Mono.fromRunnable(() -> c.load(topic))
             .subscribeOn(broker.io())
@@ -83,6 +94,11 @@ public final class GroupCoordinator implements AutoCloseable {
         return config;
     }
 
+    /** The consumer-protocol (KIP-848) groups. */
+    public ConsumerGroupCoordinator consumers() {
+        return consumers;
+    }
+
     /** The coordinator's clock, in epoch milliseconds (commit timestamps use it, so that expiry agrees). */
     public long now() {
         return clock.getAsLong();
@@ -98,6 +114,7 @@ public final class GroupCoordinator implements AutoCloseable {
         long started = System.nanoTime();
         Map<String, GroupSnapshot> snapshots = new HashMap<>();
         Map<String, Map<TopicPartition, CommittedOffset>> offsets = new HashMap<>();
+        Map<String, List<ConsumerGroupRecord>> consumerRecords = new LinkedHashMap<>();
         topic.load(record -> {
             if (record instanceof CoordinatorRecord.Offset o) {
                 Map<TopicPartition, CommittedOffset> group =
@@ -113,8 +130,11 @@ public final class GroupCoordinator implements AutoCloseable {
                 } else {
                     snapshots.put(g.groupId(), g.value());
                 }
+            } else if (record instanceof ConsumerGroupRecord c) {
+                consumerRecords.computeIfAbsent(c.groupId(), id -> new ArrayList<>()).add(c);
             }
         });
+        consumers.restore(consumerRecords, clock.getAsLong());
         restore(snapshots, offsets);
         LOG.info("Loaded {} groups from {} in {} ms", groups.size(), OffsetsTopic.NAME,
             (System.nanoTime() - started) / 1_000_000);
@@ -145,6 +165,15 @@ public final class GroupCoordinator implements AutoCloseable {
         if (error == ErrorCode.NONE && (p.sessionTimeoutMs() < config.minSessionTimeoutMs()
             || p.sessionTimeoutMs() > config.maxSessionTimeoutMs())) {
             error = ErrorCode.INVALID_SESSION_TIMEOUT;
+        }
+        if (error == ErrorCode.NONE && consumers.hasMembers(groupId)) {
+            // A consumer group with members keeps its id: there is no online migration between protocols.
+            return Mono.just(JoinResult.error(ErrorCode.INCONSISTENT_GROUP_PROTOCOL, p.memberId()));
+        }
+        Mono<ErrorCode> emptyConsumerGroupDeleted = error == ErrorCode.NONE ? consumers.deleteIfEmpty(groupId) : null;
+        if (emptyConsumerGroupDeleted != null) {
+            // An empty consumer group gives its id (and offsets) to the classic group.
+            return emptyConsumerGroupDeleted.then(Mono.defer(() -> join(groupId, p)));
         }
         ClassicGroup group = error != ErrorCode.NONE ? null
             : p.memberId().isEmpty() ? groupOrCreate(groupId) : groups.get(groupId);
@@ -229,12 +258,22 @@ public final class GroupCoordinator implements AutoCloseable {
         if (error != ErrorCode.NONE) {
             return Mono.just(error);
         }
-        ClassicGroup group = generation < 0 ? groupOrCreate(groupId) : groups.get(groupId);
+        ErrorCode consumerCheck = consumers.validateCommit(groupId, memberId, generation, version);
+        if (consumerCheck != null && consumerCheck != ErrorCode.NONE) {
+            return Mono.just(consumerCheck);
+        }
+        boolean simple = generation < 0 || consumerCheck != null;
+        ClassicGroup group = simple ? groupOrCreate(groupId) : groups.get(groupId);
         if (group == null) {
             return Mono.just(version >= 9 ? ErrorCode.GROUP_ID_NOT_FOUND : ErrorCode.ILLEGAL_GENERATION);
         }
         Sinks.One<ErrorCode> sink = Sinks.one();
-        group.commitOffsets(memberId, groupInstanceId, generation, commits, sink::tryEmitValue);
+        if (consumerCheck != null) {
+            // A consumer group's offsets live in its Empty classic holder, which takes simple commits.
+            group.commitOffsets("", null, -1, commits, sink::tryEmitValue);
+        } else {
+            group.commitOffsets(memberId, groupInstanceId, generation, commits, sink::tryEmitValue);
+        }
         return sink.asMono();
     }
 
@@ -266,9 +305,23 @@ public final class GroupCoordinator implements AutoCloseable {
             return Mono.just(new ClassicGroup.OffsetDeleteResult(
                 error == ErrorCode.NONE ? ErrorCode.GROUP_ID_NOT_FOUND : error, Map.of()));
         }
+        Set<String> subscribed = consumers.subscribedTopics(groupId);
+        Map<TopicPartition, ErrorCode> refused = new HashMap<>();
+        List<TopicPartition> deletable = new ArrayList<>();
+        for (TopicPartition tp : partitions) {
+            if (subscribed != null && subscribed.contains(tp.topic())) {
+                refused.put(tp, ErrorCode.GROUP_SUBSCRIBED_TO_TOPIC);
+            } else {
+                deletable.add(tp);
+            }
+        }
         Sinks.One<ClassicGroup.OffsetDeleteResult> sink = Sinks.one();
-        group.deleteOffsets(partitions, sink::tryEmitValue);
-        return sink.asMono();
+        group.deleteOffsets(deletable, sink::tryEmitValue);
+        return sink.asMono().map(r -> {
+            Map<TopicPartition, ErrorCode> all = new HashMap<>(r.partitions());
+            all.putAll(refused);
+            return new ClassicGroup.OffsetDeleteResult(r.error(), all);
+        });
     }
 
     // ---------------------------------------------------------------- administration
@@ -278,7 +331,7 @@ public final class GroupCoordinator implements AutoCloseable {
         List<GroupDescription> out = new ArrayList<>();
         for (ClassicGroup g : groups.values()) {
             GroupDescription d = g.describe();
-            if (d.state() != GroupState.DEAD) {
+            if (d.state() != GroupState.DEAD && !consumers.exists(g.groupId())) {
                 out.add(d);
             }
         }
@@ -288,7 +341,7 @@ public final class GroupCoordinator implements AutoCloseable {
     /** One group (DescribeGroups), or null if it does not exist. */
     public @Nullable GroupDescription describe(String groupId) {
         ClassicGroup group = groups.get(groupId);
-        if (group == null) {
+        if (group == null || consumers.exists(groupId)) {
             return null;
         }
         GroupDescription d = group.describe();
@@ -298,6 +351,12 @@ public final class GroupCoordinator implements AutoCloseable {
     /** DeleteGroups for one group: NONE, GROUP_ID_NOT_FOUND or NON_EMPTY_GROUP. */
     public Mono<ErrorCode> delete(String groupId) {
         ErrorCode error = checkGroup(groupId);
+        Mono<ErrorCode> consumerDeleted = error == ErrorCode.NONE ? consumers.deleteIfEmpty(groupId) : null;
+        if (consumerDeleted != null) {
+            // Then the offsets, kept by the classic holder (if any were committed).
+            return consumerDeleted.flatMap(e -> e != ErrorCode.NONE || !groups.containsKey(groupId) ? Mono.just(e)
+                : delete(groupId));
+        }
         ClassicGroup group = error == ErrorCode.NONE ? groups.get(groupId) : null;
         if (group == null) {
             return Mono.just(error == ErrorCode.NONE ? ErrorCode.GROUP_ID_NOT_FOUND : error);
@@ -328,6 +387,7 @@ public final class GroupCoordinator implements AutoCloseable {
                 LOG.error("Group {}: timer failed", g.groupId(), e);
             }
         }
+        consumers.tick(now);
         if (now - lastExpiryCheck >= config.offsetsRetentionCheckMs()) {
             lastExpiryCheck = now;
             expireOffsets(now);
@@ -337,10 +397,25 @@ public final class GroupCoordinator implements AutoCloseable {
     /** Expires old offsets of empty groups and removes groups left with nothing. */
     public void expireOffsets(long now) {
         for (ClassicGroup g : groups.values()) {
-            if (g.expireOffsets(now, config.offsetsRetentionMs())) {
+            // A consumer group's offsets do not expire while it has members.
+            if (!consumers.hasMembers(g.groupId()) && g.expireOffsets(now, config.offsetsRetentionMs())) {
                 groups.remove(g.groupId(), g);
             }
         }
+        consumers.deleteEmptyWithoutOffsets(id -> {
+            ClassicGroup holder = groups.get(id);
+            return holder != null && !holder.offsets().isEmpty();
+        });
+    }
+
+    /** Whether a classic group with members (or in a rebalance) holds the id. */
+    public boolean classicInUse(String groupId) {
+        ClassicGroup g = groups.get(groupId);
+        if (g == null) {
+            return false;
+        }
+        GroupState state = g.state();
+        return state != GroupState.EMPTY && state != GroupState.DEAD;
     }
 
     private ClassicGroup groupOrCreate(String groupId) {

@@ -27,6 +27,9 @@ final class JoinPhase {
             g.later(callback, JoinResult.error(ErrorCode.COORDINATOR_NOT_AVAILABLE, p.memberId()));
         } else if (!g.members().supports(p.protocolType(), p.protocols())) {
             g.later(callback, JoinResult.error(ErrorCode.INCONSISTENT_GROUP_PROTOCOL, p.memberId()));
+        } else if (addsMember(p) && g.members().size() >= g.config().maxSize()) {
+            // group.max.size: members already in the group (or replacing a static one) may still rejoin.
+            g.later(callback, JoinResult.error(ErrorCode.GROUP_MAX_SIZE_REACHED, ""));
         } else if (p.memberId().isEmpty()) {
             joinNewMember(p, now, callback);
         } else {
@@ -34,6 +37,15 @@ final class JoinPhase {
         }
         g.maybeCompleteJoinPhase(now);
         g.tick(now);
+    }
+
+    /** Whether the JoinGroup would make the group bigger: a new dynamic or static member, or a pending one. */
+    private boolean addsMember(JoinParams p) {
+        if (p.memberId().isEmpty()) {
+            return p.groupInstanceId() == null ? !p.requireKnownMemberId()
+                : g.members().staticMemberId(p.groupInstanceId()) == null;
+        }
+        return g.members().isPendingJoin(p.memberId());
     }
 
     private void joinNewMember(JoinParams p, long now, Consumer<JoinResult> callback) {

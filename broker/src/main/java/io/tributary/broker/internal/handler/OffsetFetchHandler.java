@@ -21,7 +21,8 @@ import reactor.core.publisher.Mono;
  * OffsetFetch v1-9: the committed offsets of the asked partitions (offset -1, no metadata, for partitions never
  * committed and for unknown groups), or of every partition when the topic list is null (v2+). v1 reports errors per
  * partition, v2-7 at the top, v8+ per group (several groups per request). Answered at once from memory; no commit
- * is ever pending, so RequireStable changes nothing. Thread-safe.
+ * is ever pending, so RequireStable changes nothing. A v9 request naming a member of a consumer-protocol group is
+ * checked against it (UNKNOWN_MEMBER_ID, STALE_MEMBER_EPOCH). Thread-safe.
  */
 public final class OffsetFetchHandler implements RequestHandler<OffsetFetchRequest, OffsetFetchResponse> {
     private final GroupCoordinator groups;
@@ -82,6 +83,10 @@ public final class OffsetFetchHandler implements RequestHandler<OffsetFetchReque
             OffsetFetchResponse.OffsetFetchResponseGroup group = new OffsetFetchResponse.OffsetFetchResponseGroup()
                 .groupId(g.groupId());
             ErrorCode error = groups.checkGroup(g.groupId());
+            if (error == ErrorCode.NONE) {
+                // v9: a consumer-protocol member names itself and its epoch.
+                error = groups.consumers().validateFetch(g.groupId(), g.memberId(), g.memberEpoch());
+            }
             if (error != ErrorCode.NONE) {
                 out.add(group.errorCode(error.code()));
                 continue;

@@ -34,6 +34,8 @@ public final class Versions {
     public static final VersionRange DESCRIBE_GROUPS = VersionRange.of(0, 6);
     public static final VersionRange DELETE_GROUPS = VersionRange.of(0, 2);
     public static final VersionRange OFFSET_DELETE = VersionRange.of(0, 0);
+    public static final VersionRange CONSUMER_GROUP_HEARTBEAT = VersionRange.of(0, 1);
+    public static final VersionRange CONSUMER_GROUP_DESCRIBE = VersionRange.of(0, 1);
 
     private Versions() {
     }

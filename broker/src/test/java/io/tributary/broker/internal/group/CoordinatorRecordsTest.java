@@ -58,7 +58,7 @@ final class CoordinatorRecordsTest {
 
     @Test
     void unknownRecordTypesAreSkipped() {
-        assertThat(CoordinatorRecords.decode(Unpooled.wrappedBuffer(new byte[] {0, 3, 0, 1, 'g'}), null)).isNull();
+        assertThat(CoordinatorRecords.decode(Unpooled.wrappedBuffer(new byte[] {0, 4, 0, 1, 'g'}), null)).isNull();
     }
 
     private static CoordinatorRecord roundTrip(CoordinatorRecord r) {

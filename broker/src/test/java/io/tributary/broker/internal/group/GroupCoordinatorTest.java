@@ -37,6 +37,21 @@ final class GroupCoordinatorTest {
     }
 
     @Test
+    void aFullClassicGroupRefusesNewMembersButNotItsOwn() {
+        GroupCoordinator small = new GroupCoordinator(GroupConfig.defaults().withInitialRebalanceDelayMs(0)
+            .withMaxSize(1), GroupStore.NONE, clock::get);
+        small.restore(Map.of(), Map.of());
+        JoinResult required = small.join("g", join("", "range")).block();
+        JoinResult joined = small.join("g", join(required.memberId(), "range")).block();
+        assertThat(joined.error()).isEqualTo(ErrorCode.NONE);
+        JoinResult other = small.join("g", join("", "range")).block();
+        assertThat(other.error()).isEqualTo(ErrorCode.MEMBER_ID_REQUIRED);
+        assertThat(small.join("g", join(other.memberId(), "range")).block().error())
+            .isEqualTo(ErrorCode.GROUP_MAX_SIZE_REACHED);
+        assertThat(small.heartbeat("g", joined.memberId(), null, joined.generationId())).isEqualTo(ErrorCode.NONE);
+    }
+
+    @Test
     void requestWideChecksComeFirst() {
         coordinator.restore(Map.of(), Map.of());
         assertThat(coordinator.join("", join("", "range")).block().error()).isEqualTo(ErrorCode.INVALID_GROUP_ID);
