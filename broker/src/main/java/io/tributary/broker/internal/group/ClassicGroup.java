@@ -93,7 +93,7 @@ public final class ClassicGroup {
     public ErrorCode heartbeat(String memberId, @Nullable String groupInstanceId, int generation, long now) {
         return lockedGet(() -> {
             ErrorCode result = machine.heartbeat(memberId, groupInstanceId, generation, now);
-            machine.tick(now);
+            machine.afterRequest(now);
             return result;
         });
     }

@@ -246,7 +246,7 @@ final class GroupStateMachine {
             later(callback, new SyncResult(ErrorCode.NONE, members.protocolType(), protocolName,
                 member.assignment()));
         }
-        tick(now);
+        afterRequest(now);
     }
 
     private ErrorCode validateSync(String memberId, @Nullable String groupInstanceId, int generation,
@@ -317,7 +317,7 @@ final class GroupStateMachine {
                 maybeCompleteJoinPhase(now);
             }
         }
-        tick(now);
+        afterRequest(now);
         return out;
     }
 
@@ -355,8 +355,23 @@ final class GroupStateMachine {
 
     // ---------------------------------------------------------------- deadlines
 
-    /** Fires the deadlines that have passed by {@code now}. */
+    /**
+     * Fires the deadlines that have passed by {@code now}, after a request: all but the end of a new group's
+     * initial delay, which only the timer fires. Even with {@code group.initial.rebalance.delay.ms=0} the first
+     * generation then takes in every member whose JoinGroup arrives before the next timer tick, as Kafka's
+     * coordinator does by queueing its zero-delay timer behind requests already received; otherwise the first
+     * member would form a generation alone and the others would wait for its next heartbeat to rebalance.
+     */
+    void afterRequest(long now) {
+        fireDeadlines(now, false);
+    }
+
+    /** Fires the deadlines that have passed by {@code now}: the group timer's call. */
     void tick(long now) {
+        fireDeadlines(now, true);
+    }
+
+    private void fireDeadlines(long now, boolean timer) {
         if (state == GroupState.DEAD) {
             return;
         }
@@ -374,7 +389,7 @@ final class GroupStateMachine {
                 }
             }
         }
-        if (joinDeadline <= now && state == GroupState.PREPARING_REBALANCE) {
+        if (joinDeadline <= now && state == GroupState.PREPARING_REBALANCE && (timer || !initialRebalance)) {
             if (initialRebalance && newMemberAdded && initialRemainingMs > 0) {
                 // New members keep arriving: extend the initial delay, within the rebalance timeout.
                 newMemberAdded = false;

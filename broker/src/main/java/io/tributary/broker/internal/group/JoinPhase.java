@@ -36,7 +36,7 @@ final class JoinPhase {
             joinKnownMember(p, now, callback);
         }
         g.maybeCompleteJoinPhase(now);
-        g.tick(now);
+        g.afterRequest(now);
     }
 
     /** Whether the JoinGroup would make the group bigger: a new dynamic or static member, or a pending one. */

@@ -53,6 +53,7 @@ final class ClassicGroupTest {
         v3 = new JoinParams("", null, "c", "h", SESSION, SESSION, "consumer", v3.protocols(), false, false);
         Captured<JoinResult> r = new Captured<>();
         group.join(v3, 0, r);
+        group.tick(0); // a new group's first generation forms on the timer, even without an initial delay
         assertThat(r.get().error()).isEqualTo(ErrorCode.NONE);
         assertThat(r.get().memberId()).startsWith("c-");
         assertThat(r.get().generationId()).isEqualTo(1);

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -42,7 +43,9 @@ final class GroupCoordinatorTest {
             .withMaxSize(1), GroupStore.NONE, clock::get);
         small.restore(Map.of(), Map.of());
         JoinResult required = small.join("g", join("", "range")).block();
-        JoinResult joined = small.join("g", join(required.memberId(), "range")).block();
+        CompletableFuture<JoinResult> joining = small.join("g", join(required.memberId(), "range")).toFuture();
+        small.tick(); // the first generation forms on the timer
+        JoinResult joined = joining.join();
         assertThat(joined.error()).isEqualTo(ErrorCode.NONE);
         JoinResult other = small.join("g", join("", "range")).block();
         assertThat(other.error()).isEqualTo(ErrorCode.MEMBER_ID_REQUIRED);
