@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.tributary.serdes.Serde;
 import io.tributary.serdes.SerializationException;
+import io.tributary.serdes.registry.RegistrySerdeOptions;
+import io.tributary.serdes.registry.SchemaRegistryClient;
 import java.io.IOException;
 
 /**
@@ -40,6 +42,23 @@ public final class JsonSerdes {
         return Serde.of(
             (topic, value) -> value == null ? null : write(writer, topic, value),
             (topic, data) -> data == null ? null : read(reader, topic, data, type.getSimpleName()));
+    }
+
+    /**
+     * Values of {@code type} in the schema-registry wire format, under {@code jsonSchema} (a JSON Schema
+     * document), registered as {@code JSON} once per subject; the record name for the subject strategies is the
+     * type's simple name. The registry checks compatibility between versions; values are not validated here.
+     */
+    public static <T> Serde<T> registry(Class<T> type, String jsonSchema, SchemaRegistryClient registry,
+                                        RegistrySerdeOptions options) {
+        requireNonNull(type, "type");
+        requireNonNull(jsonSchema, "jsonSchema");
+        requireNonNull(registry, "registry");
+        requireNonNull(options, "options");
+        return Serde.of(
+            new RegistryJsonSerializer<>(registry, options, jsonSchema, type.getSimpleName(),
+                DEFAULT_MAPPER.writerFor(type)),
+            new RegistryJsonDeserializer<>(registry, DEFAULT_MAPPER.readerFor(type)));
     }
 
     /** Any JSON document, as a tree. */
