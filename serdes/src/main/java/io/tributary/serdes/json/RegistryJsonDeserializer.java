@@ -5,12 +5,11 @@ import io.tributary.common.Header;
 import io.tributary.serdes.Deserializer;
 import io.tributary.serdes.SerializationException;
 import io.tributary.serdes.registry.SchemaRegistryClient;
+import io.tributary.serdes.registry.SchemaTypeCheck;
 import io.tributary.serdes.registry.WireFormat;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -19,12 +18,11 @@ import reactor.core.publisher.Mono;
  * (cached): an unknown id or a schema that is not JSON is an error. Thread-safe.
  */
 final class RegistryJsonDeserializer<T> implements Deserializer<T> {
-    private final SchemaRegistryClient registry;
     private final ObjectReader reader;
-    private final Set<Integer> checkedIds = ConcurrentHashMap.newKeySet();
+    private final SchemaTypeCheck ids;
 
     RegistryJsonDeserializer(SchemaRegistryClient registry, ObjectReader reader) {
-        this.registry = registry;
+        this.ids = new SchemaTypeCheck(registry, "JSON");
         this.reader = reader;
     }
 
@@ -33,11 +31,7 @@ final class RegistryJsonDeserializer<T> implements Deserializer<T> {
         if (data == null) {
             return null;
         }
-        int id = WireFormat.schemaId(topic, data);
-        if (!checkedIds.contains(id)) {
-            throw new SerializationException("schema " + id + " for " + topic + " is not fetched yet: deserialize "
-                + "with deserializeAsync first");
-        }
+        ids.checkedId(topic, data);
         return read(data, topic);
     }
 
@@ -46,19 +40,7 @@ final class RegistryJsonDeserializer<T> implements Deserializer<T> {
         if (data == null) {
             return Mono.empty();
         }
-        return Mono.defer(() -> {
-            int id = WireFormat.schemaId(topic, data);
-            Mono<Integer> checked = checkedIds.contains(id) ? Mono.just(id) : registry.byId(id)
-                .map(registered -> {
-                    if (!registered.type().equals("JSON")) {
-                        throw new SerializationException("schema " + id + " for " + topic + " is "
-                            + registered.type() + ", not JSON");
-                    }
-                    checkedIds.add(id);
-                    return id;
-                });
-            return checked.map(ok -> read(data, topic));
-        });
+        return ids.check(topic, data).map(ok -> read(data, topic));
     }
 
     private T read(byte[] data, String topic) {

@@ -5,11 +5,10 @@ import io.tributary.common.Header;
 import io.tributary.serdes.Deserializer;
 import io.tributary.serdes.SerializationException;
 import io.tributary.serdes.registry.SchemaRegistryClient;
+import io.tributary.serdes.registry.SchemaTypeCheck;
 import io.tributary.serdes.registry.WireFormat;
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -26,12 +25,11 @@ final class RegistryProtobufDeserializer<T> implements Deserializer<T> {
         T parse(ByteBuffer bytes) throws InvalidProtocolBufferException;
     }
 
-    private final SchemaRegistryClient registry;
     private final Parse<T> parse;
-    private final Set<Integer> checkedIds = ConcurrentHashMap.newKeySet();
+    private final SchemaTypeCheck ids;
 
     RegistryProtobufDeserializer(SchemaRegistryClient registry, Parse<T> parse) {
-        this.registry = registry;
+        this.ids = new SchemaTypeCheck(registry, "PROTOBUF");
         this.parse = parse;
     }
 
@@ -40,11 +38,7 @@ final class RegistryProtobufDeserializer<T> implements Deserializer<T> {
         if (data == null) {
             return null;
         }
-        int id = WireFormat.schemaId(topic, data);
-        if (!checkedIds.contains(id)) {
-            throw new SerializationException("schema " + id + " for " + topic + " is not fetched yet: deserialize "
-                + "with deserializeAsync first");
-        }
+        ids.checkedId(topic, data);
         return read(data, topic);
     }
 
@@ -53,19 +47,7 @@ final class RegistryProtobufDeserializer<T> implements Deserializer<T> {
         if (data == null) {
             return Mono.empty();
         }
-        return Mono.defer(() -> {
-            int id = WireFormat.schemaId(topic, data);
-            Mono<Integer> checked = checkedIds.contains(id) ? Mono.just(id) : registry.byId(id)
-                .map(registered -> {
-                    if (!registered.type().equals("PROTOBUF")) {
-                        throw new SerializationException("schema " + id + " for " + topic + " is "
-                            + registered.type() + ", not PROTOBUF");
-                    }
-                    checkedIds.add(id);
-                    return id;
-                });
-            return checked.map(ok -> read(data, topic));
-        });
+        return ids.check(topic, data).map(ok -> read(data, topic));
     }
 
     private T read(byte[] data, String topic) {
