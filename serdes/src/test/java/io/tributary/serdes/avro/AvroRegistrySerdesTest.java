@@ -2,9 +2,8 @@ package io.tributary.serdes.avro;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tributary.broker.BrokerConfig;
-import io.tributary.broker.EmbeddedBroker;
 import io.tributary.serdes.SerializationException;
+import io.tributary.serdes.RegistryBroker;
 import io.tributary.serdes.Serde;
 import io.tributary.serdes.registry.RegistrySerdeOptions;
 import io.tributary.serdes.registry.SchemaRegistryClient;
@@ -16,9 +15,8 @@ import java.util.ArrayList;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.test.StepVerifier;
 
 /** Avro through the broker's schema registry: wire format, ids, evolution, specific records, and bad input. */
@@ -28,29 +26,21 @@ final class AvroRegistrySerdesTest {
           {"name":"id","type":"string"},{"name":"amount","type":"double"}]}""");
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private static EmbeddedBroker broker;
-    private static SchemaRegistryClient registry;
+    @RegisterExtension
+    static final RegistryBroker BROKER = new RegistryBroker();
 
-    @BeforeAll
-    static void start() {
-        broker = EmbeddedBroker.create(BrokerConfig.defaults().set("schema.registry.listeners", "http://127.0.0.1:0"))
-            .start();
-        registry = SchemaRegistryClient.create(broker.schemaRegistryUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        broker.close();
+    private static SchemaRegistryClient registry() {
+        return BROKER.client();
     }
 
     @Test
     void genericRecordsAreFramedWithTheRegisteredIdAndReadBack() {
-        Serde<GenericRecord> serde = AvroSerdes.generic(registry, RegistrySerdeOptions.forValues());
+        Serde<GenericRecord> serde = AvroSerdes.generic(registry(), RegistrySerdeOptions.forValues());
         GenericRecord payment = v1("p-1", 12.5);
         byte[] bytes = serde.serializer().serializeAsync("payments", new ArrayList<>(), payment).block(WAIT);
 
         assertThat(bytes[0]).isEqualTo(WireFormat.MAGIC);
-        int id = registry.latest("payments-value").block(WAIT).id();
+        int id = registry().latest("payments-value").block(WAIT).id();
         assertThat(WireFormat.schemaId("payments", bytes)).isEqualTo(id);
         StepVerifier.create(serde.deserializer().deserializeAsync("payments", new ArrayList<>(), bytes))
             .assertNext(read -> {
@@ -66,9 +56,9 @@ final class AvroRegistrySerdesTest {
 
     @Test
     void dataWrittenWithTheOldSchemaReadsIntoTheNewSpecificClass() {
-        byte[] old = AvroSerdes.generic(registry, RegistrySerdeOptions.forValues())
+        byte[] old = AvroSerdes.generic(registry(), RegistrySerdeOptions.forValues())
             .serializer().serializeAsync("evolving", new ArrayList<>(), v1("p-2", 3.0)).block(WAIT);
-        Serde<Payment> specific = AvroSerdes.specific(Payment.class, registry, RegistrySerdeOptions.forValues());
+        Serde<Payment> specific = AvroSerdes.specific(Payment.class, registry(), RegistrySerdeOptions.forValues());
 
         Payment read = specific.deserializer().deserializeAsync("evolving", new ArrayList<>(), old).block(WAIT);
         assertThat(read.id()).isEqualTo("p-2");
@@ -85,7 +75,7 @@ final class AvroRegistrySerdesTest {
 
     @Test
     void anIncompatibleSchemaIsRefusedByTheRegistry() {
-        AvroSerdes.generic(registry, RegistrySerdeOptions.forValues())
+        AvroSerdes.generic(registry(), RegistrySerdeOptions.forValues())
             .serializer().serializeAsync("strict", new ArrayList<>(), v1("p-4", 1.0)).block(WAIT);
         Schema required = new Schema.Parser().parse("""
             {"type":"record","name":"Payment","namespace":"io.tributary.serdes.avro","fields":[
@@ -94,7 +84,7 @@ final class AvroRegistrySerdesTest {
         record.put("id", "p-5");
         record.put("amount", 2.0);
         record.put("payer", "ann");
-        StepVerifier.create(AvroSerdes.generic(registry, RegistrySerdeOptions.forValues()).serializer()
+        StepVerifier.create(AvroSerdes.generic(registry(), RegistrySerdeOptions.forValues()).serializer()
                 .serializeAsync("strict", new ArrayList<>(), record))
             .expectErrorSatisfies(e -> {
                 assertThat(e).isInstanceOf(SchemaRegistryException.class);
@@ -106,13 +96,13 @@ final class AvroRegistrySerdesTest {
     @Test
     void subjectStrategiesAndLookupOnlyModeAreHonoured() {
         RegistrySerdeOptions byRecord = RegistrySerdeOptions.forValues().strategy(SubjectNameStrategy.RECORD);
-        AvroSerdes.generic(registry, byRecord).serializer()
+        AvroSerdes.generic(registry(), byRecord).serializer()
             .serializeAsync("any-topic", new ArrayList<>(), v1("p-6", 1.0)).block(WAIT);
-        assertThat(registry.latest("io.tributary.serdes.avro.Payment").block(WAIT).schema())
+        assertThat(registry().latest("io.tributary.serdes.avro.Payment").block(WAIT).schema())
             .contains("amount");
 
         RegistrySerdeOptions lookupOnly = RegistrySerdeOptions.forKeys().autoRegister(false);
-        StepVerifier.create(AvroSerdes.generic(registry, lookupOnly).serializer()
+        StepVerifier.create(AvroSerdes.generic(registry(), lookupOnly).serializer()
                 .serializeAsync("unregistered", new ArrayList<>(), v1("p-7", 1.0)))
             .expectErrorSatisfies(e -> assertThat(((SchemaRegistryException) e).errorCode()).isEqualTo(40401))
             .verify(WAIT);
@@ -120,7 +110,7 @@ final class AvroRegistrySerdesTest {
 
     @Test
     void badBytesAndUnknownIdsAreClearErrors() {
-        Serde<GenericRecord> serde = AvroSerdes.generic(registry, RegistrySerdeOptions.forValues());
+        Serde<GenericRecord> serde = AvroSerdes.generic(registry(), RegistrySerdeOptions.forValues());
         StepVerifier.create(serde.deserializer().deserializeAsync("payments", new ArrayList<>(), new byte[] {7, 0}))
             .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(SerializationException.class)
                 .hasMessageContaining("payments"))

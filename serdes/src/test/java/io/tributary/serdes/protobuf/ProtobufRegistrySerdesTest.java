@@ -13,8 +13,7 @@ import com.google.protobuf.ListValue;
 import com.google.protobuf.NullValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
-import io.tributary.broker.BrokerConfig;
-import io.tributary.broker.EmbeddedBroker;
+import io.tributary.serdes.RegistryBroker;
 import io.tributary.serdes.Serde;
 import io.tributary.serdes.SerializationException;
 import io.tributary.serdes.registry.RegistrySerdeOptions;
@@ -25,28 +24,19 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.test.StepVerifier;
 
 /** Protobuf through the broker's schema registry: printed schemas, message indexes, evolution and bad input. */
 final class ProtobufRegistrySerdesTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private static EmbeddedBroker broker;
-    private static SchemaRegistryClient registry;
+    @RegisterExtension
+    static final RegistryBroker BROKER = new RegistryBroker();
 
-    @BeforeAll
-    static void start() {
-        broker = EmbeddedBroker.create(BrokerConfig.defaults().set("schema.registry.listeners", "http://127.0.0.1:0"))
-            .start();
-        registry = SchemaRegistryClient.create(broker.schemaRegistryUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        broker.close();
+    private static SchemaRegistryClient registry() {
+        return BROKER.client();
     }
 
     @Test
@@ -57,19 +47,19 @@ final class ProtobufRegistrySerdesTest {
             .putFields("list", Value.newBuilder().setListValue(ListValue.newBuilder()
                 .addValues(Value.newBuilder().setNumberValue(2.5))).build())
             .build();
-        Serde<Struct> serde = ProtobufSerdes.registry(Struct.getDefaultInstance(), registry,
+        Serde<Struct> serde = ProtobufSerdes.registry(Struct.getDefaultInstance(), registry(),
             RegistrySerdeOptions.forValues());
         byte[] bytes = serde.serializer().serializeAsync("docs", new ArrayList<>(), struct).block(WAIT);
 
-        assertThat(WireFormat.schemaId("docs", bytes)).isEqualTo(registry.latest("docs-value").block(WAIT).id());
+        assertThat(WireFormat.schemaId("docs", bytes)).isEqualTo(registry().latest("docs-value").block(WAIT).id());
         assertThat(bytes[WireFormat.HEADER_SIZE]).as("first message of its file: index list [0]").isZero();
-        assertThat(registry.latest("docs-value").block(WAIT).type()).isEqualTo("PROTOBUF");
-        assertThat(registry.latest("docs-value").block(WAIT).schema()).contains("message Struct",
+        assertThat(registry().latest("docs-value").block(WAIT).type()).isEqualTo("PROTOBUF");
+        assertThat(registry().latest("docs-value").block(WAIT).schema()).contains("message Struct",
             "map<string, .google.protobuf.Value> fields = 1;", "oneof kind", "enum NullValue");
         assertThat(serde.deserializer().deserializeAsync("docs", new ArrayList<>(), bytes).block(WAIT))
             .isEqualTo(struct);
 
-        Serde<Value> values = ProtobufSerdes.registry(Value.getDefaultInstance(), registry,
+        Serde<Value> values = ProtobufSerdes.registry(Value.getDefaultInstance(), registry(),
             RegistrySerdeOptions.forValues());
         byte[] value = values.serializer().serializeAsync("values", new ArrayList<>(),
             Value.newBuilder().setBoolValue(true).build()).block(WAIT);
@@ -87,8 +77,8 @@ final class ProtobufRegistrySerdesTest {
             .setField(v1.findFieldByName("id"), "o-1")
             .setField(v1.findFieldByName("amount"), 42L)
             .build();
-        Serde<DynamicMessage> asV1 = ProtobufSerdes.dynamic(v1, registry, RegistrySerdeOptions.forValues());
-        Serde<DynamicMessage> asV2 = ProtobufSerdes.dynamic(v2, registry, RegistrySerdeOptions.forValues());
+        Serde<DynamicMessage> asV1 = ProtobufSerdes.dynamic(v1, registry(), RegistrySerdeOptions.forValues());
+        Serde<DynamicMessage> asV2 = ProtobufSerdes.dynamic(v2, registry(), RegistrySerdeOptions.forValues());
         byte[] bytes = asV1.serializer().serializeAsync("orders", new ArrayList<>(), old).block(WAIT);
 
         DynamicMessage read = asV2.deserializer().deserializeAsync("orders", new ArrayList<>(), bytes).block(WAIT);
@@ -101,7 +91,7 @@ final class ProtobufRegistrySerdesTest {
         Descriptor changedType = order(true, FieldDescriptorProto.Type.TYPE_STRING);
         DynamicMessage incompatible = DynamicMessage.newBuilder(changedType)
             .setField(changedType.findFieldByName("amount"), "lots").build();
-        StepVerifier.create(ProtobufSerdes.dynamic(changedType, registry, RegistrySerdeOptions.forValues())
+        StepVerifier.create(ProtobufSerdes.dynamic(changedType, registry(), RegistrySerdeOptions.forValues())
                 .serializer().serializeAsync("orders", new ArrayList<>(), incompatible))
             .expectErrorSatisfies(e -> assertThat(((SchemaRegistryException) e).errorCode()).isEqualTo(409))
             .verify(WAIT);
@@ -109,8 +99,8 @@ final class ProtobufRegistrySerdesTest {
 
     @Test
     void idsOfOtherSchemaTypesAndUnframedBytesAreRefused() {
-        int avroId = registry.register("not-proto-value", "AVRO", "\"string\"").block(WAIT);
-        Serde<Struct> serde = ProtobufSerdes.registry(Struct.getDefaultInstance(), registry,
+        int avroId = registry().register("not-proto-value", "AVRO", "\"string\"").block(WAIT);
+        Serde<Struct> serde = ProtobufSerdes.registry(Struct.getDefaultInstance(), registry(),
             RegistrySerdeOptions.forValues());
         StepVerifier.create(serde.deserializer().deserializeAsync("t", new ArrayList<>(),
                 WireFormat.frame(avroId, new byte[] {0})))
