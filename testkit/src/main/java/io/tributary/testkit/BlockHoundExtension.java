@@ -1,0 +1,32 @@
+package io.tributary.testkit;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import reactor.blockhound.BlockHound;
+
+/**
+ * Installs BlockHound once per test JVM, so that a blocking call on a Netty event loop or a Reactor non-blocking
+ * thread fails the test that causes it instead of stalling silently. Register it with
+ * {@code @ExtendWith(BlockHoundExtension.class)} or through JUnit's extension auto-detection. Console logging may
+ * block, as it does in any application. The JVM needs {@code -XX:+AllowRedefinitionToAddDeleteMethods} (JDK 13+).
+ *
+ * @since 0.1
+ */
+public final class BlockHoundExtension implements BeforeAllCallback {
+    private static volatile boolean installed;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        install();
+    }
+
+    /** Installs BlockHound with Reactor's and Netty's integrations, if it is not installed yet. */
+    public static synchronized void install() {
+        if (!installed) {
+            BlockHound.install(builder -> builder
+                .allowBlockingCallsInside("ch.qos.logback.core.OutputStreamAppender", "writeBytes")
+                .allowBlockingCallsInside("ch.qos.logback.core.OutputStreamAppender", "subAppend"));
+            installed = true;
+        }
+    }
+}
