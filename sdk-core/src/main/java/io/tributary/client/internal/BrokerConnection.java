@@ -160,7 +160,9 @@ public final class BrokerConnection {
             pending.put(correlationId, entry);
             sink.onCancel(() -> pending.remove(correlationId));
         }
-        channel.writeAndFlush(frame).addListener(written -> {
+        // Always through the event loop's task queue, even from the loop itself: requests reach the wire in the
+        // order they were sent, whichever threads sent them (idempotent producers depend on it).
+        channel.eventLoop().execute(() -> channel.writeAndFlush(frame).addListener(written -> {
             if (!written.isSuccess()) {
                 Pending p = expectsResponse ? pending.remove(correlationId) : entry;
                 if (p != null) {
@@ -170,7 +172,7 @@ public final class BrokerConnection {
             } else if (!expectsResponse) {
                 sink.success();
             }
-        });
+        }));
         if (closed && expectsResponse) {
             // Closed between the check and the registration: onClosed may have missed this entry.
             Pending p = pending.remove(correlationId);

@@ -1,0 +1,314 @@
+package io.tributary.producer.internal;
+
+import io.tributary.client.internal.ClientRuntime;
+import io.tributary.client.internal.ClusterView;
+import io.tributary.client.internal.Failures;
+import io.tributary.common.Header;
+import io.tributary.common.TopicPartition;
+import io.tributary.errors.ApiException;
+import io.tributary.errors.RetriableException;
+import io.tributary.errors.TributaryException;
+import io.tributary.producer.Acks;
+import io.tributary.producer.Partitioner;
+import io.tributary.producer.ProducerOptions;
+import io.tributary.producer.ProducerRecord;
+import io.tributary.producer.RecordMetadata;
+import io.tributary.producer.SendResult;
+import io.tributary.producer.SenderRecord;
+import io.tributary.producer.TributaryProducer;
+import io.tributary.protocol.ErrorCode;
+import io.tributary.protocol.record.RecordBatch;
+import io.tributary.protocol.record.RecordBatchBuilder;
+import io.tributary.serdes.Serializer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.publisher.SynchronousSink;
+
+/**
+ * The producer: serializes and partitions records on the caller's thread, reserves buffer memory (waiting, not
+ * blocking, when it is full), appends to the {@link RecordAccumulator} and lets the {@link Sender} do the IO.
+ * Thread-safe.
+ */
+public final class DefaultTributaryProducer<K, V> implements TributaryProducer<K, V> {
+    /** Records of one {@code send} stream awaiting their results at most; buffer memory bounds them first. */
+    private static final int MAX_PENDING_RESULTS = 32_768;
+
+    private final ProducerOptions<K, V> options;
+    private final ClientRuntime runtime;
+    private final RecordAccumulator accumulator;
+    private final BufferMemory memory;
+    private final Sender sender;
+    private final StickyPartitioner defaultPartitioner;
+    private final @Nullable Partitioner partitioner;
+    private final boolean asyncKeys;
+    private final boolean asyncValues;
+    private final @Nullable TransactionDriver transactions;
+    private volatile boolean closed;
+
+    private DefaultTributaryProducer(ProducerOptions<K, V> options) {
+        this.options = options;
+        this.runtime = new ClientRuntime(options.client());
+        this.accumulator = new RecordAccumulator(options.compression(), options.batchSize());
+        this.memory = new BufferMemory(options.bufferMemory());
+        ProducerIdentity identity = new ProducerIdentity(runtime, options.transactionalId(),
+            options.transactionTimeout());
+        this.transactions = options.transactionalId() == null ? null
+            : new TransactionDriver(runtime, identity, options.transactionalId());
+        this.sender = new Sender(runtime, accumulator, memory, identity, transactions, options);
+        this.defaultPartitioner = new StickyPartitioner(options.batchSize());
+        this.partitioner = options.partitioner();
+        this.asyncKeys = overridesAsync(options.keySerializer());
+        this.asyncValues = overridesAsync(options.valueSerializer());
+    }
+
+    /** Checks settings that depend on each other, then creates the producer (which connects lazily). */
+    public static <K, V> DefaultTributaryProducer<K, V> create(ProducerOptions<K, V> options) {
+        if (options.idempotence() && options.acks() != Acks.ALL) {
+            throw new IllegalArgumentException("enable.idempotence=true needs acks=all, but acks=" + options.acks()
+                + "; set acks to all or turn idempotence off");
+        }
+        if (options.idempotence() && options.maxInFlight() > 5) {
+            throw new IllegalArgumentException("enable.idempotence=true allows at most 5 for "
+                + "max.in.flight.requests.per.connection, was " + options.maxInFlight());
+        }
+        if (options.transactionalId() != null && !options.idempotence()) {
+            throw new IllegalArgumentException("transactional.id needs enable.idempotence=true");
+        }
+        // Native codecs load their libraries (file IO) on first use: do it here, not later on an event loop.
+        Compressions.warmUp(options.compression());
+        return new DefaultTributaryProducer<>(options);
+    }
+
+    private static boolean overridesAsync(Serializer<?> serializer) {
+        try {
+            return serializer.getClass().getMethod("serializeAsync", String.class, List.class, Object.class)
+                .getDeclaringClass() != Serializer.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public <T> Flux<SendResult<T>> send(Publisher<SenderRecord<K, V, T>> records) {
+        // Appends run one at a time in the records' order (a record waiting for metadata or buffer memory holds
+        // back the ones after it, so order within a partition is kept); results are awaited concurrently.
+        return Flux.from(records)
+            .concatMap(this::appendCorrelated)
+            .flatMapSequential(this::awaitResult, MAX_PENDING_RESULTS, 1)
+            .<SendResult<T>>handle(this::stopOnErrorIfConfigured)
+            .publishOn(options.scheduler());
+    }
+
+    private <T> Mono<Appended<T>> appendCorrelated(SenderRecord<K, V, T> record) {
+        return append(record.record())
+            .map(result -> new Appended<>(record, result))
+            .onErrorResume(e -> Mono.just(new Appended<>(record, Mono.error(e))));
+    }
+
+    private <T> Mono<SendResult<T>> awaitResult(Appended<T> appended) {
+        SenderRecord<?, ?, T> record = appended.record();
+        return appended.result()
+            .<SendResult<T>>map(metadata -> new SendResult.Sent<>(record.correlation(), metadata))
+            .onErrorResume(e -> Mono.just(new SendResult.Failed<>(record.correlation(),
+                Sender.asTributary(e, "Sending to " + record.record().topic() + " failed"))));
+    }
+
+    /** A record in the accumulator, and its result to come. */
+    private record Appended<T>(SenderRecord<?, ?, T> record, Mono<RecordMetadata> result) {
+    }
+
+    private <T> void stopOnErrorIfConfigured(SendResult<T> result, SynchronousSink<SendResult<T>> sink) {
+        if (options.stopOnError() && result instanceof SendResult.Failed<T> failed) {
+            sink.error(failed.error());
+        } else {
+            sink.next(result);
+        }
+    }
+
+    @Override
+    public Mono<RecordMetadata> send(ProducerRecord<K, V> record) {
+        return append(record).flatMap(result -> result).publishOn(options.scheduler());
+    }
+
+    /** Serializes, partitions and appends; emits the record's result-to-come once it is in a batch. */
+    private Mono<Mono<RecordMetadata>> append(ProducerRecord<K, V> record) {
+        return Mono.defer(() -> {
+            if (closed) {
+                return Mono.error(new IllegalStateException("The producer is closed"));
+            }
+            if (transactions != null) {
+                transactions.requireOpen();
+            }
+            List<Header> headers = record.headers().isEmpty() ? new ArrayList<>(0) : new ArrayList<>(record.headers());
+            if (asyncKeys || asyncValues) {
+                return serializeAsync(options.keySerializer(), asyncKeys, record.topic(), headers, record.key())
+                    .zipWith(serializeAsync(options.valueSerializer(), asyncValues, record.topic(), headers,
+                        record.value()))
+                    .flatMap(kv -> partitionAndAppend(record, kv.getT1().orElse(null), kv.getT2().orElse(null),
+                        headers));
+            }
+            byte[] key = options.keySerializer().serialize(record.topic(), headers, record.key());
+            byte[] value = options.valueSerializer().serialize(record.topic(), headers, record.value());
+            return partitionAndAppend(record, key, value, headers);
+        });
+    }
+
+    private static <T> Mono<java.util.Optional<byte[]>> serializeAsync(Serializer<T> serializer, boolean async,
+                                                                       String topic, List<Header> headers,
+                                                                       @Nullable T data) {
+        Mono<byte[]> bytes = async ? serializer.serializeAsync(topic, headers, data)
+            : Mono.fromCallable(() -> serializer.serialize(topic, headers, data));
+        return bytes.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty());
+    }
+
+    private Mono<Mono<RecordMetadata>> partitionAndAppend(ProducerRecord<K, V> record, byte @Nullable [] key,
+                                                    byte @Nullable [] value, List<Header> headers) {
+        int estimate = RecordBatchBuilder.recordSizeUpperBound(key == null ? -1 : key.length,
+            value == null ? -1 : value.length, headers);
+        if (estimate + RecordBatch.HEADER_SIZE > options.maxRequestSize()) {
+            return Mono.error(new ApiException(ErrorCode.MESSAGE_TOO_LARGE, "The record for " + record.topic()
+                + " is " + estimate + " bytes serialized, more than max.request.size (" + options.maxRequestSize()
+                + " bytes)"));
+        }
+        ClusterView.TopicMetadata topic = runtime.cluster().topic(record.topic());
+        Mono<Integer> partitionCount = topic != null && topic.error() == ErrorCode.NONE && topic.partitionCount() > 0
+            ? Mono.just(topic.partitionCount())
+            : awaitTopic(record.topic());
+        return partitionCount.flatMap(count -> {
+            int partition = choosePartition(record, key, estimate, count);
+            if (partition >= count) {
+                return Mono.error(new ApiException(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, "Partition " + partition
+                    + " of " + record.topic() + " does not exist: the topic has " + count + " partitions"));
+            }
+            TopicPartition tp = new TopicPartition(record.topic(), partition);
+            long timestamp = record.timestamp() != null ? record.timestamp() : System.currentTimeMillis();
+            return memory.reserve(estimate).then(Mono.fromSupplier(() -> {
+                Sinks.One<RecordMetadata> result = Sinks.one();
+                long now = System.nanoTime();
+                RecordAccumulator.Appended appended;
+                try {
+                    appended = accumulator.append(tp, timestamp, key, value, headers, estimate, result, now);
+                } catch (RuntimeException e) {
+                    memory.release(estimate);
+                    throw e;
+                }
+                sender.appended(appended, now);
+                return result.asMono();
+            }));
+        });
+    }
+
+    private int choosePartition(ProducerRecord<K, V> record, byte @Nullable [] key, int estimate, int count) {
+        if (record.partition() != null) {
+            return record.partition();
+        }
+        if (partitioner != null) {
+            int chosen = partitioner.partition(record.topic(), record.key(), key, count);
+            if (chosen >= 0) {
+                return chosen;
+            }
+        }
+        return defaultPartitioner.partition(record.topic(), key, estimate, count);
+    }
+
+    /** Waits (without blocking) for the topic to appear in metadata, at most {@code max.block.ms}. */
+    private Mono<Integer> awaitTopic(String topic) {
+        AtomicReference<Throwable> last = new AtomicReference<>();
+        Duration maxBlock = options.maxBlock();
+        return Mono.defer(() -> runtime.refreshMetadata(List.of(topic), options.autoCreateTopics()))
+            .flatMap(view -> {
+                ClusterView.TopicMetadata t = view.topic(topic);
+                if (t == null) {
+                    return Mono.error(new RetriableException(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+                        "Topic " + topic + " is not in the metadata"));
+                }
+                if (t.error() != ErrorCode.NONE) {
+                    return Mono.error(Failures.of(t.error().code(), null, "topic " + topic));
+                }
+                return t.partitionCount() == 0
+                    ? Mono.error(new RetriableException(ErrorCode.LEADER_NOT_AVAILABLE, topic + " has no partitions"))
+                    : Mono.just(t.partitionCount());
+            })
+            .retryWhen(runtime.retry(last))
+            .timeout(maxBlock.isZero() ? Duration.ofMillis(1) : maxBlock)
+            .onErrorMap(TimeoutException.class, e -> new ApiException(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+                "Topic " + topic + " not present in metadata after " + maxBlock.toMillis() + " ms"
+                    + (last.get() == null ? "" : " (" + last.get().getMessage() + ")")));
+    }
+
+    @Override
+    public Mono<Void> flush() {
+        return Mono.defer(() -> {
+            sender.beginFlush();
+            return Flux.interval(Duration.ofMillis(2), Duration.ofMillis(5))
+                .filter(tick -> sender.isIdle())
+                .next()
+                .then()
+                .doFinally(s -> sender.endFlush());
+        });
+    }
+
+    @Override
+    public <R> Flux<R> inTransaction(Function<? super TributaryProducer<K, V>, ? extends Publisher<R>> work) {
+        TransactionDriver txn = requireTransactional();
+        return Flux.usingWhen(
+            txn.begin(),
+            begun -> Flux.from(work.apply(this)),
+            begun -> flush().then(txn.commit()),
+            (begun, error) -> flush().onErrorResume(e -> Mono.empty()).then(txn.abort()),
+            begun -> flush().onErrorResume(e -> Mono.empty()).then(txn.abort()));
+    }
+
+    @Override
+    public Mono<Void> sendOffsetsToTransaction(Map<TopicPartition, Long> offsets, String groupId) {
+        return requireTransactional().sendOffsets(offsets, groupId);
+    }
+
+    private TransactionDriver requireTransactional() {
+        if (transactions == null) {
+            throw new IllegalStateException("Transactions need a transactionalId in the ProducerOptions");
+        }
+        return transactions;
+    }
+
+    @Override
+    public Mono<Void> close() {
+        return Mono.defer(() -> {
+            if (closed) {
+                return Mono.empty();
+            }
+            return flush().doFinally(s -> {
+                closed = true;
+                sender.failEverything(new TributaryException("The producer was closed"));
+                sender.close();
+                runtime.close();
+            });
+        });
+    }
+
+    @Override
+    public void closeNow() {
+        Mono<Void> closing = close();
+        try {
+            closing.block(options.closeTimeout());
+        } catch (IllegalStateException e) {
+            if (!(e.getCause() instanceof TimeoutException)) {
+                throw e;
+            }
+            closed = true;
+            sender.failEverything(new TributaryException("The producer was closed before these records were sent"));
+            sender.close();
+            runtime.close();
+        }
+    }
+}
