@@ -50,6 +50,22 @@ public final class ApacheKafkaExtension implements BeforeAllCallback, ParameterR
             .getOrComputeIfAbsent(ApacheKafka.class, k -> ApacheKafka.start(), ApacheKafka.class);
     }
 
+    /**
+     * A second listener for fault-injection tests: the broker listens on {@code listenerPort} but advertises
+     * {@code advertisedPort}, where a test runs a proxy to {@code listenerPort}; clients bootstrapped through the
+     * proxy keep using it for every broker connection.
+     */
+    public record ProxiedListener(int advertisedPort, int listenerPort) {
+    }
+
+    /** The broker's proxied listener; see {@link ProxiedListener}. */
+    public ProxiedListener proxiedListener() {
+        if (kafka == null) {
+            throw new IllegalStateException("Apache Kafka runs only from beforeAll on");
+        }
+        return new ProxiedListener(kafka.proxyPort, kafka.proxiedPort);
+    }
+
     /** {@code host:port} for a client's {@code bootstrap.servers}. */
     public String bootstrapServers() {
         if (kafka == null) {
@@ -73,11 +89,15 @@ public final class ApacheKafkaExtension implements BeforeAllCallback, ParameterR
         private final Process process;
         private final Path dir;
         private final int port;
+        private final int proxiedPort;
+        private final int proxyPort;
 
-        private ApacheKafka(Process process, Path dir, int port) {
+        private ApacheKafka(Process process, Path dir, int port, int proxiedPort, int proxyPort) {
             this.process = process;
             this.dir = dir;
             this.port = port;
+            this.proxiedPort = proxiedPort;
+            this.proxyPort = proxyPort;
         }
 
         static ApacheKafka start() {
@@ -85,8 +105,11 @@ public final class ApacheKafkaExtension implements BeforeAllCallback, ParameterR
                 Path dir = Files.createTempDirectory("apache-kafka-");
                 int port = freePort();
                 int controllerPort = freePort();
+                int proxiedPort = freePort();
+                int proxyPort = freePort();
                 Path props = dir.resolve("server.properties");
-                Files.write(props, properties(dir.resolve("data"), port, controllerPort), StandardCharsets.UTF_8);
+                Files.write(props, properties(dir.resolve("data"), port, controllerPort, proxiedPort, proxyPort),
+                    StandardCharsets.UTF_8);
                 Process format = java(dir, "format.log", "kafka.tools.StorageTool", "format", "-t", clusterId(),
                     "-c", props.toString());
                 if (!format.waitFor(120, TimeUnit.SECONDS) || format.exitValue() != 0) {
@@ -95,7 +118,7 @@ public final class ApacheKafkaExtension implements BeforeAllCallback, ParameterR
                 }
                 Process kafka = java(dir, "kafka.log", "kafka.Kafka", props.toString());
                 awaitReady(kafka, dir, port);
-                return new ApacheKafka(kafka, dir, port);
+                return new ApacheKafka(kafka, dir, port, proxiedPort, proxyPort);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
@@ -104,15 +127,17 @@ public final class ApacheKafkaExtension implements BeforeAllCallback, ParameterR
             }
         }
 
-        private static List<String> properties(Path data, int port, int controllerPort) {
+        private static List<String> properties(Path data, int port, int controllerPort, int proxiedPort,
+                                               int proxyPort) {
             return List.of(
                 "node.id=1",
                 "process.roles=broker,controller",
                 "controller.quorum.voters=1@localhost:" + controllerPort,
-                "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://localhost:" + port,
+                "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort
+                    + ",PROXIED://localhost:" + proxiedPort,
+                "advertised.listeners=PLAINTEXT://localhost:" + port + ",PROXIED://localhost:" + proxyPort,
                 "controller.listener.names=CONTROLLER",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,PROXIED:PLAINTEXT",
                 "inter.broker.listener.name=PLAINTEXT",
                 "log.dirs=" + data,
                 "num.partitions=1",
