@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -121,8 +122,8 @@ final class TransactionDriver {
             .v3AndBelowProducerId(id.producerId())
             .v3AndBelowProducerEpoch(id.epoch())
             .v3AndBelowTopics(new ArrayList<>(topics.values()));
-        toCoordinator(request, MAX_ADD_PARTITIONS_VERSION, AddPartitionsToTxnResponse.class, "AddPartitionsToTxn")
-            .flatMap(this::checkAddPartitions)
+        toCoordinator(request, MAX_ADD_PARTITIONS_VERSION, AddPartitionsToTxnResponse.class, "AddPartitionsToTxn",
+                this::checkAddPartitions)
             .doFinally(s -> adding.set(false))
             .subscribe(ok -> {
                 added.addAll(batch);
@@ -137,7 +138,7 @@ final class TransactionDriver {
             });
     }
 
-    private Mono<Boolean> checkAddPartitions(AddPartitionsToTxnResponse response) {
+    private Mono<AddPartitionsToTxnResponse> checkAddPartitions(AddPartitionsToTxnResponse response) {
         if (response.errorCode() != 0) {
             return Mono.error(Failures.of(response.errorCode(), null, "AddPartitionsToTxn for " + transactionalId));
         }
@@ -154,7 +155,7 @@ final class TransactionDriver {
                 }
             }
         }
-        return Mono.just(true);
+        return Mono.just(response);
     }
 
     /** Adds the group's offsets to the open transaction: AddOffsetsToTxn, then TxnOffsetCommit. */
@@ -182,9 +183,9 @@ final class TransactionDriver {
                 .generationId(-1)
                 .memberId("")
                 .topics(new ArrayList<>(topics.values()));
-            return toCoordinator(add, Short.MAX_VALUE, AddOffsetsToTxnResponse.class, "AddOffsetsToTxn")
-                .flatMap(r -> r.errorCode() == 0 ? Mono.just(r)
-                    : Mono.error(Failures.of(r.errorCode(), null, "AddOffsetsToTxn for " + groupId)))
+            return toCoordinator(add, Short.MAX_VALUE, AddOffsetsToTxnResponse.class, "AddOffsetsToTxn",
+                    r -> r.errorCode() == 0 ? Mono.just(r)
+                        : Mono.error(Failures.of(r.errorCode(), null, "AddOffsetsToTxn for " + groupId)))
                 .doOnNext(r -> offsetsAdded = true)
                 .then(commitOffsets(commit, groupId));
         }).doOnError(this::noteFatal);
@@ -233,36 +234,30 @@ final class TransactionDriver {
                 .producerId(id.producerId())
                 .producerEpoch(id.epoch())
                 .committed(commit);
-            return toCoordinator(request, MAX_END_TXN_VERSION, EndTxnResponse.class, commit ? "EndTxn(commit)"
-                : "EndTxn(abort)")
-                .flatMap(r -> r.errorCode() == 0 ? Mono.<Void>empty()
-                    : Mono.<Void>error(Failures.of(r.errorCode(), null, (commit ? "Commit" : "Abort")
-                        + " of transaction " + transactionalId)))
+            return toCoordinator(request, MAX_END_TXN_VERSION, EndTxnResponse.class,
+                    commit ? "EndTxn(commit)" : "EndTxn(abort)",
+                    r -> r.errorCode() == 0 ? Mono.just(r)
+                        : Mono.error(Failures.of(r.errorCode(), null, (commit ? "Commit" : "Abort")
+                            + " of transaction " + transactionalId)))
+                .then()
                 .doOnError(this::noteFatal)
                 .onErrorMap(e -> fatal != null ? fatal : e)
                 .doFinally(s -> open = false);
         });
     }
 
-    /** Sends to the transaction coordinator in at most {@code maxVersion}, with retries. */
+    /**
+     * Sends to the transaction coordinator in at most {@code maxVersion} and checks the answer with {@code check};
+     * retries the whole when the send or the check fails with a retriable error.
+     */
     private <R extends ApiMessage> Mono<R> toCoordinator(ApiMessage request, short maxVersion, Class<R> type,
-                                                         String what) {
+                                                         String what, Function<R, Mono<R>> check) {
         Mono<R> attempt = runtime.coordinatorConnection(ClientRuntime.TRANSACTION, transactionalId)
             .flatMap(c -> c.send(request, version(c, request.apiKey(), maxVersion)))
             .cast(type)
-            .flatMap(r -> retriableTopLevel(r, what))
+            .flatMap(check)
             .doOnError(e -> forgetCoordinatorOn(e, ClientRuntime.TRANSACTION, transactionalId));
         return runtime.withRetries(attempt, what + " for " + transactionalId);
-    }
-
-    /** Top-level errors a retry cures (coordinator moved or busy) become errors so the retry happens. */
-    private static <R extends ApiMessage> Mono<R> retriableTopLevel(R response, String what) {
-        short code = response instanceof EndTxnResponse e ? e.errorCode()
-            : response instanceof AddOffsetsToTxnResponse a ? a.errorCode()
-            : response instanceof AddPartitionsToTxnResponse p ? p.errorCode() : 0;
-        ErrorCode error = ErrorCode.forCode(code);
-        return error != ErrorCode.NONE && error.retriable() ? Mono.error(Failures.of(code, null, what))
-            : Mono.just(response);
     }
 
     private static short version(BrokerConnection c, ApiKey api, short maxVersion) {
