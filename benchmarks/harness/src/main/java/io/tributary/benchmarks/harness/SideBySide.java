@@ -203,7 +203,7 @@ public final class SideBySide {
             System.getProperty("java.version"));
     }
 
-    private static List<String> jvmOptions(List<String> base, Path logback) {
+    static List<String> jvmOptions(List<String> base, Path logback) {
         List<String> options = new ArrayList<>(base);
         options.add("-Djava.awt.headless=true");
         options.add("-Duser.language=en");
@@ -212,7 +212,7 @@ public final class SideBySide {
         return options;
     }
 
-    private static Path writeLogback(Path file, String level) throws IOException {
+    static Path writeLogback(Path file, String level) throws IOException {
         String xml = "<configuration>\n"
             + "    <appender name=\"OUT\" class=\"ch.qos.logback.core.ConsoleAppender\">\n"
             + "        <encoder>\n"
@@ -229,7 +229,7 @@ public final class SideBySide {
     }
 
     /** {@code lib/*} beside the harness jar; when not run from the jar, this JVM's own classpath. */
-    private static String kafkaClasspath() {
+    static String kafkaClasspath() {
         Path location = codeLocation();
         if (location != null && Files.isRegularFile(location)) {
             Path lib = location.resolveSibling("lib");
@@ -240,7 +240,7 @@ public final class SideBySide {
         return System.getProperty("java.class.path");
     }
 
-    private static String tributaryClasspath(Path root) throws IOException {
+    static String tributaryClasspath(Path root) throws IOException {
         Path target = root.resolve("broker/target");
         Path lib = target.resolve("lib");
         Path jar;
@@ -259,7 +259,7 @@ public final class SideBySide {
     }
 
     /** The checkout: as given, else the working directory, else four levels above the harness jar. */
-    private static Path projectRoot(@Nullable Path given) {
+    static Path projectRoot(@Nullable Path given) {
         if (given != null) {
             return given.toAbsolutePath().normalize();
         }
@@ -288,13 +288,13 @@ public final class SideBySide {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
 
-    private static void deleteRecursively(Path dir) {
+    static void deleteRecursively(Path dir) {
         try {
             Directories.deleteRecursively(dir);
         } catch (IOException | UncheckedIOException e) {

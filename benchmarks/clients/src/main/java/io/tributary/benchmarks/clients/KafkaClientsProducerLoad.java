@@ -1,0 +1,51 @@
+package io.tributary.benchmarks.clients;
+
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Sends {@code --records} values of {@code --size} bytes without keys through kafka-clients' {@code KafkaProducer}
+ * with its default settings, as Kafka's ProducerPerformance does (a callback per record), and prints the time from
+ * the first {@code send} to the last acknowledgement.
+ */
+public final class KafkaClientsProducerLoad {
+    private KafkaClientsProducerLoad() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        LoadArgs args = LoadArgs.parse(argv);
+        byte[] payload = args.payload();
+        Properties props = new Properties();
+        props.put("bootstrap.servers", args.bootstrap());
+        props.put("acks", args.acks());
+        props.put("enable.idempotence", Boolean.toString(args.idempotence()));
+        props.put("key.serializer", ByteArraySerializer.class.getName());
+        props.put("value.serializer", ByteArraySerializer.class.getName());
+        AtomicInteger acked = new AtomicInteger();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
+            producer.send(new ProducerRecord<>(args.topic(), payload)).get();
+            long start = System.nanoTime();
+            for (int i = 0; i < args.records(); i++) {
+                producer.send(new ProducerRecord<>(args.topic(), payload), (metadata, e) -> {
+                    if (e != null) {
+                        failure.compareAndSet(null, e);
+                    } else {
+                        acked.incrementAndGet();
+                    }
+                });
+            }
+            producer.flush();
+            long nanos = System.nanoTime() - start;
+            if (failure.get() != null || acked.get() != args.records()) {
+                throw new IllegalStateException("only " + acked.get() + " of " + args.records() + " records were "
+                    + "acknowledged", failure.get());
+            }
+            LoadArgs.printResult(args.records(), nanos);
+        }
+    }
+}

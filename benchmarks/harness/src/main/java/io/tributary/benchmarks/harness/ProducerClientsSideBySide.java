@@ -1,0 +1,196 @@
+package io.tributary.benchmarks.harness;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The producer client comparison: Tributary's SDK, kafka-clients' {@code KafkaProducer} and reactor-kafka's
+ * {@code KafkaSender}, each with its default settings and in its own child JVM, send the same workloads to the same
+ * broker — first an Apache Kafka broker, then a Tributary broker — and the table shows records per second and the
+ * ratios. Workloads: 2,000,000 × 100 B and 500,000 × 1 KiB, each with acks=1 (idempotence off) and with acks=all
+ * and idempotence, a fresh one-partition topic per run. Clients take turns within each workload.
+ *
+ * <pre>{@code
+ * java -cp "benchmarks/harness/target/harness.jar:benchmarks/harness/target/lib/*" \
+ *     io.tributary.benchmarks.harness.ProducerClientsSideBySide [--scale 0.1] [--only kafka|tributary]
+ * }</pre>
+ */
+public final class ProducerClientsSideBySide {
+    private static final Pattern RESULT = Pattern.compile("RESULT records=(\\d+) millis=(\\d+)");
+    private static final List<String> CLIENTS = List.of("kafka-clients", "tributary", "reactor-kafka");
+
+    private record Workload(String name, int records, int size, String acks, boolean idempotence) {
+    }
+
+    private ProducerClientsSideBySide() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        double scale = 1.0;
+        String only = null;
+        Path output = null;
+        Path rootArg = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--scale" -> scale = Double.parseDouble(args[++i]);
+                case "--only" -> only = args[++i];
+                case "--output" -> output = Path.of(args[++i]);
+                case "--project-root" -> rootArg = Path.of(args[++i]);
+                default -> {
+                    System.err.println("Usage: ProducerClientsSideBySide [--scale S] [--only kafka|tributary] "
+                        + "[--output FILE] [--project-root DIR]");
+                    System.exit(2);
+                }
+            }
+        }
+        Path root = SideBySide.projectRoot(rootArg);
+        Path workDir = Files.createTempDirectory("producer-clients-");
+        Path logDir = Files.createDirectories(workDir.resolve("logs"));
+        Settings settings = new Settings(scale, 1, workDir, logDir, SideBySide.kafkaClasspath(),
+            only == null || only.equals("tributary") ? SideBySide.tributaryClasspath(root) : "",
+            SideBySide.jvmOptions(SideBySide.BROKER_JVM_OPTIONS,
+                SideBySide.writeLogback(workDir.resolve("broker-logback.xml"), "INFO")),
+            SideBySide.jvmOptions(SideBySide.TOOL_JVM_OPTIONS,
+                SideBySide.writeLogback(workDir.resolve("tool-logback.xml"), "WARN")));
+        Map<String, String> classpaths = Map.of(
+            "kafka-clients", clientClasspath(root, "benchmarks/clients"),
+            "tributary", clientClasspath(root, "benchmarks/clients"),
+            "reactor-kafka", clientClasspath(root, "benchmarks/reactor-kafka"));
+        List<Workload> workloads = List.of(
+            new Workload("2M × 100 B, acks=1", scaled(2_000_000, scale), 100, "1", false),
+            new Workload("2M × 100 B, acks=all, idempotent", scaled(2_000_000, scale), 100, "all", true),
+            new Workload("500k × 1 KiB, acks=1", scaled(500_000, scale), 1024, "1", false),
+            new Workload("500k × 1 KiB, acks=all, idempotent", scaled(500_000, scale), 1024, "all", true));
+        Map<String, Map<Workload, Map<String, Double>>> results = new LinkedHashMap<>();
+        for (String broker : List.of("kafka", "tributary")) {
+            if (only == null || only.equals(broker)) {
+                results.put(broker, runBroker(settings, broker, workloads, classpaths));
+            }
+        }
+        String report = report(scale, workloads, results);
+        System.out.println(report);
+        if (output != null) {
+            Files.writeString(output, report, StandardCharsets.UTF_8);
+        }
+        System.err.println("Logs of the child JVMs: " + logDir);
+        System.exit(0);
+    }
+
+    private static int scaled(int records, double scale) {
+        return (int) Math.max(1, Math.round(records * scale));
+    }
+
+    private static String clientClasspath(Path root, String module) {
+        Path target = root.resolve(module).resolve("target");
+        if (!Files.isDirectory(target.resolve("classes")) || !Files.isDirectory(target.resolve("lib"))) {
+            throw new IllegalStateException(module + " is not built; run ./mvnw -B -q install -DskipTests first");
+        }
+        return target.resolve("classes") + ":" + target.resolve("lib") + "/*";
+    }
+
+    private static Map<Workload, Map<String, Double>> runBroker(Settings settings, String label,
+                                                                 List<Workload> workloads,
+                                                                 Map<String, String> classpaths) throws Exception {
+        Map<Workload, Map<String, Double>> rates = new LinkedHashMap<>();
+        Path dataDir = Files.createDirectories(settings.workDir().resolve(label + "-data"));
+        List<String> notes = new ArrayList<>();
+        try (BrokerProcess broker = label.equals("kafka")
+            ? BrokerProcess.startKafka(settings, dataDir, SideBySide.freePort(), SideBySide.freePort(), notes)
+            : BrokerProcess.startTributary(settings, dataDir, SideBySide.freePort())) {
+            int run = 0;
+            for (Workload w : workloads) {
+                Map<String, Double> perClient = new LinkedHashMap<>();
+                for (String client : CLIENTS) {
+                    String topic = "load-" + (run++) + "-" + client;
+                    createTopic(broker.bootstrapServers(), topic);
+                    Double rate = runClient(settings, label, client, classpaths.get(client), broker, topic, w);
+                    System.err.printf(Locale.ROOT, "[%s] %s, %s: %s records/s%n", label, w.name(), client,
+                        rate == null ? "failed" : String.format(Locale.ROOT, "%,.0f", rate));
+                    perClient.put(client, rate);
+                }
+                rates.put(w, perClient);
+            }
+        } finally {
+            SideBySide.deleteRecursively(dataDir);
+        }
+        return rates;
+    }
+
+    private static void createTopic(String bootstrap, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static @Nullable Double runClient(Settings settings, String broker, String client, String classpath,
+                                              BrokerProcess process, String topic, Workload w)
+            throws InterruptedException {
+        String main = switch (client) {
+            case "kafka-clients" -> "io.tributary.benchmarks.clients.KafkaClientsProducerLoad";
+            case "tributary" -> "io.tributary.benchmarks.clients.TributaryProducerLoad";
+            default -> "io.tributary.benchmarks.reactorkafka.ReactorKafkaProducerLoad";
+        };
+        Path log = settings.logDir().resolve(broker + "-" + topic + ".log");
+        ChildJvm jvm = ChildJvm.start(client, settings.toolJvmOptions(), classpath, main,
+            List.of("--bootstrap", process.bootstrapServers(), "--topic", topic, "--records",
+                Integer.toString(w.records()), "--size", Integer.toString(w.size()), "--acks", w.acks(),
+                "--idempotence", Boolean.toString(w.idempotence())),
+            settings.workDir(), log);
+        OptionalInt exit = jvm.waitFor(settings.toolTimeout());
+        Matcher m = RESULT.matcher(jvm.output());
+        if (exit.isEmpty() || exit.getAsInt() != 0 || !m.find()) {
+            System.err.printf("[%s] %s failed (%s); see %s%n", broker, client,
+                exit.isEmpty() ? "timed out" : "exit " + exit.getAsInt(), log);
+            return null;
+        }
+        return Long.parseLong(m.group(1)) * 1000.0 / Math.max(1, Long.parseLong(m.group(2)));
+    }
+
+    private static String report(double scale, List<Workload> workloads,
+                                 Map<String, Map<Workload, Map<String, Double>>> results) throws IOException {
+        StringBuilder out = new StringBuilder();
+        String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+        out.append(String.format(Locale.ROOT, "Producer clients side by side, %s, scale %s, %d CPUs, Java %s; each "
+            + "client in its own JVM with default settings, one-partition topics, records/s from the first send to "
+            + "the last acknowledgement.%n%n", date, scale, Runtime.getRuntime().availableProcessors(),
+            System.getProperty("java.version")));
+        out.append("| Broker | Workload | kafka-clients | Tributary SDK | reactor-kafka | SDK / kafka-clients "
+            + "| SDK / reactor-kafka |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
+        for (Map.Entry<String, Map<Workload, Map<String, Double>>> broker : results.entrySet()) {
+            for (Workload w : workloads) {
+                Map<String, Double> r = broker.getValue().get(w);
+                out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n",
+                    broker.getKey().equals("kafka") ? "Apache Kafka" : "Tributary", w.name(),
+                    rate(r.get("kafka-clients")), rate(r.get("tributary")), rate(r.get("reactor-kafka")),
+                    ratio(r.get("tributary"), r.get("kafka-clients")),
+                    ratio(r.get("tributary"), r.get("reactor-kafka"))));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String rate(@Nullable Double r) {
+        return r == null ? "failed" : String.format(Locale.ROOT, "%,.0f", r);
+    }
+
+    private static String ratio(@Nullable Double a, @Nullable Double b) {
+        return a == null || b == null ? "-" : String.format(Locale.ROOT, "%.2f", a / b);
+    }
+}
