@@ -210,11 +210,17 @@ public final class ApacheKafkaExtension implements BeforeAllCallback, ParameterR
             }
         }
 
+        /** A random cluster id; like Kafka's own, never starting with '-' (the tool would take it for a flag). */
         private static String clusterId() {
-            UUID uuid = UUID.randomUUID();
-            ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
-                .putLong(uuid.getLeastSignificantBits());
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+            while (true) {
+                UUID uuid = UUID.randomUUID();
+                ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
+                    .putLong(uuid.getLeastSignificantBits());
+                String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+                if (!id.startsWith("-")) {
+                    return id;
+                }
+            }
         }
 
         private static int freePort() throws IOException {
