@@ -110,15 +110,20 @@ final class PartitionQueue {
         return inFlight;
     }
 
-    /** Removes and returns the queued batches created before {@code deadlineNanos} (delivery time-out). */
+    /**
+     * Removes and returns the queued batches created before {@code createdBeforeNanos} (delivery time-out). The
+     * queue is in creation order (retried batches, put back in front, are older still), so the scan stops at the
+     * first batch young enough.
+     */
     synchronized java.util.List<ProducerBatch> expire(long createdBeforeNanos) {
-        java.util.List<ProducerBatch> expired = new java.util.ArrayList<>();
+        java.util.List<ProducerBatch> expired = new java.util.ArrayList<>(0);
         for (Iterator<ProducerBatch> it = batches.iterator(); it.hasNext();) {
             ProducerBatch b = it.next();
-            if (b.createdNanos - createdBeforeNanos < 0) {
-                it.remove();
-                expired.add(b);
+            if (b.createdNanos - createdBeforeNanos >= 0) {
+                break;
             }
+            it.remove();
+            expired.add(b);
         }
         return expired;
     }

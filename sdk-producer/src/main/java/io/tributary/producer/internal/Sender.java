@@ -64,6 +64,8 @@ final class Sender {
     private final AtomicInteger flushes = new AtomicInteger();
     private final AtomicBoolean refreshingMetadata = new AtomicBoolean();
     private volatile long lingerWakeupNanos;
+    /** When queued batches were last checked for the delivery time-out; checking every pass would cost O(n). */
+    private long lastExpiryCheckNanos;
     private volatile @Nullable Disposable ticker;
     private volatile @Nullable TributaryException fatal;
 
@@ -150,7 +152,10 @@ final class Sender {
 
     private void drainOnce() {
         long now = System.nanoTime();
-        expire(now);
+        if (now - lastExpiryCheckNanos >= TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS)) {
+            lastExpiryCheckNanos = now;
+            expire(now);
+        }
         TributaryException failure = fatal;
         if (failure != null) {
             failEverything(failure);
