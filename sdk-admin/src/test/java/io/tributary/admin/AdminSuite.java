@@ -310,7 +310,8 @@ abstract class AdminSuite {
             alter(clusterDefault, AlterConfigOp.set("log.cleaner.backoff.ms", "16000"));
             // Kafka brokers apply dynamic configs from the metadata log, a little after the controller took them.
             Map<ConfigResource, Config> configs = eventually(() -> admin.describeConfigs(broker, clusterDefault)
-                .filter(c -> c.get(broker).entry("log.cleaner.backoff.ms").orElseThrow().value().equals("16000")));
+                .filter(c -> c.get(broker).entry("log.cleaner.backoff.ms").orElseThrow().value().equals("16000")
+                    && c.get(clusterDefault).entry("log.cleaner.backoff.ms").isPresent()));
             assertThat(configs).containsOnlyKeys(broker, clusterDefault);
             ConfigEntry backoff = configs.get(broker).entry("log.cleaner.backoff.ms").orElseThrow();
             assertThat(backoff.source()).isEqualTo(ConfigEntry.Source.DYNAMIC_DEFAULT_BROKER_CONFIG);
@@ -684,5 +685,50 @@ abstract class AdminSuite {
             consumer.poll(Duration.ofMillis(100));
         }
         return consumer;
+    }
+
+    @Test
+    void describesTheIdempotentProducersOfAPartition() {
+        String topic = createTopic("producers", 1);
+        TopicPartition tp = new TopicPartition(topic, 0);
+        long base = System.currentTimeMillis();
+        produce(tp, 3, base);
+        StepVerifier.create(admin.describeProducers(List.of(tp)))
+            .assertNext(producers -> {
+                assertThat(producers.get(tp)).hasSize(1);
+                ProducerState p = producers.get(tp).get(0);
+                assertThat(p.producerId()).isNotNegative();
+                assertThat(p.producerEpoch()).isNotNegative();
+                assertThat(p.lastSequence()).isEqualTo(2);
+                assertThat(p.lastTimestamp()).isEqualTo(base + 2_000);
+                assertThat(p.currentTransactionStartOffset()).isEqualTo(-1);
+            })
+            .expectComplete()
+            .verify(TIMEOUT);
+    }
+
+    @Test
+    void listsTransactionsOfEveryBrokerWithTheirState() {
+        String topic = createTopic("transactional", 1);
+        String transactionalId = unique("txn");
+        withProducer(Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId), producer -> {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(topic, 0, null, "v".getBytes()));
+            producer.flush();
+            StepVerifier.create(admin.listTransactions().filter(t -> t.transactionalId().equals(transactionalId)))
+                .assertNext(t -> {
+                    assertThat(t.producerId()).isNotNegative();
+                    assertThat(t.state()).isEqualTo(TransactionState.ONGOING);
+                })
+                .expectComplete()
+                .verify(TIMEOUT);
+            producer.commitTransaction();
+        });
+        // The coordinator answers the commit once it is prepared and writes the markers after.
+        TransactionListing committed = eventually(() -> admin.listTransactions()
+            .filter(t -> t.transactionalId().equals(transactionalId) && t.state() == TransactionState.COMPLETE_COMMIT)
+            .next());
+        assertThat(committed.producerId()).isNotNegative();
     }
 }

@@ -4,7 +4,14 @@ import io.tributary.broker.BrokerConfig;
 import io.tributary.broker.internal.config.ConfigResolver;
 import io.tributary.broker.internal.config.DynamicBrokerConfigs;
 import io.tributary.broker.internal.fetch.FetchSessions;
+import io.tributary.broker.internal.handler.AddOffsetsToTxnHandler;
+import io.tributary.broker.internal.handler.AddPartitionsToTxnHandler;
 import io.tributary.broker.internal.handler.AlterConfigsHandler;
+import io.tributary.broker.internal.handler.DescribeProducersHandler;
+import io.tributary.broker.internal.handler.DescribeTransactionsHandler;
+import io.tributary.broker.internal.handler.EndTxnHandler;
+import io.tributary.broker.internal.handler.ListTransactionsHandler;
+import io.tributary.broker.internal.handler.TxnOffsetCommitHandler;
 import io.tributary.broker.internal.handler.DeleteRecordsHandler;
 import io.tributary.broker.internal.handler.DescribeLogDirsHandler;
 import io.tributary.broker.internal.handler.FetchHandler;
@@ -45,6 +52,7 @@ import io.tributary.broker.internal.producer.ProducerIdManager;
 import io.tributary.broker.internal.network.RequestDispatcher;
 import io.tributary.broker.internal.network.RequestHandler;
 import io.tributary.broker.internal.registry.RegistryServer;
+import io.tributary.broker.internal.txn.TransactionCoordinator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -86,6 +94,7 @@ public final class Broker implements AutoCloseable {
     private Disposable maintenance;
     private ProducerIdManager producerIds;
     private GroupCoordinator groups;
+    private TransactionCoordinator transactions;
     private @Nullable RegistryServer registry;
 
     public Broker(BrokerConfig config) {
@@ -128,7 +137,8 @@ public final class Broker implements AutoCloseable {
         maintenance = startMaintenance();
         producerIds = new ProducerIdManager(config.logDir());
         groups = GroupCoordinator.start(context);
-        dispatcher.set(new RequestDispatcher(handlers(context, dispatcher, producerIds, groups)));
+        transactions = TransactionCoordinator.start(context, producerIds, groups);
+        dispatcher.set(new RequestDispatcher(handlers(context, dispatcher, producerIds, groups, transactions)));
         String registryListener = (String) config.value("schema.registry.listeners");
         if (registryListener != null && !registryListener.isBlank()) {
             registry = RegistryServer.start(context, registryListener);
@@ -139,7 +149,8 @@ public final class Broker implements AutoCloseable {
     }
 
     private static List<RequestHandler<?, ?>> handlers(BrokerContext c, AtomicReference<RequestDispatcher> d,
-                                                       ProducerIdManager producerIds, GroupCoordinator groups) {
+                                                       ProducerIdManager producerIds, GroupCoordinator groups,
+                                                       TransactionCoordinator transactions) {
         List<RequestHandler<?, ?>> list = new ArrayList<>();
         list.add(new ApiVersionsHandler(() -> d.get().advertised()));
         list.add(new MetadataHandler(c));
@@ -151,14 +162,21 @@ public final class Broker implements AutoCloseable {
         list.add(new IncrementalAlterConfigsHandler(c));
         list.add(new DescribeClusterHandler(c));
         list.add(new DescribeTopicPartitionsHandler(c));
-        list.add(new ProduceHandler(c));
+        list.add(new ProduceHandler(c, transactions));
         list.add(new FetchHandler(c,
             new FetchSessions((Integer) c.config().value("max.incremental.fetch.session.cache.slots"))));
         list.add(new ListOffsetsHandler(c));
         list.add(new DeleteRecordsHandler(c));
         list.add(new OffsetForLeaderEpochHandler(c));
         list.add(new DescribeLogDirsHandler(c));
-        list.add(new InitProducerIdHandler(producerIds, c.io()));
+        list.add(new InitProducerIdHandler(producerIds, transactions, c.io()));
+        list.add(new AddPartitionsToTxnHandler(c, transactions));
+        list.add(new AddOffsetsToTxnHandler(transactions, groups));
+        list.add(new EndTxnHandler(transactions));
+        list.add(new TxnOffsetCommitHandler(c, groups, transactions));
+        list.add(new DescribeTransactionsHandler(transactions));
+        list.add(new ListTransactionsHandler(transactions));
+        list.add(new DescribeProducersHandler(c));
         list.add(new FindCoordinatorHandler(c));
         list.add(new JoinGroupHandler(groups));
         list.add(new SyncGroupHandler(groups));
@@ -251,6 +269,10 @@ public final class Broker implements AutoCloseable {
         if (server != null) {
             server.close();
             server = null;
+        }
+        if (transactions != null) {
+            transactions.close();
+            transactions = null;
         }
         if (groups != null) {
             groups.close();

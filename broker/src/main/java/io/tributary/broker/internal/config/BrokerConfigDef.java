@@ -116,6 +116,12 @@ public final class BrokerConfigDef {
             "Server-side assignors of consumer-protocol groups; the first is the default.")
         .define("transaction.max.timeout.ms", INT, "900000", atLeast(1), "at least 1",
             "Largest transaction timeout a producer may ask for.")
+        .define("transaction.abort.timed.out.transaction.cleanup.interval.ms", INT, "10000", atLeast(1),
+            "at least 1", "How often open transactions are checked against their timeout.")
+        .define("transactional.id.expiration.ms", INT, "604800000", atLeast(1), "at least 1",
+            "How long an idle transactional id is kept.")
+        .define("transaction.remove.expired.transaction.cleanup.interval.ms", INT, "3600000", atLeast(1),
+            "at least 1", "How often idle transactional ids are looked for.")
         // Kafka settings that its own config files carry; accepted so that those files load unchanged.
         .accept("process.roles", LIST, "KRaft roles of this node")
         .accept("controller.quorum.voters", LIST, "Static controller quorum")

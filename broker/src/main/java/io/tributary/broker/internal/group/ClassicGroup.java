@@ -1,6 +1,7 @@
 package io.tributary.broker.internal.group;
 
 import io.tributary.common.TopicPartition;
+import io.tributary.errors.ApiException;
 import io.tributary.protocol.ErrorCode;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,6 +33,8 @@ public final class ClassicGroup {
     private final GroupStateMachine machine;
     private final JoinPhase joins;
     private final Map<TopicPartition, CommittedOffset> offsets = new HashMap<>();
+    /** Offsets written by open transactions, per producer id: visible once the transaction commits. */
+    private final Map<Long, Map<TopicPartition, CommittedOffset>> pendingTxnOffsets = new HashMap<>();
     private final List<Runnable> outbox = new ArrayList<>();
     private int depth;
 
@@ -50,8 +53,16 @@ public final class ClassicGroup {
     public static ClassicGroup restore(String groupId, GroupConfig config, GroupStore store,
                                        @Nullable GroupSnapshot snapshot, Map<TopicPartition, CommittedOffset> offsets,
                                        long now) {
+        return restore(groupId, config, store, snapshot, offsets, Map.of(), now);
+    }
+
+    /** As the other {@code restore}, with the offsets of transactions still open, per producer id. */
+    public static ClassicGroup restore(String groupId, GroupConfig config, GroupStore store,
+                                       @Nullable GroupSnapshot snapshot, Map<TopicPartition, CommittedOffset> offsets,
+                                       Map<Long, Map<TopicPartition, CommittedOffset>> pendingTxnOffsets, long now) {
         ClassicGroup g = new ClassicGroup(groupId, config, store, now);
         g.offsets.putAll(offsets);
+        pendingTxnOffsets.forEach((producerId, o) -> g.pendingTxnOffsets.put(producerId, new HashMap<>(o)));
         g.machine.restore(snapshot, now);
         return g;
     }
@@ -153,6 +164,57 @@ public final class ClassicGroup {
         });
     }
 
+    /**
+     * TxnOffsetCommit: validates the member (generation -1 always passes), writes the offsets as part of the
+     * producer's transaction and keeps them pending until {@link #completeTransaction}; calls back with NONE, the
+     * validation error, the store's error (a fenced producer) or COORDINATOR_NOT_AVAILABLE.
+     */
+    public void commitTransactionalOffsets(String memberId, @Nullable String groupInstanceId, int generation,
+                                           long producerId, short producerEpoch,
+                                           Map<TopicPartition, CommittedOffset> commits, Consumer<ErrorCode> callback) {
+        locked(() -> {
+            ErrorCode error = machine.validateTxnOffsetCommit(memberId, groupInstanceId, generation);
+            if (error != ErrorCode.NONE || commits.isEmpty()) {
+                later(callback, error);
+                return;
+            }
+            List<CoordinatorRecord> records = new ArrayList<>();
+            commits.forEach((tp, o) -> records.add(new CoordinatorRecord.Offset(groupId, tp, o)));
+            store.writeTransactional(groupId, producerId, producerEpoch, records, failure -> locked(() -> {
+                if (failure == null && machine.state() != GroupState.DEAD) {
+                    pendingTxnOffsets.computeIfAbsent(producerId, id -> new HashMap<>()).putAll(commits);
+                }
+                later(callback, failure == null ? ErrorCode.NONE : failure instanceof ApiException a ? a.error()
+                    : ErrorCode.COORDINATOR_NOT_AVAILABLE);
+            }));
+        });
+    }
+
+    /** The producer's transaction ended: its pending offsets become committed, or are dropped on abort. */
+    public void completeTransaction(long producerId, boolean commit) {
+        locked(() -> {
+            Map<TopicPartition, CommittedOffset> pending = pendingTxnOffsets.remove(producerId);
+            if (commit && pending != null && machine.state() != GroupState.DEAD) {
+                offsets.putAll(pending);
+            }
+        });
+    }
+
+    /** Whether an open transaction has written an offset for {@code tp} (OffsetFetch with RequireStable). */
+    public synchronized boolean hasPendingTxnOffset(TopicPartition tp) {
+        for (Map<TopicPartition, CommittedOffset> pending : pendingTxnOffsets.values()) {
+            if (pending.containsKey(tp)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether an open transaction has written offsets of this group. */
+    public synchronized boolean hasPendingTxnOffsets() {
+        return !pendingTxnOffsets.isEmpty();
+    }
+
     /** The committed offset of a partition, or null. */
     public synchronized @Nullable CommittedOffset offset(TopicPartition tp) {
         return offsets.get(tp);
@@ -242,7 +304,7 @@ public final class ClassicGroup {
                 }
                 return expired;
             });
-            if (offsets.isEmpty()) {
+            if (offsets.isEmpty() && pendingTxnOffsets.isEmpty()) {
                 records.addAll(killLocked(now));
             }
             writeThen(records, () -> { });

@@ -48,6 +48,8 @@ public final class GroupCoordinator implements AutoCloseable {
     private final Map<String, ClassicGroup> groups = new ConcurrentHashMap<>();
     private final ConsumerGroupCoordinator consumers;
     private volatile boolean loaded;
+    private final Sinks.Empty<Void> loadedSignal = Sinks.empty();
+    private volatile @Nullable OffsetsTopic offsetsTopic;
     private volatile long lastExpiryCheck;
     private @Nullable Scheduler timer;
     private @Nullable Disposable ticker;
@@ -77,12 +79,14 @@ public final class GroupCoordinator implements AutoCloseable {
         OffsetsTopic topic = new OffsetsTopic(broker, config.offsetsTopicPartitions());
         GroupCoordinator c = new GroupCoordinator(config, ConsumerGroupConfig.from(broker.config()), topic,
             System::currentTimeMillis, TopicsView.of(broker.topics()));
+        c.offsetsTopic = topic;
         c.timer = Schedulers.newSingle("tributary-groups-" + broker.nodeId(), true);
         c.loading = Mono.fromRunnable(() -> c.load(topic))
             .subscribeOn(broker.io())
             .subscribe(null, e -> {
                 LOG.error("Loading {} failed; serving the groups loaded so far", OffsetsTopic.NAME, e);
                 c.loaded = true;
+                c.loadedSignal.tryEmitEmpty();
             });
         c.ticker = Flux.interval(Duration.ofMillis(TICK_MS), c.timer)
             .onBackpressureDrop()
@@ -109,12 +113,18 @@ public final class GroupCoordinator implements AutoCloseable {
         return loaded;
     }
 
+    /** Completes once loading has finished (at once for a coordinator restored directly). */
+    public Mono<Void> whenLoaded() {
+        return loadedSignal.asMono();
+    }
+
     /** Rebuilds the groups from the topic's records (blocking), then marks the coordinator loaded. */
     void load(OffsetsTopic topic) {
         long started = System.nanoTime();
         Map<String, GroupSnapshot> snapshots = new HashMap<>();
         Map<String, Map<TopicPartition, CommittedOffset>> offsets = new HashMap<>();
         Map<String, List<ConsumerGroupRecord>> consumerRecords = new LinkedHashMap<>();
+        Map<String, Map<Long, Map<TopicPartition, CommittedOffset>>> open = new HashMap<>();
         topic.load(record -> {
             if (record instanceof CoordinatorRecord.Offset o) {
                 Map<TopicPartition, CommittedOffset> group =
@@ -133,9 +143,14 @@ public final class GroupCoordinator implements AutoCloseable {
             } else if (record instanceof ConsumerGroupRecord c) {
                 consumerRecords.computeIfAbsent(c.groupId(), id -> new ArrayList<>()).add(c);
             }
+        }, (producerId, record) -> {
+            if (record instanceof CoordinatorRecord.Offset o && o.value() != null) {
+                open.computeIfAbsent(o.groupId(), g -> new HashMap<>())
+                    .computeIfAbsent(producerId, id -> new HashMap<>()).put(o.partition(), o.value());
+            }
         });
         consumers.restore(consumerRecords, clock.getAsLong());
-        restore(snapshots, offsets);
+        restore(snapshots, offsets, open);
         LOG.info("Loaded {} groups from {} in {} ms", groups.size(), OffsetsTopic.NAME,
             (System.nanoTime() - started) / 1_000_000);
     }
@@ -143,6 +158,13 @@ public final class GroupCoordinator implements AutoCloseable {
     /** Installs reloaded groups and marks the coordinator loaded. */
     public void restore(Map<String, GroupSnapshot> snapshots,
                         Map<String, Map<TopicPartition, CommittedOffset>> offsets) {
+        restore(snapshots, offsets, Map.of());
+    }
+
+    /** Installs reloaded groups, with the offsets of still open transactions, and marks the coordinator loaded. */
+    public void restore(Map<String, GroupSnapshot> snapshots,
+                        Map<String, Map<TopicPartition, CommittedOffset>> offsets,
+                        Map<String, Map<Long, Map<TopicPartition, CommittedOffset>>> openTransactions) {
         long now = clock.getAsLong();
         Set<String> ids = new HashSet<>(snapshots.keySet());
         offsets.forEach((id, o) -> {
@@ -150,11 +172,13 @@ public final class GroupCoordinator implements AutoCloseable {
                 ids.add(id);
             }
         });
+        ids.addAll(openTransactions.keySet());
         for (String id : ids) {
             groups.put(id, ClassicGroup.restore(id, config, store, snapshots.get(id),
-                offsets.getOrDefault(id, Map.of()), now));
+                offsets.getOrDefault(id, Map.of()), openTransactions.getOrDefault(id, Map.of()), now));
         }
         loaded = true;
+        loadedSignal.tryEmitEmpty();
     }
 
     // ---------------------------------------------------------------- membership
@@ -275,6 +299,59 @@ public final class GroupCoordinator implements AutoCloseable {
             group.commitOffsets(memberId, groupInstanceId, generation, commits, sink::tryEmitValue);
         }
         return sink.asMono();
+    }
+
+    /**
+     * TxnOffsetCommit of already validated partitions, for a transaction whose {@code __consumer_offsets} partition
+     * the transaction coordinator has checked; completes once the offsets are written (pending until the
+     * transaction's marker). An unknown group is created (a simple, Empty group).
+     */
+    public Mono<ErrorCode> commitTransactional(String groupId, String memberId, @Nullable String groupInstanceId,
+                                               int generation, long producerId, short producerEpoch,
+                                               Map<TopicPartition, CommittedOffset> commits) {
+        ErrorCode error = checkGroup(groupId);
+        if (error != ErrorCode.NONE) {
+            return Mono.just(error);
+        }
+        boolean consumerGroup = consumers.exists(groupId);
+        if (consumerGroup && generation >= 0) {
+            ErrorCode check = consumers.validateCommit(groupId, memberId, generation, (short) 9);
+            if (check != null && check != ErrorCode.NONE) {
+                // TxnOffsetCommit has no STALE_MEMBER_EPOCH: a stale member is of another generation.
+                return Mono.just(check == ErrorCode.STALE_MEMBER_EPOCH ? ErrorCode.ILLEGAL_GENERATION : check);
+            }
+        }
+        ClassicGroup group = groupOrCreate(groupId);
+        Sinks.One<ErrorCode> sink = Sinks.one();
+        group.commitTransactionalOffsets(consumerGroup ? "" : memberId, consumerGroup ? null : groupInstanceId,
+            consumerGroup ? -1 : generation, producerId, producerEpoch, commits, sink::tryEmitValue);
+        return sink.asMono();
+    }
+
+    /**
+     * A COMMIT or ABORT marker of {@code producerId} was written to {@code __consumer_offsets} partition
+     * {@code offsetsPartition}: the transactional offsets of the groups stored there become committed, or are
+     * dropped.
+     */
+    public void completeTransaction(int offsetsPartition, long producerId, boolean commit) {
+        for (ClassicGroup g : groups.values()) {
+            if (offsetsPartition(g.groupId()).partition() == offsetsPartition) {
+                g.completeTransaction(producerId, commit);
+            }
+        }
+    }
+
+    /** The {@code __consumer_offsets} partition of a group, which AddOffsetsToTxn adds to a transaction. */
+    public TopicPartition offsetsPartition(String groupId) {
+        OffsetsTopic topic = offsetsTopic;
+        int partitions = topic != null ? topic.partitions() : config.offsetsTopicPartitions();
+        return new TopicPartition(OffsetsTopic.NAME, OffsetsTopic.partitionFor(groupId, partitions));
+    }
+
+    /** Whether an open transaction has written an offset of the group for {@code tp} (RequireStable). */
+    public boolean hasPendingTxnOffset(String groupId, TopicPartition tp) {
+        ClassicGroup group = groups.get(groupId);
+        return group != null && group.hasPendingTxnOffset(tp);
     }
 
     /**

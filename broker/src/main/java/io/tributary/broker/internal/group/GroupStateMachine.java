@@ -440,6 +440,24 @@ final class GroupStateMachine {
         return state == GroupState.COMPLETING_REBALANCE ? ErrorCode.REBALANCE_IN_PROGRESS : ErrorCode.NONE;
     }
 
+    /**
+     * Checks a TxnOffsetCommit as Kafka does: like an offset commit, except that generation -1 (a producer that does
+     * not name the consumer's generation) is always accepted and a rebalance does not refuse it.
+     */
+    ErrorCode validateTxnOffsetCommit(String memberId, @Nullable String groupInstanceId, int generation) {
+        if (state == GroupState.DEAD) {
+            return ErrorCode.COORDINATOR_NOT_AVAILABLE;
+        }
+        if (generation < 0) {
+            return ErrorCode.NONE;
+        }
+        ErrorCode error = members.validate(memberId, groupInstanceId);
+        if (error != ErrorCode.NONE) {
+            return error;
+        }
+        return generation == generationId ? ErrorCode.NONE : ErrorCode.ILLEGAL_GENERATION;
+    }
+
     /** What DescribeGroups shows: members with metadata and assignment only while Stable. */
     GroupDescription describe() {
         return members.describe(groupId, state, protocolName);

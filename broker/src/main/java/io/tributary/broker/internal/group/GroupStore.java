@@ -21,4 +21,14 @@ public interface GroupStore {
      * @param done    called once the records are durable (with null) or failed (with the failure), on any thread
      */
     void write(String groupId, List<CoordinatorRecord> records, Consumer<@Nullable Throwable> done);
+
+    /**
+     * Writes offset records of one group as part of a producer's transaction: they count only once the
+     * transaction's COMMIT marker follows them. A failure that is an {@link io.tributary.errors.ApiException}
+     * carries the error to return (a fenced producer). The default writes them as ordinary records.
+     */
+    default void writeTransactional(String groupId, long producerId, short producerEpoch,
+                                    List<CoordinatorRecord> records, Consumer<@Nullable Throwable> done) {
+        write(groupId, records, done);
+    }
 }

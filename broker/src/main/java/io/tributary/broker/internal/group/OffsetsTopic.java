@@ -3,19 +3,26 @@ package io.tributary.broker.internal.group;
 import io.netty.buffer.ByteBuf;
 import io.tributary.broker.internal.partition.LogReplay;
 import io.tributary.broker.internal.BrokerContext;
+import io.tributary.broker.internal.log.AppendResult;
 import io.tributary.broker.internal.log.PartitionLog;
+import io.tributary.broker.internal.produce.PartitionError;
+import io.tributary.broker.internal.producer.ProducerState;
 import io.tributary.broker.internal.metadata.Topic;
 import io.tributary.common.TopicPartition;
 import io.tributary.errors.ApiException;
 import io.tributary.protocol.ErrorCode;
 import io.tributary.protocol.record.Record;
+import io.tributary.protocol.record.RecordBatch;
 import io.tributary.protocol.record.RecordBatchBuilder;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -55,43 +62,83 @@ public final class OffsetsTopic implements GroupStore {
         return partitions;
     }
 
+    /** The {@code __consumer_offsets} partition holding a group. */
+    public TopicPartition partitionOf(String groupId) {
+        return new TopicPartition(NAME, partitionFor(groupId, partitions));
+    }
+
     @Override
     public void write(String groupId, List<CoordinatorRecord> records, Consumer<@Nullable Throwable> done) {
         int partition = partitionFor(groupId, partitions);
-        lanes.computeIfAbsent(partition, Lane::new).submit(new Pending(records, done));
+        lanes.computeIfAbsent(partition, Lane::new).submit(new Pending(records, -1, (short) -1, done));
     }
 
     /**
-     * Reads every record of the topic, partition by partition in offset order, skipping control batches and
-     * records this coordinator does not handle. Blocking: call it on the IO scheduler.
+     * Writes the records as one transactional batch of the producer (sequences unchecked), refused with
+     * PRODUCER_FENCED when the partition has seen a newer epoch of the producer.
      */
-    public void load(Consumer<CoordinatorRecord> sink) {
+    @Override
+    public void writeTransactional(String groupId, long producerId, short producerEpoch,
+                                   List<CoordinatorRecord> records, Consumer<@Nullable Throwable> done) {
+        int partition = partitionFor(groupId, partitions);
+        lanes.computeIfAbsent(partition, Lane::new).submit(new Pending(records, producerId, producerEpoch, done));
+    }
+
+    /**
+     * Reads every record of the topic, partition by partition in offset order, skipping records this coordinator
+     * does not handle. Records written by a transaction reach {@code sink} at its COMMIT marker and never when it
+     * aborted; those of transactions still open at the end go to {@code open} with their producer id. Blocking: call
+     * it on the IO scheduler.
+     */
+    public void load(Consumer<CoordinatorRecord> sink, BiConsumer<Long, CoordinatorRecord> open) {
         if (broker.topics().get(NAME).isEmpty()) {
             return;
         }
         for (int p = 0; p < partitions; p++) {
             PartitionLog log = broker.partitions().log(new TopicPartition(NAME, p)).orElse(null);
             if (log != null) {
-                loadPartition(log, sink);
+                loadPartition(log, sink, open);
             }
         }
     }
 
-    private static void loadPartition(PartitionLog log, Consumer<CoordinatorRecord> sink) {
-        LogReplay.forEachRecord(log, r -> decode(r, sink, log));
+    private static void loadPartition(PartitionLog log, Consumer<CoordinatorRecord> sink,
+                                      BiConsumer<Long, CoordinatorRecord> open) {
+        Map<Long, List<CoordinatorRecord>> transactions = new HashMap<>();
+        LogReplay.forEach(log, new LogReplay.Sink() {
+            @Override
+            public void record(RecordBatch batch, Record record) {
+                CoordinatorRecord decoded = decode(record, log);
+                if (decoded == null) {
+                    return;
+                }
+                if (batch.isTransactional()) {
+                    transactions.computeIfAbsent(batch.producerId(), id -> new ArrayList<>()).add(decoded);
+                } else {
+                    sink.accept(decoded);
+                }
+            }
+
+            @Override
+            public void marker(RecordBatch batch, boolean commit) {
+                List<CoordinatorRecord> done = transactions.remove(batch.producerId());
+                if (commit && done != null) {
+                    done.forEach(sink);
+                }
+            }
+        });
+        transactions.forEach((producerId, records) -> records.forEach(r -> open.accept(producerId, r)));
     }
 
-    private static void decode(Record r, Consumer<CoordinatorRecord> sink, PartitionLog log) {
+    private static @Nullable CoordinatorRecord decode(Record r, PartitionLog log) {
         if (r.key() == null) {
-            return;
+            return null;
         }
         try {
-            CoordinatorRecord decoded = CoordinatorRecords.decode(r.key(), r.value());
-            if (decoded != null) {
-                sink.accept(decoded);
-            }
+            return CoordinatorRecords.decode(r.key(), r.value());
         } catch (IndexOutOfBoundsException e) {
             LOG.warn("Skipping malformed record at offset {} of {}", r.offset(), log.topicPartition());
+            return null;
         }
     }
 
@@ -114,27 +161,58 @@ public final class OffsetsTopic implements GroupStore {
         }
     }
 
-    private void append(int partition, List<CoordinatorRecord> records) {
+    private void append(int partition, Pending p) {
         ensureTopic();
         TopicPartition tp = new TopicPartition(NAME, partition);
         PartitionLog log = broker.partitions().log(tp).orElseThrow(() ->
             ErrorCode.COORDINATOR_NOT_AVAILABLE.exception("No log for " + tp));
         long now = System.currentTimeMillis();
         RecordBatchBuilder builder = RecordBatchBuilder.create();
-        for (CoordinatorRecord r : records) {
-            builder.append(now, CoordinatorRecords.key(r), CoordinatorRecords.value(r));
+        boolean transactional = p.producerId() >= 0;
+        if (transactional) {
+            // Nobody checks the sequences of the coordinator's own writes; batches with a producer need one.
+            builder.producer(p.producerId(), p.producerEpoch(), 0).transactional(true);
         }
-        ByteBuf batch = builder.build();
+        ByteBuf batch;
         try {
-            log.append(batch, 0, now, false);
+            for (CoordinatorRecord r : p.records()) {
+                builder.append(now, CoordinatorRecords.key(r), CoordinatorRecords.value(r));
+            }
+            batch = builder.build();
+        } catch (RuntimeException e) {
+            builder.release();
+            throw e;
+        }
+        try {
+            if (!transactional) {
+                log.append(batch, 0, now, false);
+            } else {
+                appendTransactional(tp, log, batch, p, now);
+            }
         } finally {
             batch.release();
         }
         broker.partitions().notifier().appended(tp);
     }
 
-    /** Records waiting to be appended, and whom to tell. */
-    private record Pending(List<CoordinatorRecord> records, Consumer<@Nullable Throwable> done) {
+    /** Appends under the partition's producer state, which fences stale epochs and tracks the open transaction. */
+    private void appendTransactional(TopicPartition tp, PartitionLog log, ByteBuf batch, Pending p, long now) {
+        ProducerState state = broker.partitions().producerState(tp, log);
+        synchronized (state) {
+            try {
+                state.checkEpoch(p.producerId(), p.producerEpoch());
+            } catch (PartitionError e) {
+                throw ErrorCode.PRODUCER_FENCED.exception(e.getMessage());
+            }
+            AppendResult result = log.append(batch, 0, now, false);
+            state.record(p.producerId(), p.producerEpoch(), RecordBatch.NO_SEQUENCE, RecordBatch.NO_SEQUENCE,
+                result.firstOffset(), result.lastOffset(), now, true);
+        }
+    }
+
+    /** Records waiting to be appended (as a transaction's when {@code producerId} is set), and whom to tell. */
+    private record Pending(List<CoordinatorRecord> records, long producerId, short producerEpoch,
+                           Consumer<@Nullable Throwable> done) {
     }
 
     /** The appends of one partition: a queue drained by one IO task at a time, in submission order. */
@@ -165,7 +243,9 @@ public final class OffsetsTopic implements GroupStore {
                 if (p != null) {
                     Throwable failure = null;
                     try {
-                        append(partition, p.records());
+                        append(partition, p);
+                    } catch (ApiException e) {
+                        failure = e;
                     } catch (RuntimeException e) {
                         LOG.error("Cannot append to {}-{}", NAME, partition, e);
                         failure = e;

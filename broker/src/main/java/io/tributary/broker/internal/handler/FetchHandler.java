@@ -15,6 +15,8 @@ import io.tributary.broker.internal.metadata.Topic;
 import io.tributary.broker.internal.network.RequestContext;
 import io.tributary.broker.internal.network.RequestHandler;
 import io.tributary.broker.internal.partition.AppendNotifier;
+import io.tributary.broker.internal.producer.AbortedTransactions;
+import io.tributary.broker.internal.producer.ProducerState;
 import io.tributary.common.TopicPartition;
 import io.tributary.protocol.ApiKey;
 import io.tributary.protocol.ErrorCode;
@@ -181,11 +183,22 @@ public final class FetchHandler implements RequestHandler<FetchRequest, FetchRes
             return ErrorCode.UNKNOWN_LEADER_EPOCH;
         }
         PartitionLog l = log.get();
-        long highWatermark = l.highWatermark();
-        long stable = highWatermark;
-        out.highWatermark(highWatermark).lastStableOffset(stable).logStartOffset(l.logStartOffset());
         try {
+            // read_committed needs the producer state (rebuilt from the log once); read_uncommitted only reports
+            // the last stable offset, so it uses the state if someone already loaded it.
+            ProducerState producers = committed ? broker.partitions().producerState(tp, l)
+                : broker.partitions().loadedProducerState(tp);
+            long highWatermark = l.highWatermark();
+            long stable = producers == null ? highWatermark : producers.lastStableOffset(l::highWatermark);
+            if (producers != null) {
+                highWatermark = Math.max(highWatermark, stable);
+            }
+            out.highWatermark(highWatermark).lastStableOffset(stable).logStartOffset(l.logStartOffset());
             FetchSlice slice = l.read(t.fetchOffset(), maxBytes, committed ? stable : highWatermark, minOneBatch);
+            if (committed && producers != null) {
+                out.abortedTransactions(aborted(producers.abortedTransactions(t.fetchOffset(), stable,
+                    l.logStartOffset())));
+            }
             // Large slices go out with sendfile; small ones are copied into the frame anyway, so read them here.
             out.records(slice.sizeInBytes() >= ZERO_COPY_MIN_BYTES ? slice.toByteBuf()
                 : slice.read(ByteBufAllocator.DEFAULT));
@@ -195,6 +208,14 @@ public final class FetchHandler implements RequestHandler<FetchRequest, FetchRes
         } catch (LogStorageException e) {
             return ErrorCode.KAFKA_STORAGE_ERROR;
         }
+    }
+
+    private static List<FetchResponse.AbortedTransaction> aborted(List<AbortedTransactions.Aborted> entries) {
+        List<FetchResponse.AbortedTransaction> out = new ArrayList<>(entries.size());
+        for (AbortedTransactions.Aborted a : entries) {
+            out.add(new FetchResponse.AbortedTransaction().producerId(a.producerId()).firstOffset(a.firstOffset()));
+        }
+        return out;
     }
 
     private static FetchResponse respond(FetchSessions.Plan plan, Result result) {

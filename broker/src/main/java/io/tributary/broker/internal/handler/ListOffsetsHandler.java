@@ -40,10 +40,11 @@ public final class ListOffsetsHandler implements RequestHandler<ListOffsetsReque
 
     @Override
     public Mono<ListOffsetsResponse> handle(RequestContext context, ListOffsetsRequest request) {
-        return Mono.fromCallable(() -> answer(request)).subscribeOn(broker.io());
+        return Mono.fromCallable(() -> answer(context, request)).subscribeOn(broker.io());
     }
 
-    private ListOffsetsResponse answer(ListOffsetsRequest request) {
+    private ListOffsetsResponse answer(RequestContext context, ListOffsetsRequest request) {
+        boolean committed = context.apiVersion() >= 2 && request.isolationLevel() == 1;
         List<ListOffsetsResponse.ListOffsetsTopicResponse> topics = new ArrayList<>();
         for (ListOffsetsRequest.ListOffsetsTopic t : request.topics()) {
             List<ListOffsetsResponse.ListOffsetsPartitionResponse> partitions = new ArrayList<>();
@@ -53,7 +54,10 @@ public final class ListOffsetsHandler implements RequestHandler<ListOffsetsReque
                 try {
                     PartitionLookup.checkLeaderEpoch(p.currentLeaderEpoch());
                     PartitionLog log = PartitionLookup.log(broker, t.name(), p.partitionIndex());
-                    TimestampAndOffset found = find(log, p.timestamp());
+                    TimestampAndOffset found = committed && p.timestamp() == -1
+                        ? new TimestampAndOffset(-1, broker.partitions().producerState(log.topicPartition(), log)
+                            .lastStableOffset(log::highWatermark), 0)
+                        : find(log, p.timestamp());
                     r.errorCode(ErrorCode.NONE.code()).timestamp(found.timestamp()).offset(found.offset())
                         .leaderEpoch(found.isNone() ? -1 : Math.max(0, found.leaderEpoch()));
                 } catch (ApiException e) {

@@ -20,8 +20,9 @@ import reactor.core.publisher.Mono;
 /**
  * OffsetFetch v1-9: the committed offsets of the asked partitions (offset -1, no metadata, for partitions never
  * committed and for unknown groups), or of every partition when the topic list is null (v2+). v1 reports errors per
- * partition, v2-7 at the top, v8+ per group (several groups per request). Answered at once from memory; no commit
- * is ever pending, so RequireStable changes nothing. A v9 request naming a member of a consumer-protocol group is
+ * partition, v2-7 at the top, v8+ per group (several groups per request). Answered at once from memory; with
+ * RequireStable (v7+), a partition with an offset written by a still open transaction gets
+ * UNSTABLE_OFFSET_COMMIT, which clients retry. A v9 request naming a member of a consumer-protocol group is
  * checked against it (UNKNOWN_MEMBER_ID, STALE_MEMBER_EPOCH). Thread-safe.
  */
 public final class OffsetFetchHandler implements RequestHandler<OffsetFetchRequest, OffsetFetchResponse> {
@@ -66,11 +67,18 @@ public final class OffsetFetchHandler implements RequestHandler<OffsetFetchReque
         } else if (asked != null) {
             asked.forEach(tp -> found.put(tp, null));
         }
+        boolean stable = context.apiVersion() >= 7 && request.requireStable();
         Map<String, List<OffsetFetchResponse.OffsetFetchResponsePartition>> byTopic = new LinkedHashMap<>();
-        found.forEach((tp, o) -> byTopic.computeIfAbsent(tp.topic(), k -> new ArrayList<>())
-            .add(new OffsetFetchResponse.OffsetFetchResponsePartition().partitionIndex(tp.partition())
-                .committedOffset(o == null ? -1 : o.offset()).committedLeaderEpoch(o == null ? -1 : o.leaderEpoch())
-                .metadata(o == null ? "" : o.metadata()).errorCode(error.code())));
+        found.forEach((tp, o) -> {
+            OffsetFetchResponse.OffsetFetchResponsePartition p = new OffsetFetchResponse.OffsetFetchResponsePartition()
+                .partitionIndex(tp.partition()).committedOffset(o == null ? -1 : o.offset())
+                .committedLeaderEpoch(o == null ? -1 : o.leaderEpoch()).metadata(o == null ? "" : o.metadata())
+                .errorCode(error.code());
+            if (stable && groups.hasPendingTxnOffset(request.groupId(), tp)) {
+                p.committedOffset(-1).errorCode(ErrorCode.UNSTABLE_OFFSET_COMMIT.code());
+            }
+            byTopic.computeIfAbsent(tp.topic(), k -> new ArrayList<>()).add(p);
+        });
         List<OffsetFetchResponse.OffsetFetchResponseTopic> topics = new ArrayList<>();
         byTopic.forEach((name, partitions) -> topics.add(new OffsetFetchResponse.OffsetFetchResponseTopic()
             .name(name).partitions(partitions)));
@@ -101,11 +109,17 @@ public final class OffsetFetchHandler implements RequestHandler<OffsetFetchReque
                 }
             }
             Map<String, List<OffsetFetchResponse.OffsetFetchResponsePartitions>> byTopic = new LinkedHashMap<>();
-            groups.committed(g.groupId(), asked).forEach((tp, o) -> byTopic.computeIfAbsent(tp.topic(),
-                k -> new ArrayList<>()).add(new OffsetFetchResponse.OffsetFetchResponsePartitions()
-                    .partitionIndex(tp.partition()).committedOffset(o == null ? -1 : o.offset())
-                    .committedLeaderEpoch(o == null ? -1 : o.leaderEpoch()).metadata(o == null ? "" : o.metadata())
-                    .errorCode(ErrorCode.NONE.code())));
+            groups.committed(g.groupId(), asked).forEach((tp, o) -> {
+                OffsetFetchResponse.OffsetFetchResponsePartitions p =
+                    new OffsetFetchResponse.OffsetFetchResponsePartitions().partitionIndex(tp.partition())
+                        .committedOffset(o == null ? -1 : o.offset())
+                        .committedLeaderEpoch(o == null ? -1 : o.leaderEpoch())
+                        .metadata(o == null ? "" : o.metadata()).errorCode(ErrorCode.NONE.code());
+                if (request.requireStable() && groups.hasPendingTxnOffset(g.groupId(), tp)) {
+                    p.committedOffset(-1).errorCode(ErrorCode.UNSTABLE_OFFSET_COMMIT.code());
+                }
+                byTopic.computeIfAbsent(tp.topic(), k -> new ArrayList<>()).add(p);
+            });
             List<OffsetFetchResponse.OffsetFetchResponseTopics> topics = new ArrayList<>();
             byTopic.forEach((name, partitions) -> topics.add(new OffsetFetchResponse.OffsetFetchResponseTopics()
                 .name(name).partitions(partitions)));

@@ -12,6 +12,7 @@ import io.tributary.broker.internal.produce.BatchValidator;
 import io.tributary.broker.internal.produce.PartitionError;
 import io.tributary.broker.internal.produce.ProduceRules;
 import io.tributary.broker.internal.producer.ProducerState;
+import io.tributary.broker.internal.txn.TransactionCoordinator;
 import io.tributary.common.TopicPartition;
 import io.tributary.protocol.ApiKey;
 import io.tributary.protocol.ErrorCode;
@@ -23,13 +24,16 @@ import io.tributary.protocol.record.RecordBatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
  * Produce v3+: validates each partition's batch (PROTOCOL.md 3.6), recompresses it if the topic asks for another
- * codec, appends it on the IO scheduler and answers with the assigned base offset. Every partition succeeds or
+ * codec, appends it on the IO scheduler and answers with the assigned base offset. Idempotent and transactional
+ * batches pass the partition's producer state (sequences, epochs); transactional ones must also belong to their
+ * producer's open transaction. Every partition succeeds or
  * fails on its own. With {@code acks=0} the records are appended but no response is sent. v0-2 are advertised for
  * librdkafka's feature check but closed, as Kafka 4 does (the dispatcher cannot decode them).
  */
@@ -37,9 +41,11 @@ public final class ProduceHandler implements RequestHandler<ProduceRequest, Prod
     private static final Logger LOG = LoggerFactory.getLogger(ProduceHandler.class);
 
     private final BrokerContext broker;
+    private final TransactionCoordinator transactions;
 
-    public ProduceHandler(BrokerContext broker) {
+    public ProduceHandler(BrokerContext broker, TransactionCoordinator transactions) {
         this.broker = broker;
+        this.transactions = transactions;
     }
 
     @Override
@@ -110,9 +116,12 @@ public final class ProduceHandler implements RequestHandler<ProduceRequest, Prod
             request.transactionalId() != null, rules, now, ByteBufAllocator.DEFAULT);
         try {
             RecordBatch appended = RecordBatch.wrap(batch.buffer());
-            if (appended.producerId() < 0 || appended.isTransactional()) {
+            if (appended.producerId() < 0) {
                 AppendResult result = log.append(batch.buffer(), 0, now, rules.logAppendTime());
                 return succeeded(r, tp, result);
+            }
+            if (appended.isTransactional()) {
+                verifyTransaction(context, request.transactionalId(), appended, tp);
             }
             ProducerState producers = broker.partitions().producerState(tp, log);
             synchronized (producers) {
@@ -123,8 +132,10 @@ public final class ProduceHandler implements RequestHandler<ProduceRequest, Prod
                         .logStartOffset(log.logStartOffset());
                 }
                 AppendResult result = log.append(batch.buffer(), 0, now, rules.logAppendTime());
+                // The batch's own max timestamp, as Kafka keeps it (and as a replay of the log finds it again).
                 producers.record(appended.producerId(), appended.producerEpoch(), appended.baseSequence(),
-                    appended.lastSequence(), result.firstOffset(), result.lastOffset(), now);
+                    appended.lastSequence(), result.firstOffset(), result.lastOffset(),
+                    rules.logAppendTime() ? now : appended.maxTimestamp(), appended.isTransactional());
                 return succeeded(r, tp, result);
             }
         } catch (InvalidRecordException e) {
@@ -134,6 +145,28 @@ public final class ProduceHandler implements RequestHandler<ProduceRequest, Prod
             throw new PartitionError(ErrorCode.KAFKA_STORAGE_ERROR, "Disk error in the log of " + tp);
         } finally {
             batch.releaseIfOwned();
+        }
+    }
+
+    /**
+     * Checks with the transaction coordinator that a transactional batch belongs to its producer's open transaction
+     * and that the partition was added to it (Kafka's transaction verification): a fenced epoch is
+     * INVALID_PRODUCER_EPOCH; a partition outside the transaction INVALID_TXN_STATE, or TRANSACTION_ABORTABLE from
+     * v11, whose clients abort and go on; a coordinator still loading NOT_ENOUGH_REPLICAS, which clients retry.
+     */
+    private void verifyTransaction(RequestContext context, @Nullable String transactionalId, RecordBatch batch,
+                                   TopicPartition tp) {
+        ErrorCode error = transactions.verify(transactionalId, batch.producerId(), batch.producerEpoch(), tp);
+        switch (error) {
+            case NONE -> {
+            }
+            case INVALID_PRODUCER_EPOCH -> throw new PartitionError(error, "Producer " + batch.producerId()
+                + " with epoch " + batch.producerEpoch() + " is fenced by a newer instance of " + transactionalId);
+            case COORDINATOR_LOAD_IN_PROGRESS -> throw new PartitionError(ErrorCode.NOT_ENOUGH_REPLICAS,
+                "The transaction coordinator is loading");
+            default -> throw new PartitionError(context.apiVersion() >= 11 ? ErrorCode.TRANSACTION_ABORTABLE
+                : ErrorCode.INVALID_TXN_STATE, "Partition " + tp + " is not part of an open transaction of "
+                + transactionalId + " (producer " + batch.producerId() + ", epoch " + batch.producerEpoch() + ")");
         }
     }
 

@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
  * checkpoint up to the active segment, or to the first segment younger than {@code min.compaction.lag.ms}), then
  * rewrites every closed segment up to the end of that section: records shadowed by a later one with the same key
  * are dropped, as are records without a key and tombstones (null values) in segments older than
- * {@code delete.retention.ms}. Offsets never change: a rewritten batch keeps its base offset, producer fields and
- * the offsets of its retained records; a batch left empty is dropped; compressed batches are decompressed,
- * filtered and recompressed with the same codec. A round starts only when the dirty ratio reaches
+ * {@code delete.retention.ms}. Records of transactions never shadow older ones (an aborted transaction must not
+ * hide a committed value), and control batches are kept. Offsets never change: a rewritten batch keeps its base
+ * offset, producer fields and the offsets of its retained records; a batch left empty is dropped; compressed batches
+ * are decompressed, filtered and recompressed with the same codec. A round starts only when the dirty ratio reaches
  * {@code min.cleanable.dirty.ratio}, or when dirty data is older than {@code max.compaction.lag.ms}.
  *
  * <p>Consecutive segments are merged while their combined size fits {@code segment.bytes}. Each result is written
@@ -138,7 +139,9 @@ public final class LogCleaner {
             }
             all.get(i).forEachBatch((batch, position) -> {
                 RecordBatch view = RecordBatch.wrap(batch);
-                if (!view.isControl()) {
+                // A transactional record may belong to an aborted transaction, so it must not make an older
+                // record of its key obsolete: only non-transactional records enter the map.
+                if (!view.isControl() && !view.isTransactional()) {
                     for (Record r : view.records()) {
                         byte[] key = r.keyBytes();
                         if (key != null) {

@@ -11,6 +11,8 @@ import io.netty.handler.codec.TooLongFrameException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,7 @@ public final class BrokerServer {
 
     private final Supplier<RequestDispatcher> dispatcher;
     private final int maxFrameBytes;
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private DisposableServer server;
 
     /** The dispatcher is looked up per request, so that it can be built after the port is known. */
@@ -55,6 +58,9 @@ public final class BrokerServer {
     }
 
     private void configure(Connection connection) {
+        // Closing the server socket leaves accepted connections open: they are tracked to be closed with it.
+        connections.add(connection);
+        connection.onDispose(() -> connections.remove(connection));
         // failFast: an oversize frame is rejected as soon as its length is read, before its bytes are buffered.
         connection.addHandlerLast("frames",
             new LengthFieldBasedFrameDecoder(maxFrameBytes, 0, 4, 0, 4, true));
@@ -131,6 +137,9 @@ public final class BrokerServer {
     public void close() {
         if (server != null) {
             server.disposeNow(Duration.ofSeconds(10));
+        }
+        for (Connection c : connections) {
+            c.dispose();
         }
     }
 

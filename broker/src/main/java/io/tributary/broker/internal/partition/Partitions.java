@@ -2,7 +2,11 @@ package io.tributary.broker.internal.partition;
 
 import io.tributary.broker.internal.config.ConfigResolver;
 import io.tributary.broker.internal.config.ResolvedConfig;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.tributary.broker.internal.log.AppendResult;
 import io.tributary.broker.internal.log.LogConfig;
+import io.tributary.broker.internal.log.LogStorageException;
 import io.tributary.broker.internal.log.LogManager;
 import io.tributary.broker.internal.log.PartitionLog;
 import io.tributary.broker.internal.metadata.Topic;
@@ -10,6 +14,10 @@ import io.tributary.broker.internal.metadata.TopicRegistry;
 import io.tributary.broker.internal.produce.ProduceRules;
 import io.tributary.broker.internal.producer.ProducerState;
 import io.tributary.common.TopicPartition;
+import io.tributary.protocol.ErrorCode;
+import io.tributary.protocol.record.ControlRecordType;
+import io.tributary.protocol.record.EndTransactionMarker;
+import io.tributary.protocol.record.RecordBatchBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -17,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,11 +83,55 @@ public final class Partitions implements AutoCloseable {
     }
 
     /**
-     * The idempotent-producer state of a partition, rebuilt from the log's batches the first time it is needed
-     * after start-up.
+     * The producer state of a partition (idempotence, open and aborted transactions), rebuilt from the log's
+     * batches the first time it is needed after start-up. Blocking the first time: call it on the IO scheduler.
      */
     public ProducerState producerState(TopicPartition tp, PartitionLog log) {
         return producerStates.computeIfAbsent(tp, k -> ProducerStates.rebuild(log));
+    }
+
+    /** The producer state of a partition if it was already rebuilt, else null (nothing read from disk). */
+    public @Nullable ProducerState loadedProducerState(TopicPartition tp) {
+        return producerStates.get(tp);
+    }
+
+    /**
+     * Appends a COMMIT or ABORT marker for a producer's transaction to a partition and closes the transaction in the
+     * partition's producer state. Blocking (disk IO): call it on the IO scheduler.
+     *
+     * @return NONE; UNKNOWN_TOPIC_OR_PARTITION if the partition is gone; INVALID_PRODUCER_EPOCH if the producer
+     *     already has a newer epoch on the partition; KAFKA_STORAGE_ERROR on a disk error
+     */
+    public ErrorCode appendMarker(TopicPartition tp, long producerId, short epoch, int coordinatorEpoch,
+                                  boolean commit, long nowMs) {
+        PartitionLog log = logs.log(tp).orElse(null);
+        if (log == null) {
+            return isOffline(tp) ? ErrorCode.KAFKA_STORAGE_ERROR : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
+        }
+        try {
+            ProducerState state = producerState(tp, log);
+            synchronized (state) {
+                if (!state.acceptsMarker(producerId, epoch)) {
+                    return ErrorCode.INVALID_PRODUCER_EPOCH;
+                }
+                EndTransactionMarker marker = new EndTransactionMarker(commit ? ControlRecordType.COMMIT
+                    : ControlRecordType.ABORT, coordinatorEpoch);
+                ByteBuf batch = RecordBatchBuilder.endTransactionMarker(ByteBufAllocator.DEFAULT, marker, 0, nowMs,
+                    producerId, epoch, 0);
+                try {
+                    AppendResult result = log.append(batch, 0, nowMs, false);
+                    state.completeTransaction(producerId, epoch, result.firstOffset(), commit, coordinatorEpoch,
+                        nowMs);
+                } finally {
+                    batch.release();
+                }
+            }
+        } catch (LogStorageException e) {
+            LOG.error("Cannot write a transaction marker to {}", tp, e);
+            return ErrorCode.KAFKA_STORAGE_ERROR;
+        }
+        notifier.appended(tp);
+        return ErrorCode.NONE;
     }
 
     /** The produce rules of a topic, from its effective configs. */

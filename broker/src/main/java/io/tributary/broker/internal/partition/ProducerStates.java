@@ -5,12 +5,17 @@ import io.netty.buffer.ByteBufAllocator;
 import io.tributary.broker.internal.log.FetchSlice;
 import io.tributary.broker.internal.log.PartitionLog;
 import io.tributary.broker.internal.producer.ProducerState;
+import io.tributary.protocol.record.ControlRecordType;
+import io.tributary.protocol.record.EndTransactionMarker;
+import io.tributary.protocol.record.Record;
 import io.tributary.protocol.record.RecordBatch;
 import io.tributary.protocol.record.RecordBatches;
 
 /**
- * Rebuilds a partition's idempotent-producer state by reading the batch headers of its log, so that retries of
- * batches written before a restart are still recognised. Reads the whole log once per partition after start-up.
+ * Rebuilds a partition's producer state by reading its log, so that retries of batches written before a restart are
+ * still recognised, transactions left open stay open (holding the last stable offset) and aborted transactions are
+ * indexed again. Reads the batch headers, and the records of control batches only, of the whole log once per
+ * partition after start-up.
  */
 final class ProducerStates {
     private static final int CHUNK_BYTES = 1 << 20;
@@ -31,10 +36,7 @@ final class ProducerStates {
             try {
                 long next = offset;
                 for (RecordBatch b : RecordBatches.of(chunk)) {
-                    if (b.producerId() >= 0 && !b.isControl() && b.baseSequence() >= 0) {
-                        state.record(b.producerId(), b.producerEpoch(), b.baseSequence(), b.lastSequence(),
-                            b.baseOffset(), b.lastOffset(), b.maxTimestamp());
-                    }
+                    replay(state, b);
                     next = b.nextOffset();
                 }
                 if (next <= offset) {
@@ -46,5 +48,27 @@ final class ProducerStates {
             }
         }
         return state;
+    }
+
+    private static void replay(ProducerState state, RecordBatch b) {
+        if (b.producerId() < 0) {
+            return;
+        }
+        if (b.isControl()) {
+            for (Record r : b.records()) {
+                ControlRecordType type = r.key() == null ? ControlRecordType.UNKNOWN
+                    : ControlRecordType.parse(r.key());
+                if (type == ControlRecordType.COMMIT || type == ControlRecordType.ABORT) {
+                    int coordinatorEpoch = EndTransactionMarker.read(r).coordinatorEpoch();
+                    state.completeTransaction(b.producerId(), b.producerEpoch(), b.baseOffset(),
+                        type == ControlRecordType.COMMIT, coordinatorEpoch, b.maxTimestamp());
+                }
+            }
+            return;
+        }
+        if (b.baseSequence() >= 0 || b.isTransactional()) {
+            state.record(b.producerId(), b.producerEpoch(), b.baseSequence(), b.lastSequence(), b.baseOffset(),
+                b.lastOffset(), b.maxTimestamp(), b.isTransactional());
+        }
     }
 }

@@ -1,0 +1,182 @@
+package io.tributary.broker.internal.txn;
+
+import io.netty.buffer.ByteBuf;
+import io.tributary.broker.internal.BrokerContext;
+import io.tributary.broker.internal.log.PartitionLog;
+import io.tributary.broker.internal.metadata.Topic;
+import io.tributary.broker.internal.partition.LogReplay;
+import io.tributary.common.TopicPartition;
+import io.tributary.errors.ApiException;
+import io.tributary.protocol.ErrorCode;
+import io.tributary.protocol.record.Record;
+import io.tributary.protocol.record.RecordBatchBuilder;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code __transaction_state} topic: each state change of a transactional id is one record in partition
+ * {@code abs(transactionalId.hashCode()) % partitions} ({@code transaction.state.log.num.partitions}), appended on
+ * the broker's IO scheduler, one append at a time per partition and in the order of the {@link #write} calls. The
+ * topic is created, compacted, on the first write; {@link #load} reads it back at start-up.
+ *
+ * <p>Thread-safe. {@link #write} never blocks, so it may be called from any thread.
+ */
+public final class TransactionLog {
+    /** The topic's name. */
+    public static final String NAME = "__transaction_state";
+    private static final Logger LOG = LoggerFactory.getLogger(TransactionLog.class);
+
+    private final BrokerContext broker;
+    private final int partitions;
+    private final Map<Integer, Lane> lanes = new ConcurrentHashMap<>();
+
+    /** Uses the existing topic's partition count, else {@code configuredPartitions}. */
+    public TransactionLog(BrokerContext broker, int configuredPartitions) {
+        this.broker = broker;
+        this.partitions = broker.topics().get(NAME).map(Topic::partitions).orElse(configuredPartitions);
+    }
+
+    /** The partition of a transactional id: {@code abs(hashCode) % partitions}, where abs(Integer.MIN_VALUE) is 0. */
+    int partitionFor(String transactionalId) {
+        int hash = transactionalId.hashCode();
+        return (hash == Integer.MIN_VALUE ? 0 : Math.abs(hash)) % partitions;
+    }
+
+    /**
+     * Writes the state of a transactional id, or its tombstone when {@code value} is null, and calls {@code done}
+     * once it is durable (with null) or failed (with the failure), on an IO thread.
+     */
+    void write(String transactionalId, @Nullable TransactionSnapshot value, Consumer<@Nullable Throwable> done) {
+        int partition = partitionFor(transactionalId);
+        byte[] key = TransactionRecords.key(transactionalId);
+        byte[] bytes = value == null ? null : TransactionRecords.value(value);
+        lanes.computeIfAbsent(partition, Lane::new).submit(new Pending(key, bytes, done));
+    }
+
+    /**
+     * Reads every record of the topic, partition by partition in offset order, and hands each transactional id's
+     * states (null for a tombstone) to {@code sink}. Blocking: call it on the IO scheduler.
+     */
+    void load(BiConsumer<String, @Nullable TransactionSnapshot> sink) {
+        if (broker.topics().get(NAME).isEmpty()) {
+            return;
+        }
+        for (int p = 0; p < partitions; p++) {
+            PartitionLog log = broker.partitions().log(new TopicPartition(NAME, p)).orElse(null);
+            if (log != null) {
+                LogReplay.forEachRecord(log, r -> decode(r, sink, log));
+            }
+        }
+    }
+
+    private static void decode(Record r, BiConsumer<String, @Nullable TransactionSnapshot> sink, PartitionLog log) {
+        if (r.key() == null) {
+            return;
+        }
+        try {
+            TransactionRecords.Decoded d = TransactionRecords.decode(r.key(), r.value());
+            if (d != null) {
+                sink.accept(d.transactionalId(), d.value());
+            }
+        } catch (IndexOutOfBoundsException e) {
+            LOG.warn("Skipping malformed record at offset {} of {}", r.offset(), log.topicPartition());
+        }
+    }
+
+    private void ensureTopic() {
+        if (broker.topics().get(NAME).isPresent()) {
+            return;
+        }
+        synchronized (this) {
+            if (broker.topics().get(NAME).isPresent()) {
+                return;
+            }
+            try {
+                broker.topics().create(NAME, partitions, Map.of("cleanup.policy", "compact"));
+                LOG.info("Created {} with {} partitions", NAME, partitions);
+            } catch (ApiException e) {
+                if (e.error() != ErrorCode.TOPIC_ALREADY_EXISTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void append(int partition, Pending p) {
+        ensureTopic();
+        TopicPartition tp = new TopicPartition(NAME, partition);
+        PartitionLog log = broker.partitions().log(tp).orElseThrow(() ->
+            ErrorCode.COORDINATOR_NOT_AVAILABLE.exception("No log for " + tp));
+        long now = System.currentTimeMillis();
+        ByteBuf batch = RecordBatchBuilder.create().append(now, p.key(), p.value()).build();
+        try {
+            log.append(batch, 0, now, false);
+        } finally {
+            batch.release();
+        }
+        broker.partitions().notifier().appended(tp);
+    }
+
+    /** A record waiting to be appended, and whom to tell. */
+    private record Pending(byte[] key, byte @Nullable [] value, Consumer<@Nullable Throwable> done) {
+    }
+
+    /** The appends of one partition: a queue drained by one IO task at a time, in submission order. */
+    private final class Lane {
+        private final int partition;
+        private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger work = new AtomicInteger();
+
+        Lane(int partition) {
+            this.partition = partition;
+        }
+
+        void submit(Pending p) {
+            queue.add(p);
+            if (work.getAndIncrement() == 0) {
+                try {
+                    broker.io().schedule(this::drain);
+                } catch (RuntimeException e) {
+                    // The IO scheduler is gone (shutdown): fail everything queued.
+                    Pending q;
+                    while ((q = queue.poll()) != null) {
+                        complete(q, e);
+                    }
+                    work.set(0);
+                }
+            }
+        }
+
+        private void drain() {
+            do {
+                Pending p = queue.poll();
+                if (p != null) {
+                    Throwable failure = null;
+                    try {
+                        append(partition, p);
+                    } catch (RuntimeException e) {
+                        LOG.error("Cannot append to {}-{}", NAME, partition, e);
+                        failure = e;
+                    }
+                    complete(p, failure);
+                }
+            } while (work.decrementAndGet() != 0);
+        }
+
+        private void complete(Pending p, @Nullable Throwable failure) {
+            try {
+                p.done().accept(failure);
+            } catch (RuntimeException e) {
+                LOG.error("A completion of {}-{} failed", NAME, partition, e);
+            }
+        }
+    }
+}
