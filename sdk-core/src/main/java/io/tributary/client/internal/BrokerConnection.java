@@ -1,6 +1,7 @@
 package io.tributary.client.internal;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
@@ -16,6 +17,9 @@ import io.tributary.protocol.Frames;
 import io.tributary.protocol.RequestHeaders;
 import io.tributary.protocol.message.ApiVersionsRequest;
 import io.tributary.protocol.message.ApiVersionsResponse;
+import io.tributary.protocol.message.FetchRequest;
+import io.tributary.protocol.message.FetchResponse;
+import io.tributary.protocol.message.JoinGroupRequest;
 import io.tributary.protocol.message.ProduceRequest;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -155,7 +159,8 @@ public final class BrokerConnection {
             sink.error(e);
             return;
         }
-        Pending entry = new Pending(sink, request.apiKey(), version, System.nanoTime());
+        long now = System.nanoTime();
+        Pending entry = new Pending(sink, request.apiKey(), version, now, now + timeoutNanos(request));
         if (expectsResponse) {
             pending.put(correlationId, entry);
             sink.onCancel(() -> pending.remove(correlationId));
@@ -182,6 +187,20 @@ public final class BrokerConnection {
         }
     }
 
+    /**
+     * The request timeout, stretched for requests the broker may rightly hold longer: a JoinGroup waits for the
+     * rebalance (its rebalance timeout, plus 5 s as Kafka's clients allow), a Fetch for up to its max wait.
+     */
+    private long timeoutNanos(ApiMessage request) {
+        if (request instanceof JoinGroupRequest join) {
+            return Math.max(requestTimeoutNanos, TimeUnit.MILLISECONDS.toNanos(join.rebalanceTimeoutMs() + 5_000L));
+        }
+        if (request instanceof FetchRequest fetch) {
+            return requestTimeoutNanos + TimeUnit.MILLISECONDS.toNanos(Math.max(0, fetch.maxWaitMs()));
+        }
+        return requestTimeoutNanos;
+    }
+
     private void onFrame(ByteBuf frame) {
         int correlationId = frame.getInt(frame.readerIndex());
         Pending p = pending.remove(correlationId);
@@ -193,6 +212,9 @@ public final class BrokerConnection {
         try {
             RequestHeaders.readResponseHeader(frame, p.api, p.version);
             response = ApiMessages.readResponse(p.api, responseVersion(p, frame), frame);
+            if (response instanceof FetchResponse fetch) {
+                detachRecords(fetch);
+            }
         } catch (RuntimeException e) {
             metrics.requestCompleted(p.api, System.nanoTime() - p.startNanos, true);
             p.sink.error(new TributaryException("Could not decode the " + p.api.apiName() + " v" + p.version
@@ -202,6 +224,21 @@ public final class BrokerConnection {
         }
         metrics.requestCompleted(p.api, System.nanoTime() - p.startNanos, false);
         p.sink.success(response);
+    }
+
+    /**
+     * Record sets of a Fetch response are slices of the frame, which Reactor Netty releases when this handler
+     * returns: copy them to heap buffers the consumer can keep (the garbage collector frees them).
+     */
+    private static void detachRecords(FetchResponse fetch) {
+        for (FetchResponse.FetchableTopicResponse topic : fetch.responses()) {
+            for (FetchResponse.PartitionData partition : topic.partitions()) {
+                ByteBuf records = partition.records();
+                if (records != null) {
+                    partition.records(Unpooled.copiedBuffer(records));
+                }
+            }
+        }
     }
 
     /** A broker that does not speak our ApiVersions version answers in v0 with UNSUPPORTED_VERSION. */
@@ -218,12 +255,12 @@ public final class BrokerConnection {
         boolean expired = false;
         for (Map.Entry<Integer, Pending> e : pending.entrySet()) {
             Pending p = e.getValue();
-            if (now - p.startNanos > requestTimeoutNanos && pending.remove(e.getKey(), p)) {
+            if (now - p.deadlineNanos > 0 && pending.remove(e.getKey(), p)) {
                 expired = true;
                 metrics.requestCompleted(p.api, now - p.startNanos, true);
                 p.sink.error(new RetriableException(ErrorCode.REQUEST_TIMED_OUT, p.api.apiName() + " to "
-                    + node.address() + " got no response within " + TimeUnit.NANOSECONDS.toMillis(requestTimeoutNanos)
-                    + " ms"));
+                    + node.address() + " got no response within "
+                    + TimeUnit.NANOSECONDS.toMillis(p.deadlineNanos - p.startNanos) + " ms"));
             }
         }
         if (expired) {
@@ -258,6 +295,7 @@ public final class BrokerConnection {
         return "BrokerConnection{" + node.address() + ", node " + node.id() + ", inFlight=" + pending.size() + "}";
     }
 
-    private record Pending(MonoSink<ApiMessage> sink, ApiKey api, short version, long startNanos) {
+    private record Pending(MonoSink<ApiMessage> sink, ApiKey api, short version, long startNanos,
+                           long deadlineNanos) {
     }
 }

@@ -198,6 +198,7 @@ public final class ClientRuntime {
     public <T> Mono<T> withRetries(Mono<T> operation, String what) {
         AtomicReference<Throwable> last = new AtomicReference<>();
         return operation
+            .doOnError(last::set)
             .retryWhen(retry(last))
             .timeout(options.apiTimeout())
             .onErrorMap(TimeoutException.class, e -> timedOut(what, last.get()));

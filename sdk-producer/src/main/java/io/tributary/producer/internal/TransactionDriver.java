@@ -242,7 +242,10 @@ final class TransactionDriver {
                 .then()
                 .doOnError(this::noteFatal)
                 .onErrorMap(e -> fatal != null ? fatal : e)
-                .doFinally(s -> open = false);
+                // Before the outcome reaches the caller (doFinally would run after), so that the caller's next
+                // transaction never finds this one still open.
+                .doOnTerminate(() -> open = false)
+                .doOnCancel(() -> open = false);
         });
     }
 

@@ -1,0 +1,80 @@
+package io.tributary.consumer.internal;
+
+import io.tributary.common.Header;
+import io.tributary.common.TopicPartition;
+import io.tributary.consumer.ReceivedRecord;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+/** A received record that acknowledges and commits through its {@link ConsumerSession}. Immutable. */
+final class DefaultReceivedRecord<K, V> implements ReceivedRecord<K, V> {
+    private final ConsumerSession<K, V> session;
+    private final TopicPartition partition;
+    private final long offset;
+    private final long timestamp;
+    private final @Nullable K key;
+    private final @Nullable V value;
+    private final List<Header> headers;
+    final int sizeInBytes;
+
+    DefaultReceivedRecord(ConsumerSession<K, V> session, TopicPartition partition, long offset, long timestamp,
+                          @Nullable K key, @Nullable V value, List<Header> headers, int sizeInBytes) {
+        this.session = session;
+        this.partition = partition;
+        this.offset = offset;
+        this.timestamp = timestamp;
+        this.key = key;
+        this.value = value;
+        this.headers = headers;
+        this.sizeInBytes = sizeInBytes;
+    }
+
+    @Override
+    public TopicPartition topicPartition() {
+        return partition;
+    }
+
+    @Override
+    public long offset() {
+        return offset;
+    }
+
+    @Override
+    public long timestamp() {
+        return timestamp;
+    }
+
+    @Override
+    public @Nullable K key() {
+        return key;
+    }
+
+    @Override
+    public @Nullable V value() {
+        return value;
+    }
+
+    @Override
+    public List<Header> headers() {
+        return headers;
+    }
+
+    @Override
+    public void acknowledge() {
+        session.acknowledge(partition, offset);
+    }
+
+    @Override
+    public Mono<Void> commit() {
+        return Mono.defer(() -> {
+            session.acknowledge(partition, offset);
+            return session.commitAcknowledged();
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "ReceivedRecord{" + partition + "@" + offset + ", key=" + key + ", value=" + value + "}";
+    }
+}

@@ -1,0 +1,41 @@
+package io.tributary.consumer.internal;
+
+import io.tributary.common.TopicPartition;
+import io.tributary.consumer.ConsumerOptions;
+import io.tributary.protocol.message.FetchRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Builds a consumer's Fetch request: full (sessionless) fetches by topic name, one entry per partition at its
+ * position, with the consumer's size, wait and isolation settings. Stateless.
+ */
+final class FetchRequests {
+    private FetchRequests() {
+    }
+
+    static FetchRequest build(ConsumerOptions<?, ?> options, Map<TopicPartition, Long> positions) {
+        Map<String, FetchRequest.FetchTopic> topics = new LinkedHashMap<>();
+        positions.forEach((tp, position) -> topics.computeIfAbsent(tp.topic(),
+                t -> new FetchRequest.FetchTopic().topic(t).partitions(new ArrayList<>()))
+            .partitions().add(new FetchRequest.FetchPartition()
+                .partition(tp.partition())
+                .currentLeaderEpoch(-1)
+                .fetchOffset(position)
+                .lastFetchedEpoch(-1)
+                .logStartOffset(-1)
+                .partitionMaxBytes(options.maxPartitionFetchBytes())));
+        return new FetchRequest()
+            .replicaId(-1)
+            .maxWaitMs((int) Math.min(Integer.MAX_VALUE, options.fetchMaxWait().toMillis()))
+            .minBytes(options.fetchMinBytes())
+            .maxBytes(options.fetchMaxBytes())
+            .isolationLevel(options.isolationLevel().wire())
+            .sessionId(0)
+            .sessionEpoch(-1)
+            .topics(new ArrayList<>(topics.values()))
+            .forgottenTopicsData(new ArrayList<>())
+            .rackId(options.rack() == null ? "" : options.rack());
+    }
+}

@@ -1,0 +1,59 @@
+package io.tributary.consumer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** kafka-clients as the reference: creates topics, writes records, reads committed offsets. */
+final class KafkaWriter {
+    private KafkaWriter() {
+    }
+
+    static String createTopic(String bootstrap, String prefix, int partitions) {
+        String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not create " + name, e);
+        }
+        return name;
+    }
+
+    /** Writes {@code count} records "key-i" / "value-i" to partition {@code i % partitions}, timestamps 1000 + i. */
+    static void write(String bootstrap, String topic, int partitions, int from, int count) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrap);
+        props.put("key.serializer", StringSerializer.class.getName());
+        props.put("value.serializer", StringSerializer.class.getName());
+        props.put("linger.ms", "5");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            for (int i = from; i < from + count; i++) {
+                ProducerRecord<String, String> r = new ProducerRecord<>(topic, i % partitions, 1000L + i, "key-" + i,
+                    "value-" + i);
+                r.headers().add("index", Integer.toString(i).getBytes(StandardCharsets.UTF_8));
+                producer.send(r);
+            }
+            producer.flush();
+        }
+    }
+
+    static Map<TopicPartition, OffsetAndMetadata> committed(String bootstrap, String group) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                .get(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.tributary.consumer.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+final class OffsetTrackerTest {
+
+    @Test
+    void onlyTheContiguousAcknowledgedPrefixBecomesCommittable() {
+        OffsetTracker tracker = new OffsetTracker();
+        for (long o : new long[] {10, 11, 12, 15, 16}) {
+            tracker.emitted(o);
+        }
+        assertThat(tracker.committable()).isEqualTo(-1);
+        assertThat(tracker.acknowledge(12)).isFalse();
+        assertThat(tracker.acknowledge(15)).isFalse();
+        assertThat(tracker.committable()).isEqualTo(-1);
+        assertThat(tracker.acknowledge(10)).isTrue();
+        assertThat(tracker.committable()).isEqualTo(11);
+        assertThat(tracker.acknowledge(11)).isTrue();
+        // 12 and 15 were acknowledged ahead: the prefix jumps over them (13 and 14 were never emitted).
+        assertThat(tracker.committable()).isEqualTo(16);
+        assertThat(tracker.inFlight()).isEqualTo(1);
+        tracker.acknowledge(16);
+        assertThat(tracker.committable()).isEqualTo(17);
+        assertThat(tracker.inFlight()).isZero();
+    }
+
+    @Test
+    void duplicateAndStaleAcknowledgementsChangeNothing() {
+        OffsetTracker tracker = new OffsetTracker();
+        tracker.emitted(0);
+        tracker.emitted(1);
+        tracker.acknowledge(0);
+        assertThat(tracker.acknowledge(0)).isFalse();
+        assertThat(tracker.committable()).isEqualTo(1);
+        tracker.reset();
+        assertThat(tracker.acknowledge(1)).isFalse();
+        assertThat(tracker.committable()).isEqualTo(-1);
+    }
+}
