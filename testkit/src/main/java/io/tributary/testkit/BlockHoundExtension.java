@@ -3,6 +3,7 @@ package io.tributary.testkit;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import reactor.blockhound.BlockHound;
+import reactor.blockhound.BlockingOperationError;
 
 /**
  * Installs BlockHound once per test JVM, so that a blocking call on a Netty event loop or a Reactor non-blocking
@@ -25,7 +26,13 @@ public final class BlockHoundExtension implements BeforeAllCallback {
         if (!installed) {
             BlockHound.install(builder -> builder
                 .allowBlockingCallsInside("ch.qos.logback.core.OutputStreamAppender", "writeBytes")
-                .allowBlockingCallsInside("ch.qos.logback.core.OutputStreamAppender", "subAppend"));
+                .allowBlockingCallsInside("ch.qos.logback.core.OutputStreamAppender", "subAppend")
+                .blockingMethodCallback(method -> {
+                    // Reactor may drop an error thrown inside a callback; print it so a stall has a visible cause.
+                    BlockingOperationError error = new BlockingOperationError(method);
+                    error.printStackTrace();
+                    throw error;
+                }));
             installed = true;
         }
     }

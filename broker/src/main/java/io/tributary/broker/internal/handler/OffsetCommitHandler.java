@@ -3,7 +3,6 @@ package io.tributary.broker.internal.handler;
 import io.tributary.broker.internal.BrokerContext;
 import io.tributary.broker.internal.group.CommittedOffset;
 import io.tributary.broker.internal.group.GroupCoordinator;
-import io.tributary.broker.internal.metadata.Topic;
 import io.tributary.broker.internal.network.RequestContext;
 import io.tributary.broker.internal.network.RequestHandler;
 import io.tributary.common.TopicPartition;
@@ -13,11 +12,9 @@ import io.tributary.protocol.VersionRange;
 import io.tributary.protocol.message.OffsetCommitRequest;
 import io.tributary.protocol.message.OffsetCommitResponse;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import reactor.core.publisher.Mono;
 
 /**
@@ -49,26 +46,15 @@ public final class OffsetCommitHandler implements RequestHandler<OffsetCommitReq
     @Override
     public Mono<OffsetCommitResponse> handle(RequestContext context, OffsetCommitRequest request) {
         short version = context.apiVersion();
-        long now = groups.now();
-        int maxMetadata = groups.config().maxMetadataBytes();
-        Map<TopicPartition, ErrorCode> results = new LinkedHashMap<>();
-        Map<TopicPartition, CommittedOffset> valid = new HashMap<>();
+        OffsetsToCommit offsets = new OffsetsToCommit(broker, groups.config().maxMetadataBytes(), groups.now());
         for (OffsetCommitRequest.OffsetCommitRequestTopic t : request.topics()) {
-            Optional<Topic> topic = broker.topics().get(t.name());
             for (OffsetCommitRequest.OffsetCommitRequestPartition p : t.partitions()) {
-                TopicPartition tp = new TopicPartition(t.name(), p.partitionIndex());
-                String metadata = p.committedMetadata() == null ? "" : p.committedMetadata();
-                if (topic.isEmpty() || p.partitionIndex() < 0 || p.partitionIndex() >= topic.get().partitions()) {
-                    results.put(tp, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
-                } else if (metadata.length() > maxMetadata) {
-                    results.put(tp, ErrorCode.OFFSET_METADATA_TOO_LARGE);
-                } else {
-                    results.put(tp, ErrorCode.NONE);
-                    int epoch = version >= 6 ? p.committedLeaderEpoch() : -1;
-                    valid.put(tp, new CommittedOffset(p.committedOffset(), epoch, metadata, now));
-                }
+                offsets.add(t.name(), p.partitionIndex(), p.committedOffset(),
+                    version >= 6 ? p.committedLeaderEpoch() : -1, p.committedMetadata());
             }
         }
+        Map<TopicPartition, ErrorCode> results = offsets.results;
+        Map<TopicPartition, CommittedOffset> valid = offsets.valid;
         if (valid.isEmpty()) {
             return Mono.just(response(results));
         }

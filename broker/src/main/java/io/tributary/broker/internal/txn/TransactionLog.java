@@ -4,10 +4,9 @@ import io.netty.buffer.ByteBuf;
 import io.tributary.broker.internal.BrokerContext;
 import io.tributary.broker.internal.log.PartitionLog;
 import io.tributary.broker.internal.metadata.Topic;
+import io.tributary.broker.internal.partition.InternalTopics;
 import io.tributary.broker.internal.partition.LogReplay;
 import io.tributary.common.TopicPartition;
-import io.tributary.errors.ApiException;
-import io.tributary.protocol.ErrorCode;
 import io.tributary.protocol.record.Record;
 import io.tributary.protocol.record.RecordBatchBuilder;
 import java.util.Map;
@@ -91,30 +90,9 @@ public final class TransactionLog {
         }
     }
 
-    private void ensureTopic() {
-        if (broker.topics().get(NAME).isPresent()) {
-            return;
-        }
-        synchronized (this) {
-            if (broker.topics().get(NAME).isPresent()) {
-                return;
-            }
-            try {
-                broker.topics().create(NAME, partitions, Map.of("cleanup.policy", "compact"));
-                LOG.info("Created {} with {} partitions", NAME, partitions);
-            } catch (ApiException e) {
-                if (e.error() != ErrorCode.TOPIC_ALREADY_EXISTS) {
-                    throw e;
-                }
-            }
-        }
-    }
-
     private void append(int partition, Pending p) {
-        ensureTopic();
-        TopicPartition tp = new TopicPartition(NAME, partition);
-        PartitionLog log = broker.partitions().log(tp).orElseThrow(() ->
-            ErrorCode.COORDINATOR_NOT_AVAILABLE.exception("No log for " + tp));
+        PartitionLog log = InternalTopics.log(broker, NAME, partitions, partition, this);
+        TopicPartition tp = log.topicPartition();
         long now = System.currentTimeMillis();
         ByteBuf batch = RecordBatchBuilder.create().append(now, p.key(), p.value()).build();
         try {
