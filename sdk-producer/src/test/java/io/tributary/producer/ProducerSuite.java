@@ -123,6 +123,26 @@ abstract class ProducerSuite {
     }
 
     @Test
+    void aCustomPartitionerChoosesAndMinusOneFallsBackToTheDefault() {
+        String topic = KafkaReader.createTopic(bootstrapServers(), "custom-partitioner", 4);
+        // "vip-…" keys go to partition 3; every other key is left to murmur2 (-1).
+        TributaryProducer<String, String> producer = TributaryProducer.create(options()
+            .partitioner((t, key, keyBytes, count) -> key != null && ((String) key).startsWith("vip-") ? count - 1
+                : -1));
+        List<SendResult<String>> results = producer.send(Flux.just("vip-1", "vip-2", "plain-1", "plain-2", "plain-3")
+                .map(k -> ProducerRecord.of(topic, k, "v").correlate(k)))
+            .collectList()
+            .block(WAIT);
+        producer.closeNow();
+        for (SendResult<String> r : results) {
+            int partition = ((SendResult.Sent<String>) r).metadata().partition().partition();
+            int expected = r.correlation().startsWith("vip-") ? 3
+                : BuiltInPartitioner.partitionForKey(r.correlation().getBytes(StandardCharsets.UTF_8), 4);
+            assertThat(partition).as(r.correlation()).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void recordsWithoutKeyStickToOnePartitionPerBatch() {
         String topic = KafkaReader.createTopic(bootstrapServers(), "sticky", 8);
         TributaryProducer<String, String> producer = TributaryProducer.create(options()

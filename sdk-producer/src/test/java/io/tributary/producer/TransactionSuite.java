@@ -74,10 +74,20 @@ abstract class TransactionSuite {
             .expectComplete()
             .verify(WAIT);
         producer.closeNow();
+        // EndTxn answers once the commit is prepared; the markers (and so the offsets) land a moment later.
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrapServers()))) {
-            Map<org.apache.kafka.common.TopicPartition, OffsetAndMetadata> offsets = admin
-                .listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-            assertThat(offsets.get(new org.apache.kafka.common.TopicPartition(topic, 0)).offset()).isEqualTo(4L);
+            org.apache.kafka.common.TopicPartition tp = new org.apache.kafka.common.TopicPartition(topic, 0);
+            OffsetAndMetadata committed = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (committed == null && System.nanoTime() < deadline) {
+                committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS).get(tp);
+                if (committed == null) {
+                    Thread.sleep(100);
+                }
+            }
+            assertThat(committed).isNotNull();
+            assertThat(committed.offset()).isEqualTo(4L);
         }
     }
 
