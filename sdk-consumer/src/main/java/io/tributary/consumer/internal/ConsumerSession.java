@@ -3,6 +3,7 @@ package io.tributary.consumer.internal;
 import io.tributary.client.internal.ClientRuntime;
 import io.tributary.client.internal.ClusterView;
 import io.tributary.client.internal.Failures;
+import io.tributary.common.Header;
 import io.tributary.common.TopicPartition;
 import io.tributary.consumer.ConsumerOptions;
 import io.tributary.consumer.IsolationLevel;
@@ -13,6 +14,7 @@ import io.tributary.errors.TributaryException;
 import io.tributary.protocol.ErrorCode;
 import io.tributary.protocol.message.FetchResponse;
 import io.tributary.protocol.record.Record;
+import io.tributary.serdes.Deserializer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +47,9 @@ import reactor.core.scheduler.Schedulers;
  * <p>Backpressure: fetching stops while {@code prefetchBytes} of records wait to be emitted, so a slow subscriber
  * keeps memory flat; group membership (heartbeats) goes on meanwhile. Threads: responses arrive on event loops and
  * hop to the emission worker (the options' scheduler), which parses, deserializes and emits; state is guarded by
- * {@code this}.
+ * {@code this}. A deserializer that overrides {@link Deserializer#deserializeAsync} (a schema-registry format) is
+ * called through it instead: a partition's fetched records are deserialized in order, possibly on another thread,
+ * and then hop back to the worker; the partition is not fetched again meanwhile.
  */
 final class ConsumerSession<K, V> implements RebalanceListener {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerSession.class);
@@ -63,6 +68,9 @@ final class ConsumerSession<K, V> implements RebalanceListener {
     private final AtomicBoolean refreshingMetadata = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final Runnable onStopped;
+    /** Whether the key or value deserializer overrides {@code deserializeAsync}; if neither, all is synchronous. */
+    private final boolean asyncKeys;
+    private final boolean asyncValues;
     private long bufferedBytes;
     private @Nullable Disposable commitTimer;
 
@@ -72,6 +80,8 @@ final class ConsumerSession<K, V> implements RebalanceListener {
         this.sink = sink;
         this.worker = options.scheduler().createWorker();
         this.onStopped = onStopped;
+        this.asyncKeys = overridesAsync(options.keyDeserializer());
+        this.asyncValues = overridesAsync(options.valueDeserializer());
         this.member = options.assignment() == null ? GroupMembers.create(runtime, settings(options)) : null;
         this.assignedOffsets = member == null && options.groupId() != null
             ? new GroupOffsets(new GroupCoordinatorLink(runtime, options.groupId()), null) : null;
@@ -83,6 +93,15 @@ final class ConsumerSession<K, V> implements RebalanceListener {
         }
         return new GroupSettings(o.groupId(), o.groupInstanceId(), o.groupProtocol(), o.assignors(),
             o.remoteAssignor(), o.sessionTimeout(), o.rebalanceTimeout(), o.heartbeatInterval(), o.rack());
+    }
+
+    private static boolean overridesAsync(Deserializer<?> deserializer) {
+        try {
+            return deserializer.getClass().getMethod("deserializeAsync", String.class, List.class, byte[].class)
+                .getDeclaringClass() != Deserializer.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     void start() {
@@ -192,7 +211,7 @@ final class ConsumerSession<K, V> implements RebalanceListener {
     private void onFetchFailed(int leader, Map<TopicPartition, Long> positions, Throwable error) {
         LOG.debug("Fetch from node {} failed: {}", leader, error.toString());
         runtime.invalidateMetadata();
-        fetchDone(leader, positions);
+        fetchDone(leader, positions, Set.of());
         try {
             worker.schedule(this::fetchMore, options.client().retryBackoff().toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
@@ -201,6 +220,7 @@ final class ConsumerSession<K, V> implements RebalanceListener {
     }
 
     private void onFetched(int leader, Map<TopicPartition, Long> positions, FetchResponse response) {
+        Set<TopicPartition> deserializing = new HashSet<>();
         try {
             if (response.errorCode() != 0) {
                 throw Failures.of(response.errorCode(), null, "Fetch from node " + leader);
@@ -209,30 +229,35 @@ final class ConsumerSession<K, V> implements RebalanceListener {
                 for (FetchResponse.PartitionData data : topic.partitions()) {
                     TopicPartition tp = new TopicPartition(topic.topic(), data.partitionIndex());
                     Long requested = positions.get(tp);
-                    if (requested != null) {
-                        onPartitionData(tp, requested, data);
+                    if (requested != null && onPartitionData(tp, requested, data)) {
+                        deserializing.add(tp);
                     }
                 }
             }
         } catch (RuntimeException e) {
             fail(e);
         } finally {
-            fetchDone(leader, positions);
+            fetchDone(leader, positions, deserializing);
         }
         drain();
     }
 
-    private void onPartitionData(TopicPartition tp, long requested, FetchResponse.PartitionData data) {
+    /**
+     * Handles one partition of a Fetch response; true if its records are being deserialized asynchronously, in
+     * which case the partition stays marked as fetching until they are ready.
+     */
+    private boolean onPartitionData(TopicPartition tp, long requested, FetchResponse.PartitionData data) {
+        PartitionState owner;
         synchronized (this) {
-            PartitionState s = partitions.get(tp);
-            if (s == null || s.revoking || s.position != requested) {
-                return;
+            owner = partitions.get(tp);
+            if (owner == null || owner.revoking || owner.position != requested) {
+                return false;
             }
         }
         ErrorCode error = ErrorCode.forCode(data.errorCode());
         if (error == ErrorCode.OFFSET_OUT_OF_RANGE) {
             resetPosition(tp);
-            return;
+            return false;
         }
         if (error != ErrorCode.NONE) {
             ApiException e = Failures.of(data.errorCode(), null, "Fetch of " + tp);
@@ -240,51 +265,134 @@ final class ConsumerSession<K, V> implements RebalanceListener {
                 throw e;
             }
             runtime.invalidateMetadata();
-            return;
+            return false;
         }
         if (data.records() == null || data.records().readableBytes() == 0) {
-            return;
+            return false;
         }
         FetchedRecords.Result result = FetchedRecords.parse(data.records(), requested,
             options.isolationLevel() == IsolationLevel.READ_COMMITTED, data.abortedTransactions());
-        List<DefaultReceivedRecord<K, V>> records = new ArrayList<>(result.records().size());
-        long bytes = 0;
-        for (Record r : result.records()) {
-            DefaultReceivedRecord<K, V> record = deserialize(tp, r);
-            records.add(record);
-            bytes += record.sizeInBytes;
-        }
-        synchronized (this) {
-            PartitionState s = partitions.get(tp);
-            if (s == null || s.revoking || s.position != requested) {
-                return;
+        if ((asyncKeys || asyncValues) && !result.records().isEmpty()) {
+            // Copy the bytes now: the response buffer the records point into is released when this task ends.
+            List<RawRecord> raw = new ArrayList<>(result.records().size());
+            for (Record r : result.records()) {
+                raw.add(RawRecord.of(r));
             }
-            s.position = result.nextOffset();
-            ready.addAll(records);
-            bufferedBytes += bytes;
+            deserializeInOrder(tp, raw).subscribe(
+                records -> schedule(() -> onDeserialized(owner, requested, result.nextOffset(), records)),
+                e -> schedule(() -> onDeserializeFailed(owner, requested, e)));
+            return true;
+        }
+        List<DefaultReceivedRecord<K, V>> records = new ArrayList<>(result.records().size());
+        for (Record r : result.records()) {
+            records.add(deserialize(tp, RawRecord.of(r)));
+        }
+        addReady(owner, requested, result.nextOffset(), records);
+        return false;
+    }
+
+    /** Queues {@code records} and moves the position past them if {@code owner} still owns them; under the lock. */
+    private synchronized void addReady(PartitionState owner, long requested, long nextOffset,
+                                       List<DefaultReceivedRecord<K, V>> records) {
+        if (!stillFetching(owner, requested)) {
+            return;
+        }
+        owner.position = nextOffset;
+        ready.addAll(records);
+        for (DefaultReceivedRecord<K, V> r : records) {
+            bufferedBytes += r.sizeInBytes;
         }
     }
 
-    private DefaultReceivedRecord<K, V> deserialize(TopicPartition tp, Record r) {
-        byte[] keyBytes = r.keyBytes();
-        byte[] valueBytes = r.valueBytes();
+    /** Whether {@code owner} is still the assigned state of its partition, not revoking, at {@code requested}. */
+    private boolean stillFetching(PartitionState owner, long requested) {
+        return partitions.get(owner.partition) == owner && !owner.revoking && owner.position == requested;
+    }
+
+    /** On the worker: asynchronously deserialized records are ready; queues them and emits. */
+    private void onDeserialized(PartitionState owner, long requested, long nextOffset,
+                                List<DefaultReceivedRecord<K, V>> records) {
+        synchronized (this) {
+            owner.fetchInFlight = false;
+        }
+        addReady(owner, requested, nextOffset, records);
+        drain();
+    }
+
+    /** On the worker: a record could not be deserialized; ends the stream unless its records were dropped since. */
+    private void onDeserializeFailed(PartitionState owner, long requested, Throwable error) {
+        boolean relevant;
+        synchronized (this) {
+            owner.fetchInFlight = false;
+            relevant = stillFetching(owner, requested);
+        }
+        if (relevant) {
+            fail(error);
+        } else {
+            fetchMore();
+        }
+    }
+
+    private DefaultReceivedRecord<K, V> deserialize(TopicPartition tp, RawRecord r) {
         try {
-            K key = options.keyDeserializer().deserialize(tp.topic(), r.headers(), keyBytes);
-            V value = options.valueDeserializer().deserialize(tp.topic(), r.headers(), valueBytes);
-            int size = 64 + (keyBytes == null ? 0 : keyBytes.length) + (valueBytes == null ? 0 : valueBytes.length);
-            return new DefaultReceivedRecord<>(this, tp, r.offset(), r.timestamp(), key, value, r.headers(), size);
+            K key = options.keyDeserializer().deserialize(tp.topic(), r.headers(), r.key());
+            V value = options.valueDeserializer().deserialize(tp.topic(), r.headers(), r.value());
+            return received(tp, r, key, value);
         } catch (RuntimeException e) {
-            throw new TributaryException("Could not deserialize the record at offset " + r.offset() + " of " + tp
-                + ": " + e.getMessage(), e);
+            throw deserializationFailed(tp, r, e);
         }
     }
 
-    private void fetchDone(int leader, Map<TopicPartition, Long> positions) {
+    /** Deserializes {@code records} one after the other, each through {@code deserializeAsync} where overridden. */
+    private Mono<List<DefaultReceivedRecord<K, V>>> deserializeInOrder(TopicPartition tp, List<RawRecord> records) {
+        return Flux.fromIterable(records)
+            .concatMap(r -> deserializeAsync(tp, r))
+            .collectList();
+    }
+
+    private Mono<DefaultReceivedRecord<K, V>> deserializeAsync(TopicPartition tp, RawRecord r) {
+        return deserializeAsync(options.keyDeserializer(), asyncKeys, tp.topic(), r.headers(), r.key())
+            .zipWith(deserializeAsync(options.valueDeserializer(), asyncValues, tp.topic(), r.headers(), r.value()))
+            .map(kv -> received(tp, r, kv.getT1().orElse(null), kv.getT2().orElse(null)))
+            .onErrorMap(e -> deserializationFailed(tp, r, e));
+    }
+
+    private static <T> Mono<Optional<T>> deserializeAsync(Deserializer<T> deserializer, boolean async, String topic,
+                                                          List<Header> headers, byte @Nullable [] data) {
+        Mono<T> value = async ? Mono.defer(() -> deserializer.deserializeAsync(topic, headers, data))
+            : Mono.fromCallable(() -> deserializer.deserialize(topic, headers, data));
+        return value.map(Optional::of).defaultIfEmpty(Optional.empty());
+    }
+
+    private DefaultReceivedRecord<K, V> received(TopicPartition tp, RawRecord r, @Nullable K key, @Nullable V value) {
+        return new DefaultReceivedRecord<>(this, tp, r.offset(), r.timestamp(), key, value, r.headers(), r.size());
+    }
+
+    private static TributaryException deserializationFailed(TopicPartition tp, RawRecord r, Throwable e) {
+        return new TributaryException("Could not deserialize the record at offset " + r.offset() + " of " + tp
+            + ": " + e.getMessage(), e);
+    }
+
+    /** A fetched record with its key and value copied out of the response buffer. */
+    private record RawRecord(long offset, long timestamp, byte @Nullable [] key, byte @Nullable [] value,
+                             List<Header> headers) {
+        static RawRecord of(Record r) {
+            return new RawRecord(r.offset(), r.timestamp(), r.keyBytes(), r.valueBytes(), r.headers());
+        }
+
+        /** The estimate counted against {@code prefetchBytes}. */
+        int size() {
+            return 64 + (key == null ? 0 : key.length) + (value == null ? 0 : value.length);
+        }
+    }
+
+    /** The Fetch to {@code leader} is over; partitions whose records are still {@code deserializing} stay busy. */
+    private void fetchDone(int leader, Map<TopicPartition, Long> positions, Set<TopicPartition> deserializing) {
         synchronized (this) {
             nodesFetching.remove(leader);
             for (TopicPartition tp : positions.keySet()) {
                 PartitionState s = partitions.get(tp);
-                if (s != null) {
+                if (s != null && !deserializing.contains(tp)) {
                     s.fetchInFlight = false;
                 }
             }
