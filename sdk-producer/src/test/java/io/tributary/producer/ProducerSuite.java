@@ -179,7 +179,7 @@ abstract class ProducerSuite {
                 .count())
             .expectNext(3000L)
             .expectComplete()
-            .verify(WAIT);
+            .verify(WAIT.multipliedBy(2));
         producer.closeNow();
         // Records taken from the publisher but not yet acknowledged never exceed what the buffer holds (plus the
         // one record waiting for room and the records in the result pipeline's prefetch).

@@ -129,6 +129,10 @@ final class Sender {
         } while (missed != 0);
     }
 
+    /**
+     * Runs the drain loop at {@code deadlineNanos}, unless a wakeup is already due no later; the drain loop re-arms
+     * for the next batch's linger deadline each time it runs, so a skipped request is never lost.
+     */
     private void wakeupAt(long deadlineNanos) {
         long pending = lingerWakeupNanos;
         long now = System.nanoTime();
@@ -136,7 +140,29 @@ final class Sender {
             return;
         }
         lingerWakeupNanos = deadlineNanos;
-        Schedulers.parallel().schedule(this::wakeup, Math.max(0, deadlineNanos - now), TimeUnit.NANOSECONDS);
+        Schedulers.parallel().schedule(() -> {
+            if (lingerWakeupNanos == deadlineNanos) {
+                lingerWakeupNanos = 0;
+            }
+            wakeup();
+        }, Math.max(0, deadlineNanos - now), TimeUnit.NANOSECONDS);
+    }
+
+    /** Arms a wakeup for the earliest head batch that is waiting for its linger time or its retry back-off. */
+    private void armNextDeadline(long now) {
+        long next = Long.MAX_VALUE;
+        for (PartitionQueue queue : accumulator.queues()) {
+            ProducerBatch head = queue.peek();
+            if (head != null) {
+                long due = head.attempts > 0 ? head.retryAtNanos : head.createdNanos + lingerNanos;
+                if (due - now > 0 && (next == Long.MAX_VALUE || due - next < 0)) {
+                    next = due;
+                }
+            }
+        }
+        if (next != Long.MAX_VALUE) {
+            wakeupAt(next);
+        }
     }
 
     private void startTicker() {
@@ -171,6 +197,7 @@ final class Sender {
         do {
             sent = sendReady(now);
         } while (sent);
+        armNextDeadline(now);
     }
 
     /** One request per broker with capacity, made of the sendable head batch of each of its partitions. */
