@@ -2,6 +2,7 @@ package io.tributary.consumer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -24,10 +26,24 @@ final class KafkaWriter {
         String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            awaitLeaders(admin, name, partitions);
         } catch (Exception e) {
             throw new IllegalStateException("Could not create " + name, e);
         }
         return name;
+    }
+
+    /**
+     * Apache Kafka answers CreateTopics before its partitions have become leaders; kafka-clients' idempotent producer
+     * can then loop on OUT_OF_ORDER_SEQUENCE_NUMBER after a first NOT_LEADER_OR_FOLLOWER. ListOffsets needs the
+     * leader and the admin client retries it until every partition has one.
+     */
+    static void awaitLeaders(Admin admin, String topic, int partitions) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+        }
+        admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
     }
 
     /** Writes {@code count} records "key-i" / "value-i" to partition {@code i % partitions}, timestamps 1000 + i. */
