@@ -397,6 +397,19 @@ public final class ConsumerOptions<K, V> {
         return d.revocationTimeout;
     }
 
+    /**
+     * Hands records that cannot be deserialized to {@code handler} and goes on (see {@link DeadLetterHandler}). By
+     * default there is none: such a record ends the stream with an error naming its topic, partition and offset.
+     */
+    public ConsumerOptions<K, V> deadLetterHandler(DeadLetterHandler handler) {
+        requireNonNull(handler, "handler");
+        return copy(x -> x.deadLetterHandler = handler);
+    }
+
+    public @Nullable DeadLetterHandler deadLetterHandler() {
+        return d.deadLetterHandler;
+    }
+
     /** Where records are emitted (default {@link Schedulers#parallel()}), never a network event loop. */
     public ConsumerOptions<K, V> scheduler(Scheduler scheduler) {
         requireNonNull(scheduler, "scheduler");
@@ -449,6 +462,7 @@ public final class ConsumerOptions<K, V> {
         private int commitBatchSize;
         private Duration revocationTimeout = Duration.ofSeconds(30);
         private Scheduler scheduler = Schedulers.parallel();
+        private @Nullable DeadLetterHandler deadLetterHandler;
 
         @SuppressWarnings("unchecked")
         private Draft<K, V> copy() {

@@ -2,6 +2,9 @@ package io.tributary.consumer;
 
 import io.tributary.common.TopicPartition;
 import io.tributary.consumer.internal.DefaultTributaryConsumer;
+import io.tributary.producer.SendResult;
+import io.tributary.producer.SenderRecord;
+import io.tributary.producer.TributaryProducer;
 import java.util.Collection;
 import java.util.Set;
 import java.util.function.Function;
@@ -55,6 +58,33 @@ public interface TributaryConsumer<K, V> {
      * within each partition (so per-partition order holds); acknowledges each record once its handler completes.
      */
     <R> Flux<R> receiveConcurrently(int concurrency, Function<ReceivedRecord<K, V>, ? extends Publisher<R>> handler);
+
+    /**
+     * Exactly-once consume-transform-produce: reads records in batches of up to {@code maxBatchSize} (fewer when no
+     * more arrive within 100 ms) and, for each batch, in one transaction of the transactional {@code producer},
+     * sends what {@code transform} makes of each record (none, one or many records) together with the batch's
+     * consumed offsets for this consumer's group. Emits the send results of a batch once its transaction committed.
+     * Offsets are committed only by the transactions, so a crash anywhere (or a failed, aborted transaction) leaves
+     * every input processed exactly once for {@code read_committed} readers of the output: the next run resumes at
+     * the last committed batch, and a producer started with the same {@code transactionalId} fences the old one.
+     *
+     * <p>Each transaction names this member's generation (KIP-447): the coordinator refuses the offsets of a member
+     * that lost its partitions in a rebalance, the transaction aborts and the stream ends with that error; resubscribe
+     * (e.g. {@code retryWhen}) to go on from the committed offsets. Read inputs written by transactions with
+     * {@link IsolationLevel#READ_COMMITTED}.
+     *
+     * @throws IllegalArgumentException if {@code maxBatchSize} is not positive or the consumer has no group id
+     */
+    <KO, VO, T> Flux<SendResult<T>> receiveExactlyOnce(
+        TributaryProducer<KO, VO> producer, int maxBatchSize,
+        Function<? super ReceivedRecord<K, V>, ? extends Publisher<SenderRecord<KO, VO, T>>> transform);
+
+    /**
+     * Ends the running subscription, if any, as cancelling it would (its stream completes), and completes once the
+     * consumer has committed what was acknowledged, left the group and closed its connections; also waits for that
+     * after a subscription ended by itself (e.g. {@code take(n)}). The consumer may be subscribed again afterwards.
+     */
+    Mono<Void> close();
 
     /** The partitions the running subscription owns (empty when none runs). */
     Set<TopicPartition> assignment();

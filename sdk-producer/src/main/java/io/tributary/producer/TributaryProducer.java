@@ -70,7 +70,15 @@ public interface TributaryProducer<K, V> {
      * Adds consumed offsets to the current transaction, committed for {@code groupId} only if the transaction
      * commits (consume-transform-produce). The offsets are the next ones to consume.
      */
-    Mono<Void> sendOffsetsToTransaction(Map<TopicPartition, Long> offsets, String groupId);
+    default Mono<Void> sendOffsetsToTransaction(Map<TopicPartition, Long> offsets, String groupId) {
+        return sendOffsetsToTransaction(offsets, GroupMetadata.of(groupId));
+    }
+
+    /**
+     * Adds consumed offsets to the current transaction for the group member {@code group}: the coordinator refuses
+     * them (and the transaction must abort) if that member has been replaced since, e.g. by a rebalance.
+     */
+    Mono<Void> sendOffsetsToTransaction(Map<TopicPartition, Long> offsets, GroupMetadata group);
 
     /** Flushes, then closes connections; lazy. */
     Mono<Void> close();

@@ -124,6 +124,7 @@ public final class ClassicGroupMember implements GroupMember {
             .subscribe(null, e -> {
                 LOG.error("The membership of group {} failed", groupId, e);
                 end();
+                calls.failed(e);
             });
     }
 
@@ -374,7 +375,13 @@ public final class ClassicGroupMember implements GroupMember {
             return release
                 .then(Mono.fromRunnable(timers::dispose))
                 .then(Mono.defer(this::leaveGroup))
-                .doFinally(signal -> end());
+                .doFinally(signal -> {
+                    end();
+                    Throwable failed = fatal;
+                    if (failed != null) {
+                        calls.failed(failed);
+                    }
+                });
         });
     }
 

@@ -103,7 +103,10 @@ public final class ConsumerProtocolMember implements GroupMember {
             .flatMap(this::pause)
             .repeat(() -> !stopped)
             .doFinally(signal -> ended.tryEmitEmpty())
-            .subscribe(null, e -> LOG.error("Heartbeats of group {} stopped", groupId, e));
+            .subscribe(null, e -> {
+                LOG.error("Heartbeats of group {} stopped", groupId, e);
+                calls.failed(e);
+            });
     }
 
     @Override
@@ -330,6 +333,7 @@ public final class ConsumerProtocolMember implements GroupMember {
             loseAll();
             stopped = true;
             nudge();
+            calls.failed(failure);
         }));
     }
 

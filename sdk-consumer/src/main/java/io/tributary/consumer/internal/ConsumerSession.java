@@ -1,16 +1,21 @@
 package io.tributary.consumer.internal;
 
+import static java.util.Objects.requireNonNull;
+
 import io.tributary.client.internal.ClientRuntime;
 import io.tributary.client.internal.ClusterView;
 import io.tributary.client.internal.Failures;
 import io.tributary.common.Header;
 import io.tributary.common.TopicPartition;
 import io.tributary.consumer.ConsumerOptions;
+import io.tributary.consumer.DeadLetterHandler;
+import io.tributary.consumer.DeserializationFailure;
 import io.tributary.consumer.IsolationLevel;
 import io.tributary.consumer.OffsetReset;
 import io.tributary.consumer.ReceivedRecord;
 import io.tributary.errors.ApiException;
 import io.tributary.errors.TributaryException;
+import io.tributary.producer.GroupMetadata;
 import io.tributary.protocol.ErrorCode;
 import io.tributary.protocol.message.FetchResponse;
 import io.tributary.protocol.record.Record;
@@ -36,6 +41,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
@@ -65,17 +71,23 @@ final class ConsumerSession<K, V> implements RebalanceListener {
     private final ArrayDeque<DefaultReceivedRecord<K, V>> ready = new ArrayDeque<>();
     private final Set<Integer> nodesFetching = new HashSet<>();
     private final AtomicInteger acknowledgedSinceCommit = new AtomicInteger();
+    private final AtomicInteger deadLettersInFlight = new AtomicInteger();
     private final AtomicBoolean refreshingMetadata = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final Runnable onStopped;
+    /** Exactly-once processing: a producer's transactions commit the offsets, never this session. */
+    private final boolean offsetsInTransactions;
+    private final Sinks.Empty<Void> terminated = Sinks.empty();
     /** Whether the key or value deserializer overrides {@code deserializeAsync}; if neither, all is synchronous. */
     private final boolean asyncKeys;
     private final boolean asyncValues;
     private long bufferedBytes;
     private @Nullable Disposable commitTimer;
 
-    ConsumerSession(ConsumerOptions<K, V> options, FluxSink<ReceivedRecord<K, V>> sink, Runnable onStopped) {
+    ConsumerSession(ConsumerOptions<K, V> options, FluxSink<ReceivedRecord<K, V>> sink, boolean offsetsInTransactions,
+                    Runnable onStopped) {
         this.options = options;
+        this.offsetsInTransactions = offsetsInTransactions;
         this.runtime = new ClientRuntime(options.client());
         this.sink = sink;
         this.worker = options.scheduler().createWorker();
@@ -107,9 +119,11 @@ final class ConsumerSession<K, V> implements RebalanceListener {
     void start() {
         sink.onRequest(n -> schedule(this::drain));
         sink.onDispose(this::stop);
-        long interval = options.commitInterval().toMillis();
-        commitTimer = Schedulers.parallel().schedulePeriodically(() -> commitAcknowledged().subscribe(v -> { },
-            e -> LOG.warn("Periodic commit failed: {}", e.toString())), interval, interval, TimeUnit.MILLISECONDS);
+        if (!offsetsInTransactions) {
+            long interval = options.commitInterval().toMillis();
+            commitTimer = Schedulers.parallel().schedulePeriodically(() -> commitAcknowledged().subscribe(v -> { },
+                e -> LOG.warn("Periodic commit failed: {}", e.toString())), interval, interval, TimeUnit.MILLISECONDS);
+        }
         Set<TopicPartition> assignment = options.assignment();
         if (assignment != null) {
             onPartitionsAssigned(assignment, assignment);
@@ -138,9 +152,31 @@ final class ConsumerSession<K, V> implements RebalanceListener {
                 }
                 s.tracker.emitted(next.offset());
             }
-            sink.next(next);
+            if (next.failure == null) {
+                sink.next(next);
+            } else if (options.deadLetterHandler() != null) {
+                deadLetter(next, next.failure);
+            } else {
+                fail(undeserializable(next.failure));
+                return;
+            }
         }
         fetchMore();
+    }
+
+    private static TributaryException undeserializable(DeserializationFailure failure) {
+        return new TributaryException("Could not deserialize the record at offset " + failure.offset() + " of "
+            + failure.topicPartition() + ": " + failure.cause().getMessage(), failure.cause());
+    }
+
+    /** Hands an undeserializable record to the dead-letter handler; acknowledges it once the handler is done. */
+    private void deadLetter(DefaultReceivedRecord<K, V> record, DeserializationFailure failure) {
+        DeadLetterHandler handler = requireNonNull(options.deadLetterHandler(), "deadLetterHandler");
+        deadLettersInFlight.incrementAndGet();
+        Mono.defer(() -> handler.handle(failure)).doFinally(s -> deadLettersInFlight.decrementAndGet()).subscribe(null,
+            e -> fail(new TributaryException("The dead-letter handler failed on the record at offset "
+                + failure.offset() + " of " + failure.topicPartition() + ": " + e.getMessage(), e)),
+            record::acknowledge);
     }
 
     /** Runs {@code task} on the emission worker; after the session stopped, not at all. */
@@ -339,8 +375,19 @@ final class ConsumerSession<K, V> implements RebalanceListener {
             V value = options.valueDeserializer().deserialize(tp.topic(), r.headers(), r.value());
             return received(tp, r, key, value);
         } catch (RuntimeException e) {
-            throw deserializationFailed(tp, r, e);
+            return undeserializable(tp, r, e);
         }
+    }
+
+    /**
+     * A record that could not be deserialized, queued in its place: when its turn comes it goes to the dead-letter
+     * handler or, without one, ends the stream (after the records before it).
+     */
+    private DefaultReceivedRecord<K, V> undeserializable(TopicPartition tp, RawRecord r, Throwable e) {
+        DeserializationFailure failure = new DeserializationFailure(tp, r.offset(), r.timestamp(), r.key(), r.value(),
+            r.headers(), e);
+        return new DefaultReceivedRecord<>(this, tp, r.offset(), r.timestamp(), null, null, r.headers(), r.size(),
+            failure);
     }
 
     /** Deserializes {@code records} one after the other, each through {@code deserializeAsync} where overridden. */
@@ -354,7 +401,7 @@ final class ConsumerSession<K, V> implements RebalanceListener {
         return deserializeAsync(options.keyDeserializer(), asyncKeys, tp.topic(), r.headers(), r.key())
             .zipWith(deserializeAsync(options.valueDeserializer(), asyncValues, tp.topic(), r.headers(), r.value()))
             .map(kv -> received(tp, r, kv.getT1().orElse(null), kv.getT2().orElse(null)))
-            .onErrorMap(e -> deserializationFailed(tp, r, e));
+            .onErrorResume(e -> Mono.just(undeserializable(tp, r, e)));
     }
 
     private static <T> Mono<Optional<T>> deserializeAsync(Deserializer<T> deserializer, boolean async, String topic,
@@ -365,12 +412,8 @@ final class ConsumerSession<K, V> implements RebalanceListener {
     }
 
     private DefaultReceivedRecord<K, V> received(TopicPartition tp, RawRecord r, @Nullable K key, @Nullable V value) {
-        return new DefaultReceivedRecord<>(this, tp, r.offset(), r.timestamp(), key, value, r.headers(), r.size());
-    }
-
-    private static TributaryException deserializationFailed(TopicPartition tp, RawRecord r, Throwable e) {
-        return new TributaryException("Could not deserialize the record at offset " + r.offset() + " of " + tp
-            + ": " + e.getMessage(), e);
+        return new DefaultReceivedRecord<>(this, tp, r.offset(), r.timestamp(), key, value, r.headers(), r.size(),
+            null);
     }
 
     /** A fetched record with its key and value copied out of the response buffer. */
@@ -470,6 +513,13 @@ final class ConsumerSession<K, V> implements RebalanceListener {
         return Set.copyOf(partitions.keySet());
     }
 
+    /** This member of the group, for offsets sent to a transaction. */
+    GroupMetadata groupMetadata() {
+        String group = requireNonNull(options.groupId(), "groupId");
+        return member == null ? GroupMetadata.of(group)
+            : new GroupMetadata(group, member.generation(), member.memberId(), options.groupInstanceId());
+    }
+
     ClientRuntime runtime() {
         return runtime;
     }
@@ -505,7 +555,7 @@ final class ConsumerSession<K, V> implements RebalanceListener {
     }
 
     private Mono<Void> commit(Map<TopicPartition, Long> offsets) {
-        if (offsets.isEmpty()) {
+        if (offsets.isEmpty() || offsetsInTransactions) {
             return Mono.empty();
         }
         Mono<Void> commit = member != null ? member.commit(offsets)
@@ -584,6 +634,11 @@ final class ConsumerSession<K, V> implements RebalanceListener {
         }
     }
 
+    @Override
+    public void onMembershipFailed(Throwable cause) {
+        fail(cause);
+    }
+
     // ---- termination -------------------------------------------------------------------------------------------
 
     private void fail(Throwable e) {
@@ -601,7 +656,11 @@ final class ConsumerSession<K, V> implements RebalanceListener {
             commitTimer.dispose();
         }
         Mono<Void> leave = member != null ? member.leave() : Mono.empty();
-        commitAcknowledged()
+        // Dead letters being written count as acknowledged once written: wait for them before the last commit.
+        Flux.interval(Duration.ZERO, Duration.ofMillis(10))
+            .filter(t -> deadLettersInFlight.get() == 0)
+            .next()
+            .then(commitAcknowledged())
             .onErrorResume(e -> Mono.empty())
             .then(leave.onErrorResume(e -> Mono.empty()))
             .timeout(options.revocationTimeout(), Mono.empty())
@@ -609,7 +668,25 @@ final class ConsumerSession<K, V> implements RebalanceListener {
                 runtime.close();
                 worker.dispose();
                 onStopped.run();
+                terminated.tryEmitEmpty();
             })
             .subscribe();
+    }
+
+    /** Completes the subscriber's stream, which stops the session (a no-op if it stopped already). */
+    void end() {
+        if (!stopped.get()) {
+            sink.complete();
+        }
+    }
+
+    /** Whether the subscription ended and the session is committing, leaving or already gone. */
+    boolean stopping() {
+        return stopped.get();
+    }
+
+    /** Completes once a stopping session has left its group and closed its connections. */
+    Mono<Void> terminated() {
+        return terminated.asMono();
     }
 }

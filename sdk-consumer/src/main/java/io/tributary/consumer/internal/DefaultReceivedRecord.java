@@ -2,12 +2,16 @@ package io.tributary.consumer.internal;
 
 import io.tributary.common.Header;
 import io.tributary.common.TopicPartition;
+import io.tributary.consumer.DeserializationFailure;
 import io.tributary.consumer.ReceivedRecord;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-/** A received record that acknowledges and commits through its {@link ConsumerSession}. Immutable. */
+/**
+ * A received record that acknowledges and commits through its {@link ConsumerSession}. Immutable. One that could
+ * not be deserialized carries its {@link #failure} instead of a key and value, and is never emitted.
+ */
 final class DefaultReceivedRecord<K, V> implements ReceivedRecord<K, V> {
     private final ConsumerSession<K, V> session;
     private final TopicPartition partition;
@@ -17,9 +21,11 @@ final class DefaultReceivedRecord<K, V> implements ReceivedRecord<K, V> {
     private final @Nullable V value;
     private final List<Header> headers;
     final int sizeInBytes;
+    final @Nullable DeserializationFailure failure;
 
     DefaultReceivedRecord(ConsumerSession<K, V> session, TopicPartition partition, long offset, long timestamp,
-                          @Nullable K key, @Nullable V value, List<Header> headers, int sizeInBytes) {
+                          @Nullable K key, @Nullable V value, List<Header> headers, int sizeInBytes,
+                          @Nullable DeserializationFailure failure) {
         this.session = session;
         this.partition = partition;
         this.offset = offset;
@@ -28,6 +34,11 @@ final class DefaultReceivedRecord<K, V> implements ReceivedRecord<K, V> {
         this.value = value;
         this.headers = headers;
         this.sizeInBytes = sizeInBytes;
+        this.failure = failure;
+    }
+
+    ConsumerSession<K, V> session() {
+        return session;
     }
 
     @Override

@@ -1,9 +1,14 @@
 package io.tributary.consumer.internal;
 
+import static java.util.Objects.requireNonNull;
+
 import io.tributary.common.TopicPartition;
 import io.tributary.consumer.ConsumerOptions;
 import io.tributary.consumer.ReceivedRecord;
 import io.tributary.consumer.TributaryConsumer;
+import io.tributary.producer.SendResult;
+import io.tributary.producer.SenderRecord;
+import io.tributary.producer.TributaryProducer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,6 +26,9 @@ import reactor.core.scheduler.Schedulers;
 
 /** The consumer: one {@link ConsumerSession} per {@code receive} subscription. Thread-safe. */
 public final class DefaultTributaryConsumer<K, V> implements TributaryConsumer<K, V> {
+    /** How long a batch waits for more records before it goes on with fewer. */
+    private static final Duration BATCH_WAIT = Duration.ofMillis(100);
+
     private final ConsumerOptions<K, V> options;
     private final AtomicReference<@Nullable ConsumerSession<K, V>> session = new AtomicReference<>();
 
@@ -41,12 +49,23 @@ public final class DefaultTributaryConsumer<K, V> implements TributaryConsumer<K
 
     @Override
     public Flux<ReceivedRecord<K, V>> receive() {
-        return Flux.create(this::startSession, FluxSink.OverflowStrategy.BUFFER);
+        return Flux.create(sink -> startSession(sink, false), FluxSink.OverflowStrategy.BUFFER);
     }
 
-    private void startSession(FluxSink<ReceivedRecord<K, V>> sink) {
+    private void startSession(FluxSink<ReceivedRecord<K, V>> sink, boolean offsetsInTransactions) {
+        ConsumerSession<K, V> previous = session.get();
+        if (previous != null && previous.stopping()) {
+            // A resubscription (retry, repeat) right after the last one ended: start once that one has let go.
+            previous.terminated().subscribe(null, null, () -> {
+                if (!sink.isCancelled()) {
+                    startSession(sink, offsetsInTransactions);
+                }
+            });
+            return;
+        }
         ConsumerSession<K, V>[] holder = newHolder();
-        ConsumerSession<K, V> s = new ConsumerSession<>(options, sink, () -> session.compareAndSet(holder[0], null));
+        ConsumerSession<K, V> s = new ConsumerSession<>(options, sink, offsetsInTransactions,
+            () -> session.compareAndSet(holder[0], null));
         holder[0] = s;
         if (!session.compareAndSet(null, s)) {
             s.runtime().close();
@@ -68,7 +87,7 @@ public final class DefaultTributaryConsumer<K, V> implements TributaryConsumer<K
             throw new IllegalArgumentException("maxBatchSize must be positive, was " + maxBatchSize);
         }
         return receive()
-            .bufferTimeout(maxBatchSize, Duration.ofMillis(100))
+            .bufferTimeout(maxBatchSize, BATCH_WAIT)
             .map(batch -> Flux.fromIterable(batch)
                 .doOnComplete(() -> batch.forEach(ReceivedRecord::acknowledge)));
     }
@@ -91,6 +110,35 @@ public final class DefaultTributaryConsumer<K, V> implements TributaryConsumer<K
             .flatMap(lane -> lane
                 .publishOn(Schedulers.parallel())
                 .concatMap(r -> Flux.from(handler.apply(r)).doOnComplete(r::acknowledge)), concurrency);
+    }
+
+    @Override
+    public <KO, VO, T> Flux<SendResult<T>> receiveExactlyOnce(
+        TributaryProducer<KO, VO> producer, int maxBatchSize,
+        Function<? super ReceivedRecord<K, V>, ? extends Publisher<SenderRecord<KO, VO, T>>> transform) {
+        requireNonNull(producer, "producer");
+        requireNonNull(transform, "transform");
+        if (maxBatchSize < 1) {
+            throw new IllegalArgumentException("maxBatchSize must be positive, was " + maxBatchSize);
+        }
+        if (options.groupId() == null) {
+            throw new IllegalArgumentException("Exactly-once processing commits offsets for a group: set groupId");
+        }
+        return Flux.<ReceivedRecord<K, V>>create(sink -> startSession(sink, true), FluxSink.OverflowStrategy.BUFFER)
+            .bufferTimeout(maxBatchSize, BATCH_WAIT)
+            .concatMap(batch -> ExactlyOnceBatch.process(producer, batch, transform));
+    }
+
+    @Override
+    public Mono<Void> close() {
+        return Mono.defer(() -> {
+            ConsumerSession<K, V> s = session.get();
+            if (s == null) {
+                return Mono.empty();
+            }
+            s.end();
+            return s.terminated();
+        });
     }
 
     @Override

@@ -42,6 +42,14 @@ final class ListenerCalls {
         }
     }
 
+    void failed(Throwable cause) {
+        try {
+            listener.get().onMembershipFailed(cause);
+        } catch (RuntimeException e) {
+            LOG.warn("The rebalance listener of group {} failed on the end of the membership", groupId, e);
+        }
+    }
+
     void lost(Set<TopicPartition> partitions) {
         if (partitions.isEmpty()) {
             return;

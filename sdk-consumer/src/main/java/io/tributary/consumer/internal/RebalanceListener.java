@@ -21,4 +21,11 @@ public interface RebalanceListener {
 
     /** Partitions lost without a chance to commit (session expired, member fenced): drop their state. */
     void onPartitionsLost(Set<TopicPartition> lost);
+
+    /**
+     * The membership ended for good ({@code FENCED_INSTANCE_ID}, an authorization or configuration error, ...): the
+     * partitions were lost and the member stopped. Called once, after {@link #onPartitionsLost}.
+     */
+    default void onMembershipFailed(Throwable cause) {
+    }
 }

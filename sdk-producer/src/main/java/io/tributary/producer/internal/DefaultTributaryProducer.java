@@ -9,6 +9,7 @@ import io.tributary.errors.ApiException;
 import io.tributary.errors.RetriableException;
 import io.tributary.errors.TributaryException;
 import io.tributary.producer.Acks;
+import io.tributary.producer.GroupMetadata;
 import io.tributary.producer.Partitioner;
 import io.tributary.producer.ProducerOptions;
 import io.tributary.producer.ProducerRecord;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -53,6 +55,8 @@ public final class DefaultTributaryProducer<K, V> implements TributaryProducer<K
     private final boolean asyncKeys;
     private final boolean asyncValues;
     private final @Nullable TransactionDriver transactions;
+    /** Records handed to send and not yet in a batch (waiting for metadata or buffer memory): flush waits for them. */
+    private final AtomicInteger appending = new AtomicInteger();
     private volatile boolean closed;
 
     private DefaultTributaryProducer(ProducerOptions<K, V> options) {
@@ -142,6 +146,13 @@ public final class DefaultTributaryProducer<K, V> implements TributaryProducer<K
 
     /** Serializes, partitions and appends; emits the record's result-to-come once it is in a batch. */
     private Mono<Mono<RecordMetadata>> append(ProducerRecord<K, V> record) {
+        return Mono.defer(() -> {
+            appending.incrementAndGet();
+            return appendCounted(record).doFinally(s -> appending.decrementAndGet());
+        });
+    }
+
+    private Mono<Mono<RecordMetadata>> appendCounted(ProducerRecord<K, V> record) {
         return Mono.defer(() -> {
             if (closed) {
                 return Mono.error(new IllegalStateException("The producer is closed"));
@@ -251,7 +262,7 @@ public final class DefaultTributaryProducer<K, V> implements TributaryProducer<K
         return Mono.defer(() -> {
             sender.beginFlush();
             return Flux.interval(Duration.ofMillis(2), Duration.ofMillis(5))
-                .filter(tick -> sender.isIdle())
+                .filter(tick -> appending.get() == 0 && sender.isIdle())
                 .next()
                 .then()
                 .doFinally(s -> sender.endFlush());
@@ -270,8 +281,8 @@ public final class DefaultTributaryProducer<K, V> implements TributaryProducer<K
     }
 
     @Override
-    public Mono<Void> sendOffsetsToTransaction(Map<TopicPartition, Long> offsets, String groupId) {
-        return requireTransactional().sendOffsets(offsets, groupId);
+    public Mono<Void> sendOffsetsToTransaction(Map<TopicPartition, Long> offsets, GroupMetadata group) {
+        return requireTransactional().sendOffsets(offsets, group);
     }
 
     private TransactionDriver requireTransactional() {

@@ -6,6 +6,7 @@ import io.tributary.client.internal.Failures;
 import io.tributary.common.TopicPartition;
 import io.tributary.errors.ApiException;
 import io.tributary.errors.TributaryException;
+import io.tributary.producer.GroupMetadata;
 import io.tributary.protocol.ApiKey;
 import io.tributary.protocol.ApiMessage;
 import io.tributary.protocol.ErrorCode;
@@ -159,7 +160,8 @@ final class TransactionDriver {
     }
 
     /** Adds the group's offsets to the open transaction: AddOffsetsToTxn, then TxnOffsetCommit. */
-    Mono<Void> sendOffsets(Map<TopicPartition, Long> offsets, String groupId) {
+    Mono<Void> sendOffsets(Map<TopicPartition, Long> offsets, GroupMetadata group) {
+        String groupId = group.groupId();
         return Mono.defer(() -> {
             requireOpen();
             ProducerIdentity.Id id = identity.current();
@@ -180,8 +182,9 @@ final class TransactionDriver {
                 .groupId(groupId)
                 .producerId(id.producerId())
                 .producerEpoch(id.epoch())
-                .generationId(-1)
-                .memberId("")
+                .generationId(group.generationId())
+                .memberId(group.memberId())
+                .groupInstanceId(group.groupInstanceId())
                 .topics(new ArrayList<>(topics.values()));
             return toCoordinator(add, Short.MAX_VALUE, AddOffsetsToTxnResponse.class, "AddOffsetsToTxn",
                     r -> r.errorCode() == 0 ? Mono.just(r)

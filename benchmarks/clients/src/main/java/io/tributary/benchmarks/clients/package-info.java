@@ -1,4 +1,4 @@
-/** Producer load generators run by the side-by-side client benchmark, one client per child JVM. */
+/** Producer and consumer load generators run by the side-by-side client benchmarks, one client per child JVM. */
 @NullMarked
 package io.tributary.benchmarks.clients;
 

@@ -1,7 +1,11 @@
 /**
  * The side-by-side harness: Apache Kafka's own perf tools run against an Apache Kafka broker and a Tributary
  * broker, each started as a child JVM with the same JVM options, and the figures printed as one markdown table.
- * Entry point: {@link io.tributary.benchmarks.harness.SideBySide}. Run on demand, never by {@code verify}.
+ * Entry point: {@link io.tributary.benchmarks.harness.SideBySide}. The client comparisons,
+ * {@link io.tributary.benchmarks.harness.ProducerClientsSideBySide} and
+ * {@link io.tributary.benchmarks.harness.ConsumerClientsSideBySide}, run the load generators of
+ * {@code benchmarks/clients} and {@code benchmarks/reactor-kafka} in child JVMs. Run on demand, never by
+ * {@code verify}.
  */
 @NullMarked
 package io.tributary.benchmarks.harness;
