@@ -265,6 +265,7 @@ public final class ClassicGroupMember implements GroupMember {
                     coordinator.onError(ErrorCode.forCode(response.errorCode()));
                     return Mono.error(Failures.of(response.errorCode(), null, "SyncGroup of group " + groupId));
                 }
+                heartbeats.realign();
                 return Mono.just(new Assigned(ConsumerProtocolCodec.readAssignment(response.assignment()), resolved,
                     result.groupTopics()));
             }));

@@ -30,6 +30,8 @@ final class ClassicHeartbeats {
     private final Supplier<@Nullable Beat> target;
     private final Faults faults;
     private volatile boolean paused;
+    /** When the next heartbeat is due (System.nanoTime()); a SyncGroup answer moves it to one interval later. */
+    private volatile long nextBeatAt;
 
     /** What to heartbeat for: the member, its generation and the join round that gave it. */
     record Beat(String memberId, int generation, long round) {
@@ -57,9 +59,28 @@ final class ClassicHeartbeats {
     /** Starts the loop; dispose the result to stop it. */
     Disposable start() {
         return Mono.defer(this::beatOnce)
-            .flatMap(delay -> Mono.delay(delay, Schedulers.parallel()))
+            .flatMap(delay -> {
+                nextBeatAt = System.nanoTime() + delay.toNanos();
+                return waitUntilDue();
+            })
             .repeat()
             .subscribe(null, e -> LOG.error("Heartbeats of group {} stopped", coordinator.groupId(), e));
+    }
+
+    /**
+     * Restarts the interval now, as the generation starts: every member of the group got its SyncGroup answer at
+     * about the same time, so their heartbeats stay in step and they learn of the next rebalance together instead of
+     * up to an interval apart (the first to rejoin would wait for the last, without partitions, meanwhile).
+     */
+    void realign() {
+        nextBeatAt = System.nanoTime() + interval.toNanos();
+    }
+
+    /** Waits until {@link #nextBeatAt}, which {@link #realign} may move while it waits. */
+    private Mono<Long> waitUntilDue() {
+        long remaining = nextBeatAt - System.nanoTime();
+        return remaining <= 0 ? Mono.just(0L)
+            : Mono.delay(Duration.ofNanos(remaining), Schedulers.parallel()).flatMap(t -> waitUntilDue());
     }
 
     /** For tests: stops sending heartbeats (as a stuck process would) or resumes. */

@@ -34,6 +34,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,8 +73,12 @@ final class ConsumerSession<K, V> implements RebalanceListener {
     private final Set<Integer> nodesFetching = new HashSet<>();
     private final AtomicInteger acknowledgedSinceCommit = new AtomicInteger();
     private final AtomicInteger deadLettersInFlight = new AtomicInteger();
+    private final SerialTasks commits = new SerialTasks("the commits of a consumer");
     private final AtomicBoolean refreshingMetadata = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
+    /** Most records taken from the ready queue under one lock. */
+    private static final int EMIT_BATCH = 256;
+
     private final Runnable onStopped;
     /** Exactly-once processing: a producer's transactions commit the offsets, never this session. */
     private final boolean offsetsInTransactions;
@@ -138,30 +143,45 @@ final class ConsumerSession<K, V> implements RebalanceListener {
 
     /** Emits ready records while the subscriber has demand; runs on the worker only. */
     private void drain() {
-        while (sink.requestedFromDownstream() > 0 && !stopped.get()) {
-            DefaultReceivedRecord<K, V> next;
-            synchronized (this) {
-                next = ready.poll();
-                if (next == null) {
-                    break;
-                }
-                bufferedBytes -= next.sizeInBytes;
-                PartitionState s = partitions.get(next.topicPartition());
-                if (s == null || s.revoking) {
-                    continue;
-                }
-                s.tracker.emitted(next.offset());
+        List<DefaultReceivedRecord<K, V>> batch = new ArrayList<>();
+        while (!stopped.get()) {
+            long demand = sink.requestedFromDownstream();
+            if (demand <= 0 || !takeReady((int) Math.min(demand, EMIT_BATCH), batch)) {
+                break;
             }
-            if (next.failure == null) {
-                sink.next(next);
-            } else if (options.deadLetterHandler() != null) {
-                deadLetter(next, next.failure);
-            } else {
-                fail(undeserializable(next.failure));
-                return;
+            for (DefaultReceivedRecord<K, V> next : batch) {
+                if (next.failure == null) {
+                    sink.next(next);
+                } else if (options.deadLetterHandler() != null) {
+                    deadLetter(next, next.failure);
+                } else {
+                    fail(undeserializable(next.failure));
+                    return;
+                }
             }
+            batch.clear();
         }
         fetchMore();
+    }
+
+    /**
+     * Moves up to {@code max} ready records of partitions still owned into {@code batch}, counted as emitted; one
+     * lock for the lot rather than one per record. False if there were none.
+     */
+    private synchronized boolean takeReady(int max, List<DefaultReceivedRecord<K, V>> batch) {
+        while (batch.size() < max) {
+            DefaultReceivedRecord<K, V> next = ready.poll();
+            if (next == null) {
+                break;
+            }
+            bufferedBytes -= next.sizeInBytes;
+            PartitionState s = next.state;
+            if (!s.removed && !s.revoking) {
+                s.tracker.emitted(next.offset());
+                batch.add(next);
+            }
+        }
+        return !batch.isEmpty();
     }
 
     private static TributaryException undeserializable(DeserializationFailure failure) {
@@ -314,14 +334,14 @@ final class ConsumerSession<K, V> implements RebalanceListener {
             for (Record r : result.records()) {
                 raw.add(RawRecord.of(r));
             }
-            deserializeInOrder(tp, raw).subscribe(
+            deserializeInOrder(owner, raw).subscribe(
                 records -> schedule(() -> onDeserialized(owner, requested, result.nextOffset(), records)),
                 e -> schedule(() -> onDeserializeFailed(owner, requested, e)));
             return true;
         }
         List<DefaultReceivedRecord<K, V>> records = new ArrayList<>(result.records().size());
         for (Record r : result.records()) {
-            records.add(deserialize(tp, RawRecord.of(r)));
+            records.add(deserialize(owner, RawRecord.of(r)));
         }
         addReady(owner, requested, result.nextOffset(), records);
         return false;
@@ -369,13 +389,14 @@ final class ConsumerSession<K, V> implements RebalanceListener {
         }
     }
 
-    private DefaultReceivedRecord<K, V> deserialize(TopicPartition tp, RawRecord r) {
+    private DefaultReceivedRecord<K, V> deserialize(PartitionState owner, RawRecord r) {
+        String topic = owner.partition.topic();
         try {
-            K key = options.keyDeserializer().deserialize(tp.topic(), r.headers(), r.key());
-            V value = options.valueDeserializer().deserialize(tp.topic(), r.headers(), r.value());
-            return received(tp, r, key, value);
+            K key = options.keyDeserializer().deserialize(topic, r.headers(), r.key());
+            V value = options.valueDeserializer().deserialize(topic, r.headers(), r.value());
+            return received(owner, r, key, value);
         } catch (RuntimeException e) {
-            return undeserializable(tp, r, e);
+            return undeserializable(owner, r, e);
         }
     }
 
@@ -383,25 +404,27 @@ final class ConsumerSession<K, V> implements RebalanceListener {
      * A record that could not be deserialized, queued in its place: when its turn comes it goes to the dead-letter
      * handler or, without one, ends the stream (after the records before it).
      */
-    private DefaultReceivedRecord<K, V> undeserializable(TopicPartition tp, RawRecord r, Throwable e) {
-        DeserializationFailure failure = new DeserializationFailure(tp, r.offset(), r.timestamp(), r.key(), r.value(),
-            r.headers(), e);
-        return new DefaultReceivedRecord<>(this, tp, r.offset(), r.timestamp(), null, null, r.headers(), r.size(),
+    private DefaultReceivedRecord<K, V> undeserializable(PartitionState owner, RawRecord r, Throwable e) {
+        DeserializationFailure failure = new DeserializationFailure(owner.partition, r.offset(), r.timestamp(),
+            r.key(), r.value(), r.headers(), e);
+        return new DefaultReceivedRecord<>(this, owner, r.offset(), r.timestamp(), null, null, r.headers(), r.size(),
             failure);
     }
 
     /** Deserializes {@code records} one after the other, each through {@code deserializeAsync} where overridden. */
-    private Mono<List<DefaultReceivedRecord<K, V>>> deserializeInOrder(TopicPartition tp, List<RawRecord> records) {
+    private Mono<List<DefaultReceivedRecord<K, V>>> deserializeInOrder(PartitionState owner,
+                                                                        List<RawRecord> records) {
         return Flux.fromIterable(records)
-            .concatMap(r -> deserializeAsync(tp, r))
+            .concatMap(r -> deserializeAsync(owner, r))
             .collectList();
     }
 
-    private Mono<DefaultReceivedRecord<K, V>> deserializeAsync(TopicPartition tp, RawRecord r) {
-        return deserializeAsync(options.keyDeserializer(), asyncKeys, tp.topic(), r.headers(), r.key())
-            .zipWith(deserializeAsync(options.valueDeserializer(), asyncValues, tp.topic(), r.headers(), r.value()))
-            .map(kv -> received(tp, r, kv.getT1().orElse(null), kv.getT2().orElse(null)))
-            .onErrorResume(e -> Mono.just(undeserializable(tp, r, e)));
+    private Mono<DefaultReceivedRecord<K, V>> deserializeAsync(PartitionState owner, RawRecord r) {
+        String topic = owner.partition.topic();
+        return deserializeAsync(options.keyDeserializer(), asyncKeys, topic, r.headers(), r.key())
+            .zipWith(deserializeAsync(options.valueDeserializer(), asyncValues, topic, r.headers(), r.value()))
+            .map(kv -> received(owner, r, kv.getT1().orElse(null), kv.getT2().orElse(null)))
+            .onErrorResume(e -> Mono.just(undeserializable(owner, r, e)));
     }
 
     private static <T> Mono<Optional<T>> deserializeAsync(Deserializer<T> deserializer, boolean async, String topic,
@@ -411,8 +434,9 @@ final class ConsumerSession<K, V> implements RebalanceListener {
         return value.map(Optional::of).defaultIfEmpty(Optional.empty());
     }
 
-    private DefaultReceivedRecord<K, V> received(TopicPartition tp, RawRecord r, @Nullable K key, @Nullable V value) {
-        return new DefaultReceivedRecord<>(this, tp, r.offset(), r.timestamp(), key, value, r.headers(), r.size(),
+    private DefaultReceivedRecord<K, V> received(PartitionState owner, RawRecord r, @Nullable K key,
+                                                 @Nullable V value) {
+        return new DefaultReceivedRecord<>(this, owner, r.offset(), r.timestamp(), key, value, r.headers(), r.size(),
             null);
     }
 
@@ -526,12 +550,8 @@ final class ConsumerSession<K, V> implements RebalanceListener {
 
     // ---- acknowledgements and commits --------------------------------------------------------------------------
 
-    void acknowledge(TopicPartition tp, long offset) {
-        PartitionState s;
-        synchronized (this) {
-            s = partitions.get(tp);
-        }
-        if (s != null && s.tracker.acknowledge(offset) && options.commitBatchSize() > 0
+    void acknowledge(PartitionState s, long offset) {
+        if (!s.removed && s.tracker.acknowledge(offset) && options.commitBatchSize() > 0
             && acknowledgedSinceCommit.incrementAndGet() >= options.commitBatchSize()) {
             acknowledgedSinceCommit.set(0);
             commitAcknowledged().subscribe(v -> { }, e -> LOG.warn("Batch commit failed: {}", e.toString()));
@@ -540,7 +560,24 @@ final class ConsumerSession<K, V> implements RebalanceListener {
 
     /** Commits every partition's acknowledged prefix that moved since its last commit. */
     Mono<Void> commitAcknowledged() {
-        return Mono.defer(() -> commit(committable(null)));
+        return serially(() -> commit(committable(null)));
+    }
+
+    /**
+     * Runs a commit after those asked for before it, working out its offsets only when its turn comes: a commit
+     * retried after an error can then never land after a newer one and move the group's offset back.
+     */
+    private Mono<Void> serially(Supplier<Mono<Void>> commit) {
+        return Mono.defer(() -> {
+            Sinks.Empty<Void> done = Sinks.empty();
+            commits.post(() -> Mono.defer(commit)
+                .doOnSuccess(v -> done.tryEmitEmpty())
+                .onErrorResume(e -> {
+                    done.tryEmitError(e);
+                    return Mono.empty();
+                }));
+            return done.asMono();
+        });
     }
 
     private synchronized Map<TopicPartition, Long> committable(@Nullable Set<TopicPartition> only) {
@@ -593,14 +630,14 @@ final class ConsumerSession<K, V> implements RebalanceListener {
             .filter(t -> stopped.get() || trackers.stream().allMatch(tr -> tr.inFlight() == 0))
             .next()
             .timeout(timeout, Mono.just(-1L))
-            .then(Mono.defer(() -> commit(committable(revoked))))
+            .then(serially(() -> commit(committable(revoked))))
             .onErrorResume(e -> {
                 LOG.warn("Commit before revoking {} failed: {}", revoked, e.toString());
                 return Mono.empty();
             })
             .doFinally(s -> {
                 synchronized (this) {
-                    partitions.keySet().removeAll(revoked);
+                    remove(revoked);
                 }
             });
     }
@@ -618,8 +655,18 @@ final class ConsumerSession<K, V> implements RebalanceListener {
     @Override
     public void onPartitionsLost(Set<TopicPartition> lost) {
         synchronized (this) {
-            partitions.keySet().removeAll(lost);
+            remove(lost);
             dropReady(lost);
+        }
+    }
+
+    /** Forgets {@code gone}; records of theirs still about are never emitted or acknowledged. Under the lock. */
+    private void remove(Set<TopicPartition> gone) {
+        for (TopicPartition tp : gone) {
+            PartitionState s = partitions.remove(tp);
+            if (s != null) {
+                s.removed = true;
+            }
         }
     }
 

@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
  */
 final class DefaultReceivedRecord<K, V> implements ReceivedRecord<K, V> {
     private final ConsumerSession<K, V> session;
-    private final TopicPartition partition;
+    final PartitionState state;
     private final long offset;
     private final long timestamp;
     private final @Nullable K key;
@@ -23,11 +23,11 @@ final class DefaultReceivedRecord<K, V> implements ReceivedRecord<K, V> {
     final int sizeInBytes;
     final @Nullable DeserializationFailure failure;
 
-    DefaultReceivedRecord(ConsumerSession<K, V> session, TopicPartition partition, long offset, long timestamp,
+    DefaultReceivedRecord(ConsumerSession<K, V> session, PartitionState state, long offset, long timestamp,
                           @Nullable K key, @Nullable V value, List<Header> headers, int sizeInBytes,
                           @Nullable DeserializationFailure failure) {
         this.session = session;
-        this.partition = partition;
+        this.state = state;
         this.offset = offset;
         this.timestamp = timestamp;
         this.key = key;
@@ -43,7 +43,7 @@ final class DefaultReceivedRecord<K, V> implements ReceivedRecord<K, V> {
 
     @Override
     public TopicPartition topicPartition() {
-        return partition;
+        return state.partition;
     }
 
     @Override
@@ -73,19 +73,19 @@ final class DefaultReceivedRecord<K, V> implements ReceivedRecord<K, V> {
 
     @Override
     public void acknowledge() {
-        session.acknowledge(partition, offset);
+        session.acknowledge(state, offset);
     }
 
     @Override
     public Mono<Void> commit() {
         return Mono.defer(() -> {
-            session.acknowledge(partition, offset);
+            session.acknowledge(state, offset);
             return session.commitAcknowledged();
         });
     }
 
     @Override
     public String toString() {
-        return "ReceivedRecord{" + partition + "@" + offset + ", key=" + key + ", value=" + value + "}";
+        return "ReceivedRecord{" + state.partition + "@" + offset + ", key=" + key + ", value=" + value + "}";
     }
 }

@@ -47,9 +47,10 @@ public final class DefaultTributaryConsumer<K, V> implements TributaryConsumer<K
         return new DefaultTributaryConsumer<>(options);
     }
 
+    // IGNORE: the session emits only while the subscriber has demand, so the sink needs no queue of its own.
     @Override
     public Flux<ReceivedRecord<K, V>> receive() {
-        return Flux.create(sink -> startSession(sink, false), FluxSink.OverflowStrategy.BUFFER);
+        return Flux.create(sink -> startSession(sink, false), FluxSink.OverflowStrategy.IGNORE);
     }
 
     private void startSession(FluxSink<ReceivedRecord<K, V>> sink, boolean offsetsInTransactions) {
@@ -124,7 +125,7 @@ public final class DefaultTributaryConsumer<K, V> implements TributaryConsumer<K
         if (options.groupId() == null) {
             throw new IllegalArgumentException("Exactly-once processing commits offsets for a group: set groupId");
         }
-        return Flux.<ReceivedRecord<K, V>>create(sink -> startSession(sink, true), FluxSink.OverflowStrategy.BUFFER)
+        return Flux.<ReceivedRecord<K, V>>create(sink -> startSession(sink, true), FluxSink.OverflowStrategy.IGNORE)
             .bufferTimeout(maxBatchSize, BATCH_WAIT)
             .concatMap(batch -> ExactlyOnceBatch.process(producer, batch, transform));
     }

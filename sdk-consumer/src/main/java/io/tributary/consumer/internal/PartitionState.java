@@ -15,6 +15,8 @@ final class PartitionState {
     long committed = -1;
     boolean revoking;
     boolean fetchInFlight;
+    /** No longer assigned: its records are dropped and their acknowledgements ignored. */
+    volatile boolean removed;
 
     PartitionState(TopicPartition partition) {
         this.partition = partition;

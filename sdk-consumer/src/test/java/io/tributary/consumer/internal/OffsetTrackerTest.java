@@ -2,6 +2,12 @@ package io.tributary.consumer.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 final class OffsetTrackerTest {
@@ -38,5 +44,35 @@ final class OffsetTrackerTest {
         tracker.reset();
         assertThat(tracker.acknowledge(1)).isFalse();
         assertThat(tracker.committable()).isEqualTo(-1);
+    }
+
+    @Test
+    void theRingGrowsAndWrapsAroundAndAgreesWithAPlainModel() {
+        OffsetTracker tracker = new OffsetTracker();
+        Random random = new Random(42);
+        ArrayDeque<Long> modelInFlight = new ArrayDeque<>();
+        Set<Long> modelAcknowledged = new HashSet<>();
+        List<Long> unacknowledged = new ArrayList<>();
+        long modelCommittable = -1;
+        long next = 0;
+        for (int step = 0; step < 20_000; step++) {
+            if (unacknowledged.isEmpty() || unacknowledged.size() < 300 && random.nextInt(3) > 0) {
+                tracker.emitted(next);
+                modelInFlight.addLast(next);
+                unacknowledged.add(next);
+                next += 1 + random.nextInt(2);   // gaps, as compaction and transaction markers leave
+            } else {
+                long offset = unacknowledged.remove(random.nextInt(unacknowledged.size()));
+                modelAcknowledged.add(offset);
+                boolean moved = false;
+                while (!modelInFlight.isEmpty() && modelAcknowledged.remove(modelInFlight.peekFirst())) {
+                    modelCommittable = modelInFlight.pollFirst() + 1;
+                    moved = true;
+                }
+                assertThat(tracker.acknowledge(offset)).isEqualTo(moved);
+            }
+            assertThat(tracker.committable()).isEqualTo(modelCommittable);
+            assertThat(tracker.inFlight()).isEqualTo(modelInFlight.size());
+        }
     }
 }
