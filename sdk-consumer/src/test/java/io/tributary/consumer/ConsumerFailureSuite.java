@@ -16,6 +16,7 @@ import io.tributary.serdes.Deserializer;
 import io.tributary.serdes.Serdes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +24,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -103,9 +105,10 @@ abstract class ConsumerFailureSuite {
                 Serdes.byteArray().serializer()));
             try {
                 options = options(values, topic).deadLetterHandler(DeadLetterHandler.toTopic(dlt, deadLetters));
+                // Committed before take(4) ends the subscription, so that no commit races the consumer's stop.
                 read = TributaryConsumer.create(options).receive()
-                    .take(4)
                     .concatMap(r -> r.commit().thenReturn(r.value()))
+                    .take(4)
                     .collectList()
                     .block(WAIT);
             } finally {
@@ -158,13 +161,15 @@ abstract class ConsumerFailureSuite {
             .heartbeatInterval(Duration.ofMillis(300));
         TributaryConsumer<String, Integer> first = TributaryConsumer.create(options);
         TributaryConsumer<String, Integer> second = TributaryConsumer.create(options);
+        List<Disposable> successor = new ArrayList<>();
         StepVerifier.create(first.receive().map(ReceivedRecord::value))
             .expectNext(1, 2, 3)
             // The same instance id joins elsewhere: the coordinator hands it the membership and fences this one.
-            .then(() -> second.receive().subscribe())
+            .then(() -> successor.add(second.receive().subscribe()))
             .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(ApiException.class)
                 .satisfies(api -> assertThat(((ApiException) api).error()).isEqualTo(ErrorCode.FENCED_INSTANCE_ID)))
             .verify(WAIT);
+        successor.forEach(Disposable::dispose);
     }
 
     @Test

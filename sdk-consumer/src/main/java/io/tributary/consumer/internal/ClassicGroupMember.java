@@ -141,7 +141,10 @@ public final class ClassicGroupMember implements GroupMember {
             if (failed != null) {
                 return Mono.error(failed);
             }
-            if (!inGeneration) {
+            // While a JoinGroup is out, the last generation is still the group's (the coordinator prepares the
+            // rebalance and accepts its commits): revoking or leaving members commit with it, so that records they
+            // processed are not handed to the next owner. The coordinator refuses it once a new one has begun.
+            if (generation < 0 || memberId.isEmpty()) {
                 return Mono.error(new ApiException(ErrorCode.REBALANCE_IN_PROGRESS, "The member of group " + groupId
                     + " is joining the group and has no generation to commit with"));
             }

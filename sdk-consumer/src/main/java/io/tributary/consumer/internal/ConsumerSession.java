@@ -194,8 +194,14 @@ final class ConsumerSession<K, V> implements RebalanceListener {
         DeadLetterHandler handler = requireNonNull(options.deadLetterHandler(), "deadLetterHandler");
         deadLettersInFlight.incrementAndGet();
         Mono.defer(() -> handler.handle(failure)).doFinally(s -> deadLettersInFlight.decrementAndGet()).subscribe(null,
-            e -> fail(new TributaryException("The dead-letter handler failed on the record at offset "
-                + failure.offset() + " of " + failure.topicPartition() + ": " + e.getMessage(), e)),
+            e -> {
+                TributaryException error = new TributaryException("The dead-letter handler failed on the record at "
+                    + "offset " + failure.offset() + " of " + failure.topicPartition() + ": " + e.getMessage(), e);
+                if (stopped.get()) {
+                    LOG.warn("After the subscription ended: {}", error.getMessage());
+                }
+                fail(error);
+            },
             record::acknowledge);
     }
 
