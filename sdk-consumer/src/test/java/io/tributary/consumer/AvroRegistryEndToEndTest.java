@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.client.ClientOptions;
 import io.tributary.common.TopicPartition;
-import io.tributary.consumer.avro.Payment;
 import io.tributary.errors.TributaryException;
 import io.tributary.producer.ProducerOptions;
 import io.tributary.producer.ProducerRecord;
@@ -16,6 +15,7 @@ import io.tributary.serdes.SerializationException;
 import io.tributary.serdes.Serdes;
 import io.tributary.serdes.Serializer;
 import io.tributary.serdes.avro.AvroSerdes;
+import io.tributary.serdes.avro.Payment;
 import io.tributary.serdes.registry.RegistrySerdeOptions;
 import io.tributary.serdes.registry.SchemaRegistryClient;
 import io.tributary.testkit.EmbeddedBrokerExtension;
