@@ -60,6 +60,8 @@ import reactor.core.scheduler.Schedulers;
  */
 final class ConsumerSession<K, V> implements RebalanceListener {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerSession.class);
+    /** Most records taken from the ready queue under one lock. */
+    private static final int EMIT_BATCH = 256;
 
     private final ConsumerOptions<K, V> options;
     private final ClientRuntime runtime;
@@ -76,9 +78,6 @@ final class ConsumerSession<K, V> implements RebalanceListener {
     private final SerialTasks commits = new SerialTasks("the commits of a consumer");
     private final AtomicBoolean refreshingMetadata = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
-    /** Most records taken from the ready queue under one lock. */
-    private static final int EMIT_BATCH = 256;
-
     private final Runnable onStopped;
     /** Exactly-once processing: a producer's transactions commit the offsets, never this session. */
     private final boolean offsetsInTransactions;

@@ -47,10 +47,20 @@ public final class DefaultTributaryConsumer<K, V> implements TributaryConsumer<K
         return new DefaultTributaryConsumer<>(options);
     }
 
-    // IGNORE: the session emits only while the subscriber has demand, so the sink needs no queue of its own.
     @Override
     public Flux<ReceivedRecord<K, V>> receive() {
-        return Flux.create(sink -> startSession(sink, false), FluxSink.OverflowStrategy.IGNORE);
+        return records(false);
+    }
+
+    /** One session's records; IGNORE as the session emits only on demand, so the sink needs no queue of its own. */
+    private Flux<ReceivedRecord<K, V>> records(boolean offsetsInTransactions) {
+        return Flux.create(sink -> startSession(sink, offsetsInTransactions), FluxSink.OverflowStrategy.IGNORE);
+    }
+
+    private static void requirePositiveBatchSize(int maxBatchSize) {
+        if (maxBatchSize < 1) {
+            throw new IllegalArgumentException("maxBatchSize must be positive, was " + maxBatchSize);
+        }
     }
 
     private void startSession(FluxSink<ReceivedRecord<K, V>> sink, boolean offsetsInTransactions) {
@@ -84,9 +94,7 @@ public final class DefaultTributaryConsumer<K, V> implements TributaryConsumer<K
 
     @Override
     public Flux<Flux<ReceivedRecord<K, V>>> receiveAutoAck(int maxBatchSize) {
-        if (maxBatchSize < 1) {
-            throw new IllegalArgumentException("maxBatchSize must be positive, was " + maxBatchSize);
-        }
+        requirePositiveBatchSize(maxBatchSize);
         return receive()
             .bufferTimeout(maxBatchSize, BATCH_WAIT)
             .map(batch -> Flux.fromIterable(batch)
@@ -119,13 +127,11 @@ public final class DefaultTributaryConsumer<K, V> implements TributaryConsumer<K
         Function<? super ReceivedRecord<K, V>, ? extends Publisher<SenderRecord<KO, VO, T>>> transform) {
         requireNonNull(producer, "producer");
         requireNonNull(transform, "transform");
-        if (maxBatchSize < 1) {
-            throw new IllegalArgumentException("maxBatchSize must be positive, was " + maxBatchSize);
-        }
+        requirePositiveBatchSize(maxBatchSize);
         if (options.groupId() == null) {
             throw new IllegalArgumentException("Exactly-once processing commits offsets for a group: set groupId");
         }
-        return Flux.<ReceivedRecord<K, V>>create(sink -> startSession(sink, true), FluxSink.OverflowStrategy.IGNORE)
+        return records(true)
             .bufferTimeout(maxBatchSize, BATCH_WAIT)
             .concatMap(batch -> ExactlyOnceBatch.process(producer, batch, transform));
     }
