@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
@@ -120,6 +121,23 @@ abstract class ProducerSuite {
             assertThat(offsets).containsExactlyElementsOf(Flux.range(0, 50).map(Long::valueOf).collectList().block());
         }
         assertThat(KafkaReader.readAll(bootstrapServers(), topic, 50)).hasSize(50);
+    }
+
+    @Test
+    void flushWaitsForARecordStillWaitingForItsTopicsMetadata() {
+        String topic = KafkaReader.createTopic(bootstrapServers(), "flush-metadata", 1);
+        TributaryProducer<String, String> producer = TributaryProducer.create(options());
+        try {
+            // A fresh producer knows nothing of the topic yet: the record waits for metadata before any batch
+            // holds it, and flush must count it all the same.
+            CompletableFuture<RecordMetadata> sent = producer.send(
+                ProducerRecord.of(topic, "k", "v")).toFuture();
+            producer.flush().block(WAIT);
+            assertThat(sent).isCompleted();
+            assertThat(sent.join().offset()).isZero();
+        } finally {
+            producer.closeNow();
+        }
     }
 
     @Test
