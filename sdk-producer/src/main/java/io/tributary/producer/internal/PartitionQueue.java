@@ -17,6 +17,8 @@ final class PartitionQueue {
     private int inFlight;
     private int nextSequence;
     private boolean recovering;
+    /** Whether the partition's leader has written a batch of this producer (then it knows the producer's id). */
+    private boolean written;
 
     PartitionQueue(TopicPartition partition) {
         this.partition = partition;
@@ -49,7 +51,9 @@ final class PartitionQueue {
     synchronized @Nullable ProducerBatch pollSendable(long nowNanos, long lingerNanos, boolean flushing,
                                                       boolean idempotent) {
         ProducerBatch head = batches.peekFirst();
-        if (head == null || (recovering && idempotent && inFlight > 0)) {
+        // Until the leader has written one batch of this producer, it takes any first sequence: a later batch
+        // landing before a retried first one would leave a gap that no retry can fill. So one at a time until then.
+        if (head == null || ((recovering || !written) && idempotent && inFlight > 0)) {
             return null;
         }
         boolean ready = head.attempts > 0 || batches.size() > 1 || head.isFull() || flushing
@@ -69,9 +73,10 @@ final class PartitionQueue {
         return s;
     }
 
-    /** A sent batch came back done (written or failed for good). */
-    synchronized void completed() {
+    /** A sent batch came back done: {@code written} by the leader, or failed for good. */
+    synchronized void completed(boolean written) {
         inFlight--;
+        this.written |= written;
         ProducerBatch head = batches.peekFirst();
         if (inFlight == 0 && (head == null || !head.hasSequence())) {
             recovering = false;

@@ -333,7 +333,7 @@ final class Sender {
                     + " did not mention " + b.partition), now);
             } else if (p.errorCode() == ErrorCode.NONE.code()
                 || p.errorCode() == ErrorCode.DUPLICATE_SEQUENCE_NUMBER.code()) {
-                completed(b);
+                completed(b, true);
                 b.complete(p.baseOffset(), p.logAppendTimeMs());
             } else {
                 retryOrFail(b, Failures.of(p.errorCode(), p.errorMessage(), "Produce to " + b.partition), now);
@@ -395,7 +395,11 @@ final class Sender {
     }
 
     private void completed(ProducerBatch b) {
-        accumulator.queue(b.partition).completed();
+        completed(b, false);
+    }
+
+    private void completed(ProducerBatch b, boolean written) {
+        accumulator.queue(b.partition).completed(written);
         memory.release(b.reservedBytes());
     }
 
