@@ -180,7 +180,7 @@ abstract class ProducerSuite {
         String topic = KafkaReader.createTopic(bootstrapServers(), "backpressure", 3);
         long bufferMemory = 64 * 1024;
         // A short request timeout: under a loaded CI machine a stalled answer is retried quickly instead of after
-        // the default 30 s (the unexplained stall this guards against is in the stop note).
+        // the default 30 s. (This test found the sequence gap PartitionQueueTest now pins down.)
         TributaryProducer<String, String> producer = TributaryProducer.create(options()
             .client(options().client().requestTimeout(Duration.ofSeconds(5)))
             .bufferMemory(bufferMemory)
