@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.junit.jupiter.api.Test;
@@ -135,6 +137,23 @@ abstract class ProducerSuite {
             producer.flush().block(WAIT);
             assertThat(sent).isCompleted();
             assertThat(sent.join().offset()).isZero();
+        } finally {
+            producer.closeNow();
+        }
+    }
+
+    @Test
+    void separateSendsKeepTheirOrderWhileTheTopicsMetadataIsAwaited() {
+        String topic = KafkaReader.createTopic(bootstrapServers(), "send-order", 1);
+        TributaryProducer<String, String> producer = TributaryProducer.create(options());
+        try {
+            // Each send waits for the topic's metadata: they must still go on in the order they were made.
+            List<CompletableFuture<RecordMetadata>> sent = IntStream.range(0, 200)
+                .mapToObj(i -> producer.send(ProducerRecord.of(topic, null, "v" + i)).toFuture())
+                .toList();
+            producer.flush().block(WAIT);
+            assertThat(sent).extracting(f -> f.join().offset())
+                .containsExactlyElementsOf(LongStream.range(0, 200).boxed().toList());
         } finally {
             producer.closeNow();
         }

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -57,6 +58,8 @@ public final class DefaultTributaryProducer<K, V> implements TributaryProducer<K
     private final @Nullable TransactionDriver transactions;
     /** Records handed to send and not yet in a batch (waiting for metadata or buffer memory): flush waits for them. */
     private final AtomicInteger appending = new AtomicInteger();
+    /** Topics not yet in the metadata, by name: the one wait that records sent to them share. */
+    private final Map<String, Mono<Integer>> topicsAwaited = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     private DefaultTributaryProducer(ProducerOptions<K, V> options) {
@@ -191,11 +194,7 @@ public final class DefaultTributaryProducer<K, V> implements TributaryProducer<K
                 + " is " + estimate + " bytes serialized, more than max.request.size (" + options.maxRequestSize()
                 + " bytes)"));
         }
-        ClusterView.TopicMetadata topic = runtime.cluster().topic(record.topic());
-        Mono<Integer> partitionCount = topic != null && topic.error() == ErrorCode.NONE && topic.partitionCount() > 0
-            ? Mono.just(topic.partitionCount())
-            : awaitTopic(record.topic());
-        return partitionCount.flatMap(count -> {
+        return partitionCount(record.topic()).flatMap(count -> {
             int partition = choosePartition(record, key, estimate, count);
             if (partition >= count) {
                 return Mono.error(new ApiException(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, "Partition " + partition
@@ -230,6 +229,23 @@ public final class DefaultTributaryProducer<K, V> implements TributaryProducer<K
             }
         }
         return defaultPartitioner.partition(record.topic(), key, estimate, count);
+    }
+
+    /**
+     * The topic's partition count, from the metadata at hand or, when it is not there yet, once it is. Records sent
+     * while a topic is awaited share one wait and go on in the order they were sent, as a blocking producer's would.
+     */
+    private Mono<Integer> partitionCount(String name) {
+        Mono<Integer> awaited = topicsAwaited.get(name);
+        if (awaited != null) {
+            return awaited;
+        }
+        ClusterView.TopicMetadata topic = runtime.cluster().topic(name);
+        if (topic != null && topic.error() == ErrorCode.NONE && topic.partitionCount() > 0) {
+            return Mono.just(topic.partitionCount());
+        }
+        // Forgotten once every waiting record has had the answer (a failed wait is tried afresh by the next send).
+        return topicsAwaited.computeIfAbsent(name, n -> awaitTopic(n).doFinally(s -> topicsAwaited.remove(n)).cache());
     }
 
     /** Waits (without blocking) for the topic to appear in metadata, at most {@code max.block.ms}. */
