@@ -410,6 +410,16 @@ public final class ConsumerOptions<K, V> {
         return d.deadLetterHandler;
     }
 
+    /** Told when partitions are assigned, revoked or lost (default: nobody is). */
+    public ConsumerOptions<K, V> assignmentListener(AssignmentListener listener) {
+        requireNonNull(listener, "listener");
+        return copy(x -> x.assignmentListener = listener);
+    }
+
+    public AssignmentListener assignmentListener() {
+        return d.assignmentListener;
+    }
+
     /** Where records are emitted (default {@link Schedulers#parallel()}), never a network event loop. */
     public ConsumerOptions<K, V> scheduler(Scheduler scheduler) {
         requireNonNull(scheduler, "scheduler");
@@ -463,6 +473,7 @@ public final class ConsumerOptions<K, V> {
         private Duration revocationTimeout = Duration.ofSeconds(30);
         private Scheduler scheduler = Schedulers.parallel();
         private @Nullable DeadLetterHandler deadLetterHandler;
+        private AssignmentListener assignmentListener = new AssignmentListener() { };
 
         @SuppressWarnings("unchecked")
         private Draft<K, V> copy() {

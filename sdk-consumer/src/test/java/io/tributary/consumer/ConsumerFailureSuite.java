@@ -105,12 +105,16 @@ abstract class ConsumerFailureSuite {
                 Serdes.byteArray().serializer()));
             try {
                 options = options(values, topic).deadLetterHandler(DeadLetterHandler.toTopic(dlt, deadLetters));
+                TributaryConsumer<String, Integer> consumer = TributaryConsumer.create(options);
                 // Committed before take(4) ends the subscription, so that no commit races the consumer's stop.
-                read = TributaryConsumer.create(options).receive()
+                read = consumer.receive()
                     .concatMap(r -> r.commit().thenReturn(r.value()))
                     .take(4)
                     .collectList()
                     .block(WAIT);
+                // Dead letters may still be on their way: the consumer finishes them before its last commit, so it
+                // closes before their producer does.
+                consumer.close().block(WAIT);
             } finally {
                 dlt.closeNow();
             }

@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 /** The consumer against a real broker; run against Tributary and Apache Kafka by the subclasses. */
@@ -260,6 +261,51 @@ abstract class ConsumerSuite {
             .blockLast(WAIT);
         assertThat(seen).hasSize(400);
         assertThat(duplicates).isEmpty();
+    }
+
+    @Test
+    void theAssignmentListenerHearsOfPartitionsBeforeTheirRecordsAndOfTheirRevocationAfterTheirCommit() {
+        String topic = KafkaWriter.createTopic(bootstrapServers(), "listened", 2);
+        KafkaWriter.write(bootstrapServers(), topic, 2, 0, 20);
+        String group = group();
+        List<String> events = new CopyOnWriteArrayList<>();
+        AssignmentListener listener = new AssignmentListener() {
+            @Override
+            public void onAssigned(Set<TopicPartition> added) {
+                events.add("assigned " + added.size() + " on " + Thread.currentThread().getName());
+            }
+
+            @Override
+            public Mono<Void> onRevoked(Set<TopicPartition> revoked) {
+                // What the group has committed by now, read off the listener's thread (the admin call blocks).
+                return Mono.fromCallable(() -> KafkaWriter.committed(bootstrapServers(), group))
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .doOnNext(committed -> events.add("revoked " + revoked.size() + " committed "
+                        + committed.values().stream().mapToLong(o -> o.offset()).sum()))
+                    .then();
+            }
+        };
+        TributaryConsumer<String, String> consumer = TributaryConsumer.create(options()
+            .groupId(group)
+            .subscription(List.of(topic))
+            .assignmentListener(listener));
+        Set<TopicPartition> seen = ConcurrentHashMap.newKeySet();
+        consumer.receive()
+            .doOnNext(r -> {
+                if (seen.add(r.topicPartition())) {
+                    events.add("first record of " + r.topicPartition());
+                }
+                r.acknowledge();
+            })
+            .take(20)
+            .blockLast(WAIT);
+        consumer.close().block(WAIT);
+
+        assertThat(events).hasSize(4);
+        assertThat(events.get(0)).startsWith("assigned 2 on ").doesNotContain("epoll");
+        assertThat(events.subList(1, 3)).allMatch(e -> e.startsWith("first record of "));
+        assertThat(events.get(3)).as("told after every acknowledged offset was committed")
+            .isEqualTo("revoked 2 committed 20");
     }
 
     static void sleep(long millis) {

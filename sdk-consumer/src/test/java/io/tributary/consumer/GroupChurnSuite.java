@@ -7,11 +7,14 @@ import io.tributary.serdes.Serdes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
@@ -55,7 +58,8 @@ abstract class GroupChurnSuite {
 
         assertThat(timesProcessed).hasSize(RECORDS);
         long duplicated = timesProcessed.values().stream().filter(n -> n.get() > 1).count();
-        assertThat(duplicated).as("records processed more than once").isZero();
+        assertThat(duplicated).as("records processed more than once: %s", duplicatesByPartition(timesProcessed))
+            .isZero();
     }
 
     /** A member that processes each record (a short pause every 100 to let the others join) and acknowledges it. */
@@ -71,6 +75,14 @@ abstract class GroupChurnSuite {
                 return index % 100 == 0 ? Mono.delay(Duration.ofMillis(15)).thenReturn(r) : Mono.just(r);
             })
             .subscribe();
+    }
+
+    /** Per partition (value index modulo the partitions): how many records were duplicated, first and last. */
+    private static Map<Long, LongSummaryStatistics> duplicatesByPartition(Map<Long, AtomicInteger> timesProcessed) {
+        return timesProcessed.entrySet().stream()
+            .filter(e -> e.getValue().get() > 1)
+            .collect(Collectors.groupingBy(e -> e.getKey() % PARTITIONS, TreeMap::new,
+                Collectors.summarizingLong(e -> e.getKey() / PARTITIONS)));
     }
 
     private static void awaitProgress(IntSupplier progress, int target) throws InterruptedException {

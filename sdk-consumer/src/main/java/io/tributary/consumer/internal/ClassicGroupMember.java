@@ -181,6 +181,11 @@ public final class ClassicGroupMember implements GroupMember {
         return generation;
     }
 
+    @Override
+    public boolean rebalancing() {
+        return !stable && active();
+    }
+
     /** For tests: stops heartbeating without telling the coordinator (a stuck process), or resumes. */
     void pauseHeartbeats(boolean pause) {
         heartbeats.pause(pause);

@@ -7,6 +7,7 @@ import io.tributary.client.internal.ClusterView;
 import io.tributary.client.internal.Failures;
 import io.tributary.common.Header;
 import io.tributary.common.TopicPartition;
+import io.tributary.consumer.AssignmentListener;
 import io.tributary.consumer.ConsumerOptions;
 import io.tributary.consumer.DeadLetterHandler;
 import io.tributary.consumer.DeserializationFailure;
@@ -34,6 +35,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -45,6 +47,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 
 /**
  * One {@code receive()} subscription: owns the partitions, fetches from their leaders (one Fetch in flight per
@@ -473,7 +476,13 @@ final class ConsumerSession<K, V> implements RebalanceListener {
 
     // ---- positions ---------------------------------------------------------------------------------------------
 
-    private void resolvePositions(Set<TopicPartition> added) {
+    /**
+     * Looks up where the {@code added} partitions start: their committed offsets, else the reset policy. The answer
+     * applies only to the partition states it was asked for: a partition revoked and assigned again meanwhile has a
+     * new state, and an offset committed before that would be stale (its records processed twice).
+     */
+    private void resolvePositions(Map<TopicPartition, PartitionState> states) {
+        Set<TopicPartition> added = states.keySet();
         Mono<Map<TopicPartition, Long>> committed = member != null ? member.committed(added)
             : assignedOffsets != null ? assignedOffsets.committed(added, () -> GroupOffsets.Committer.NONE)
             : Mono.just(Map.of());
@@ -487,7 +496,7 @@ final class ConsumerSession<K, V> implements RebalanceListener {
                     return all;
                 });
             })
-            .subscribe(this::setPositions, this::fail);
+            .subscribe(positions -> setPositions(positions, states), this::fail);
     }
 
     private Mono<Map<TopicPartition, Long>> startingOffsets(Set<TopicPartition> partitions) {
@@ -503,20 +512,22 @@ final class ConsumerSession<K, V> implements RebalanceListener {
     }
 
     private void resetPosition(TopicPartition tp) {
+        PartitionState state;
         synchronized (this) {
-            PartitionState s = partitions.get(tp);
-            if (s != null) {
-                s.position = -1;
+            state = partitions.get(tp);
+            if (state == null) {
+                return;
             }
+            state.position = -1;
         }
-        startingOffsets(Set.of(tp)).subscribe(this::setPositions, this::fail);
+        startingOffsets(Set.of(tp)).subscribe(positions -> setPositions(positions, Map.of(tp, state)), this::fail);
     }
 
-    private void setPositions(Map<TopicPartition, Long> positions) {
+    private void setPositions(Map<TopicPartition, Long> positions, Map<TopicPartition, PartitionState> asked) {
         synchronized (this) {
             positions.forEach((tp, offset) -> {
                 PartitionState s = partitions.get(tp);
-                if (s != null && s.position < 0) {
+                if (s != null && s == asked.get(tp) && s.position < 0) {
                     s.position = offset;
                 }
             });
@@ -644,17 +655,58 @@ final class ConsumerSession<K, V> implements RebalanceListener {
                 synchronized (this) {
                     remove(revoked);
                 }
+            })
+            .then(Mono.defer(() -> {
+                synchronized (this) {
+                    remove(revoked);
+                }
+                return userRevoked(revoked);
+            }));
+    }
+
+    /**
+     * The user's {@link AssignmentListener#onRevoked}, on the emission worker (never a network
+     * event loop, and in order with the other listener calls and the records); its failure is logged, not fatal.
+     */
+    private Mono<Void> userRevoked(Set<TopicPartition> revoked) {
+        AssignmentListener listener = options.assignmentListener();
+        Mono<Mono<Void>> onWorker = Mono.create(sink -> {
+            try {
+                worker.schedule(() -> sink.success(Mono.defer(() -> listener.onRevoked(revoked))));
+            } catch (RejectedExecutionException e) {
+                sink.success();
+            }
+        });
+        return onWorker
+            .flatMap(call -> call)
+            .onErrorResume(e -> {
+                LOG.warn("The assignment listener failed on revoking {}", revoked, e);
+                return Mono.empty();
             });
+    }
+
+    /** A void listener call on the emission worker; its failure is logged, not fatal. */
+    private void userCall(String what, Set<TopicPartition> partitions, Consumer<Set<TopicPartition>> call) {
+        try {
+            call.accept(partitions);
+        } catch (RuntimeException e) {
+            LOG.warn("The assignment listener failed on {} {}", what, partitions, e);
+        }
     }
 
     @Override
     public void onPartitionsAssigned(Set<TopicPartition> added, Set<TopicPartition> owned) {
+        Map<TopicPartition, PartitionState> states = new HashMap<>();
         synchronized (this) {
             for (TopicPartition tp : added) {
-                partitions.putIfAbsent(tp, new PartitionState(tp));
+                states.put(tp, partitions.computeIfAbsent(tp, PartitionState::new));
             }
         }
-        resolvePositions(added);
+        // The listener hears of the partitions before their positions are looked up, so before any of their records.
+        schedule(() -> {
+            userCall("assigning", added, options.assignmentListener()::onAssigned);
+            resolvePositions(states);
+        });
     }
 
     @Override
@@ -663,6 +715,7 @@ final class ConsumerSession<K, V> implements RebalanceListener {
             remove(lost);
             dropReady(lost);
         }
+        schedule(() -> userCall("losing", lost, options.assignmentListener()::onLost));
     }
 
     /** Forgets {@code gone}; records of theirs still about are never emitted or acknowledged. Under the lock. */
@@ -699,6 +752,19 @@ final class ConsumerSession<K, V> implements RebalanceListener {
         }
     }
 
+    /**
+     * The last commit is tried again while the group completes a rebalance this member is part of (the coordinator
+     * refuses commits until the member has its new generation, which JoinGroup and SyncGroup bring shortly): giving
+     * up would hand the records acknowledged since the previous commit to the next owner. The stop's time-out
+     * bounds it.
+     */
+    private Retry whileRebalancing() {
+        return Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(20))
+            .maxBackoff(Duration.ofMillis(200))
+            .filter(e -> e instanceof ApiException api && (api.error() == ErrorCode.REBALANCE_IN_PROGRESS
+                || (api.error() == ErrorCode.ILLEGAL_GENERATION && member != null && member.rebalancing())));
+    }
+
     /** Commits what was acknowledged, leaves the group and closes connections; idempotent. */
     private void stop() {
         if (!stopped.compareAndSet(false, true)) {
@@ -712,8 +778,13 @@ final class ConsumerSession<K, V> implements RebalanceListener {
         Flux.interval(Duration.ZERO, Duration.ofMillis(10))
             .filter(t -> deadLettersInFlight.get() == 0)
             .next()
-            .then(commitAcknowledged())
-            .onErrorResume(e -> Mono.empty())
+            .then(commitAcknowledged().retryWhen(whileRebalancing()))
+            .onErrorResume(e -> {
+                LOG.warn("The last commit before stopping failed: {}", e.toString());
+                return Mono.empty();
+            })
+            // A group member's leave revokes its partitions; assigned partitions are given up here.
+            .then(Mono.defer(() -> member != null ? Mono.empty() : userRevoked(assignment())))
             .then(leave.onErrorResume(e -> Mono.empty()))
             .timeout(options.revocationTimeout(), Mono.empty())
             .doFinally(s -> {

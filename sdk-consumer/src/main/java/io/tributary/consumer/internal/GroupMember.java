@@ -43,4 +43,13 @@ public interface GroupMember {
 
     /** The current generation (member epoch for the consumer protocol), -1 before the first join. */
     int generation();
+
+    /**
+     * Whether a rebalance is under way with this member still in it. A commit refused meanwhile (ILLEGAL_GENERATION
+     * until the JoinGroup answer brings the new generation, REBALANCE_IN_PROGRESS until SyncGroup) is accepted once
+     * it ends.
+     */
+    default boolean rebalancing() {
+        return false;
+    }
 }
