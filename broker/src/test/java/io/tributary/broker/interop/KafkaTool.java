@@ -19,11 +19,12 @@ import org.apache.kafka.common.utils.Exit;
  * run when the tool returns, as they would when its process ends.
  *
  * <p>Not thread-safe: swaps {@code System.in}, {@code System.out} and {@code System.err} for the duration of a run,
- * so tools must run one at a time (JUnit runs this module's test classes sequentially).
+ * so tools must run one at a time (JUnit runs this module's test classes sequentially). Shared with other modules'
+ * tests through this module's test-jar.
  */
-final class KafkaTool {
+public final class KafkaTool {
     /** The status of a tool whose {@code main} threw instead of exiting. */
-    static final int THREW = -1;
+    public static final int THREW = -1;
     private static final int NOT_EXITED = Integer.MIN_VALUE;
 
     private KafkaTool() {
@@ -31,13 +32,13 @@ final class KafkaTool {
 
     /** The entry point of a tool: its {@code main(String[])}. */
     @FunctionalInterface
-    interface Main {
+    public interface Main {
         void run(String[] args) throws Exception;
     }
 
     /** What a tool did: its exit status (0 when it returned without calling {@code Exit.exit}) and its output. */
-    record Run(int status, String out, String err) {
-        List<String> outLines() {
+    public record Run(int status, String out, String err) {
+        public List<String> outLines() {
             return out.lines().toList();
         }
 
@@ -48,12 +49,12 @@ final class KafkaTool {
     }
 
     /** Runs {@code main} with an empty standard input. */
-    static Run run(Main main, String... args) {
+    public static Run run(Main main, String... args) {
         return runWithInput(main, "", args);
     }
 
     /** Runs {@code main} with {@code stdin} as its standard input. */
-    static synchronized Run runWithInput(Main main, String stdin, String... args) {
+    public static synchronized Run runWithInput(Main main, String stdin, String... args) {
         Objects.requireNonNull(main, "main");
         Objects.requireNonNull(stdin, "stdin");
         InputStream in = System.in;
