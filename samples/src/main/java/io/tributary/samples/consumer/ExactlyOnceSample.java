@@ -10,6 +10,7 @@ import io.tributary.consumer.TributaryConsumer;
 import io.tributary.producer.ProducerOptions;
 import io.tributary.producer.ProducerRecord;
 import io.tributary.producer.TributaryProducer;
+import io.tributary.samples.SampleArgs;
 import io.tributary.serdes.Serdes;
 import java.time.Duration;
 import java.util.List;

@@ -3,9 +3,7 @@ package io.tributary.samples.consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.broker.EmbeddedBroker;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.tributary.samples.SampleOutput;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -15,21 +13,9 @@ import org.junit.jupiter.api.Test;
 
 final class ConsumerSamplesTest {
 
-    private static List<String> mainOutput(Runnable main) {
-        PrintStream out = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            main.run();
-        } finally {
-            System.setOut(out);
-        }
-        return captured.toString(StandardCharsets.UTF_8).lines().toList();
-    }
-
     @Test
     void theConsumerGroupSampleTotalsEveryPartitionAndCommitsWhatItProcessed() throws Exception {
-        assertThat(mainOutput(() -> ConsumerGroupSample.main(new String[0])))
+        assertThat(SampleOutput.of(() -> ConsumerGroupSample.main(new String[0])))
             .hasSize(3)
             .allMatch(line -> line.matches("partition [0-2]: total \\d+"));
 
@@ -49,7 +35,7 @@ final class ConsumerSamplesTest {
 
     @Test
     void theExactlyOnceSampleShipsEveryOrderOnce() {
-        assertThat(mainOutput(() -> ExactlyOnceSample.main(new String[0])))
+        assertThat(SampleOutput.of(() -> ExactlyOnceSample.main(new String[0])))
             .containsExactly("100 orders shipped, 100 distinct, e.g. \"ORDER 0\"");
     }
 }

@@ -1,13 +1,13 @@
-package io.tributary.samples.consumer;
+package io.tributary.samples;
 
 import org.jspecify.annotations.Nullable;
 
 /** The samples' one option: {@code --bootstrap-server host:port}, or none for an embedded broker. */
-final class SampleArgs {
+public final class SampleArgs {
     private SampleArgs() {
     }
 
-    static @Nullable String bootstrapServer(String[] args) {
+    public static @Nullable String bootstrapServer(String[] args) {
         if (args.length == 0) {
             return null;
         }

@@ -1,0 +1,68 @@
+package io.tributary.streams;
+
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A changelog stream seen as a table: the latest value per key; a null value deletes the key. Updates flow
+ * downstream as they happen (there is no cache).
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ * @since 0.1
+ */
+public interface KTable<K, V> {
+    /** The rows for which {@code predicate} holds; an update to a row that does not match deletes it downstream. */
+    KTable<K, V> filter(BiPredicate<? super K, ? super V> predicate);
+
+    KTable<K, V> filter(BiPredicate<? super K, ? super V> predicate, Materialized<K, V> materialized);
+
+    KTable<K, V> filterNot(BiPredicate<? super K, ? super V> predicate);
+
+    KTable<K, V> filterNot(BiPredicate<? super K, ? super V> predicate, Materialized<K, V> materialized);
+
+    /** Each row with a new value; deletions stay deletions. */
+    <VR> KTable<K, VR> mapValues(Function<? super V, ? extends VR> mapper);
+
+    <VR> KTable<K, VR> mapValues(Function<? super V, ? extends VR> mapper, Materialized<K, VR> materialized);
+
+    /** The stream of updates: each new value (null for deletions). */
+    KStream<K, V> toStream();
+
+    KStream<K, V> toStream(Named named);
+
+    /**
+     * Joins rows with equal keys; both tables must be materialized (source tables, aggregations, or with a
+     * {@link Materialized} name). An update on either side emits the joined value, with the larger timestamp.
+     */
+    <VO, VR> KTable<K, VR> join(KTable<K, VO> other, BiFunction<? super V, ? super VO, ? extends VR> joiner);
+
+    <VO, VR> KTable<K, VR> join(KTable<K, VO> other, BiFunction<? super V, ? super VO, ? extends VR> joiner,
+                                Materialized<K, VR> materialized);
+
+    /** As {@link #join(KTable, BiFunction)}, keeping rows of this table without a match (joined with null). */
+    <VO, VR> KTable<K, VR> leftJoin(KTable<K, VO> other, BiFunction<? super V, ? super VO, ? extends VR> joiner);
+
+    <VO, VR> KTable<K, VR> leftJoin(KTable<K, VO> other, BiFunction<? super V, ? super VO, ? extends VR> joiner,
+                                    Materialized<K, VR> materialized);
+
+    /** As {@link #join(KTable, BiFunction)}, keeping rows of either table without a match. */
+    <VO, VR> KTable<K, VR> outerJoin(KTable<K, VO> other, BiFunction<? super V, ? super VO, ? extends VR> joiner);
+
+    <VO, VR> KTable<K, VR> outerJoin(KTable<K, VO> other, BiFunction<? super V, ? super VO, ? extends VR> joiner,
+                                     Materialized<K, VR> materialized);
+
+    /**
+     * Holds back updates as {@code suppressed} says; for {@link Suppressed#untilWindowCloses}, emits each window's
+     * final value once stream time passes its end plus grace (records are then late anyway), in order of window
+     * end, then key bytes, with the final value's timestamp. Needs a windowed table.
+     *
+     * @throws TopologyException if this table is not a windowed aggregation
+     */
+    KTable<K, V> suppress(Suppressed<? super K> suppressed);
+
+    /** The name of the store holding this table, if it is materialized. */
+    @Nullable String queryableStoreName();
+}

@@ -1,0 +1,108 @@
+package io.tributary.streams;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tributary.serdes.Serde;
+import java.time.Duration;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How a table or aggregation is stored: store name (queryable, and naming the changelog topic
+ * {@code <application.id>-<name>-changelog}), serdes, logging, and for windows the retention. Immutable.
+ *
+ * <p>Stores are in memory with no record cache: every update is emitted downstream, as Kafka Streams does with
+ * caching disabled, so {@link #withCachingDisabled()} is accepted and changes nothing.
+ *
+ * @since 0.1
+ */
+public final class Materialized<K, V> {
+    private final @Nullable String storeName;
+    private final @Nullable Serde<K> keySerde;
+    private final @Nullable Serde<V> valueSerde;
+    private final boolean loggingEnabled;
+    private final Map<String, String> changelogConfig;
+    private final @Nullable Duration retention;
+
+    private Materialized(@Nullable String storeName, @Nullable Serde<K> keySerde, @Nullable Serde<V> valueSerde,
+                         boolean loggingEnabled, Map<String, String> changelogConfig, @Nullable Duration retention) {
+        this.storeName = storeName;
+        this.keySerde = keySerde;
+        this.valueSerde = valueSerde;
+        this.loggingEnabled = loggingEnabled;
+        this.changelogConfig = Map.copyOf(changelogConfig);
+        this.retention = retention;
+    }
+
+    /** A store named {@code storeName}: the name stays stable however the topology changes. */
+    public static <K, V> Materialized<K, V> as(String storeName) {
+        return new Materialized<>(Names.check(storeName, "storeName"), null, null, true, Map.of(), null);
+    }
+
+    /** A store with these serdes and no name (only allowed with {@code allowGeneratedNames}). */
+    public static <K, V> Materialized<K, V> with(Serde<K> keySerde, Serde<V> valueSerde) {
+        return new Materialized<>(null, requireNonNull(keySerde, "keySerde"), requireNonNull(valueSerde,
+            "valueSerde"), true, Map.of(), null);
+    }
+
+    public Materialized<K, V> withKeySerde(Serde<K> serde) {
+        return new Materialized<>(storeName, requireNonNull(serde, "serde"), valueSerde, loggingEnabled,
+            changelogConfig, retention);
+    }
+
+    public Materialized<K, V> withValueSerde(Serde<V> serde) {
+        return new Materialized<>(storeName, keySerde, requireNonNull(serde, "serde"), loggingEnabled,
+            changelogConfig, retention);
+    }
+
+    /** No changelog: the state is lost when a task moves or the application restarts. */
+    public Materialized<K, V> withLoggingDisabled() {
+        return new Materialized<>(storeName, keySerde, valueSerde, false, Map.of(), retention);
+    }
+
+    /** A changelog (the default) with these topic config overrides; it is always compacted. */
+    public Materialized<K, V> withLoggingEnabled(Map<String, String> config) {
+        return new Materialized<>(storeName, keySerde, valueSerde, true, config, retention);
+    }
+
+    /** Accepted for Kafka Streams familiarity; there is no cache, every update is emitted. */
+    public Materialized<K, V> withCachingDisabled() {
+        return this;
+    }
+
+    /**
+     * How long a window store keeps windows (stream time); default and minimum: window size plus grace.
+     *
+     * @throws IllegalArgumentException if {@code retention} is not positive
+     */
+    public Materialized<K, V> withRetention(Duration retention) {
+        if (requireNonNull(retention, "retention").toMillis() < 1) {
+            throw new IllegalArgumentException("retention must be positive, was " + retention);
+        }
+        return new Materialized<>(storeName, keySerde, valueSerde, loggingEnabled, changelogConfig, retention);
+    }
+
+    public @Nullable String storeName() {
+        return storeName;
+    }
+
+    public @Nullable Serde<K> keySerde() {
+        return keySerde;
+    }
+
+    public @Nullable Serde<V> valueSerde() {
+        return valueSerde;
+    }
+
+    public boolean loggingEnabled() {
+        return loggingEnabled;
+    }
+
+    public Map<String, String> changelogConfig() {
+        return changelogConfig;
+    }
+
+    public @Nullable Duration retention() {
+        return retention;
+    }
+}

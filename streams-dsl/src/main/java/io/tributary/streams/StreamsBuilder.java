@@ -1,0 +1,136 @@
+package io.tributary.streams;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tributary.serdes.Serde;
+import io.tributary.streams.internal.NodeSpec;
+import io.tributary.streams.internal.dsl.DslBuilder;
+import io.tributary.streams.internal.dsl.KStreamImpl;
+import io.tributary.streams.internal.state.StoreFactory;
+import io.tributary.streams.state.StoreBuilder;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds a {@link Topology} with the DSL: streams and tables from topics, transformed and written back.
+ *
+ * <pre>{@code
+ * StreamsBuilder builder = new StreamsBuilder();
+ * builder.stream("lines", Consumed.with(Serdes.string(), Serdes.string()))
+ *     .flatMapValues(line -> List.of(line.toLowerCase().split("\\W+")))
+ *     .groupBy((key, word) -> word, Grouped.as("words"))
+ *     .count(Materialized.as("word-counts"))
+ *     .toStream()
+ *     .to("word-counts", Produced.with(Serdes.string(), Serdes.longSerde()));
+ * Topology topology = builder.build();
+ * }</pre>
+ *
+ * <p><strong>Stable names.</strong> Stores, changelog topics and repartition topics are named after the names the
+ * user gives ({@link Materialized#as}, {@link Grouped#as}, {@link Joined#as}, {@link Repartitioned#as}); a source
+ * table's store defaults to {@code <topic>-table}, since the topic name is stable too. {@link #build()} fails,
+ * naming the operation, when a stateful operation has no name: a positional name would change when operations are
+ * added before it, and the application would silently lose that state on upgrade.
+ *
+ * <p>Not thread-safe: build on one thread.
+ *
+ * @since 0.1
+ */
+public final class StreamsBuilder {
+    private final DslBuilder dsl = new DslBuilder();
+
+    /** The records of {@code topic}, with the application's default serdes. */
+    public <K, V> KStream<K, V> stream(String topic) {
+        return stream(List.of(requireNonNull(topic, "topic")), null);
+    }
+
+    /** The records of {@code topic}, read as {@code consumed} says. */
+    public <K, V> KStream<K, V> stream(String topic, Consumed<K, V> consumed) {
+        return stream(List.of(requireNonNull(topic, "topic")), requireNonNull(consumed, "consumed"));
+    }
+
+    /** The records of all {@code topics}, interleaved per task (the topics must be co-partitioned). */
+    public <K, V> KStream<K, V> stream(Collection<String> topics, @Nullable Consumed<K, V> consumed) {
+        List<String> list = List.copyOf(topics);
+        if (list.isEmpty()) {
+            throw new IllegalArgumentException("stream needs at least one topic");
+        }
+        Serde<K> ks = consumed == null ? null : consumed.keySerde();
+        Serde<V> vs = consumed == null ? null : consumed.valueSerde();
+        String name = addSource(list, consumed, ks, vs);
+        return new KStreamImpl<>(dsl, name, ks, vs, false);
+    }
+
+    /** The topic as a table (latest value per key), in the store {@code <topic>-table}. */
+    public <K, V> KTable<K, V> table(String topic) {
+        return table(topic, null, null);
+    }
+
+    public <K, V> KTable<K, V> table(String topic, Consumed<K, V> consumed) {
+        return table(topic, requireNonNull(consumed, "consumed"), null);
+    }
+
+    public <K, V> KTable<K, V> table(String topic, Materialized<K, V> materialized) {
+        return table(topic, null, requireNonNull(materialized, "materialized"));
+    }
+
+    /**
+     * The topic as a table: records with a null key are dropped, null values delete. Stored in
+     * {@code materialized}'s store, by default named {@code <topic>-table}; serdes from {@code materialized}, else
+     * {@code consumed}, else the application's defaults.
+     */
+    public <K, V> KTable<K, V> table(String topic, @Nullable Consumed<K, V> consumed,
+                                     @Nullable Materialized<K, V> materialized) {
+        requireNonNull(topic, "topic");
+        Serde<K> ks = pick(materialized == null ? null : materialized.keySerde(),
+            consumed == null ? null : consumed.keySerde());
+        Serde<V> vs = pick(materialized == null ? null : materialized.valueSerde(),
+            consumed == null ? null : consumed.valueSerde());
+        String store = materialized != null && materialized.storeName() != null ? materialized.storeName()
+            : topic + "-table";
+        String source = addSource(List.of(topic), consumed, ks, vs);
+        return dsl.sourceTable(source, store, ks, vs, materialized == null || materialized.loggingEnabled(),
+            materialized == null ? Map.of() : materialized.changelogConfig());
+    }
+
+    private static <T> @Nullable T pick(@Nullable T first, @Nullable T second) {
+        return first != null ? first : second;
+    }
+
+    private <K, V> String addSource(List<String> topics, @Nullable Consumed<K, V> consumed, @Nullable Serde<K> ks,
+                                    @Nullable Serde<V> vs) {
+        String name = consumed != null && consumed.name() != null ? consumed.name()
+            : "KSTREAM-SOURCE-" + String.join("+", topics);
+        dsl.graph().addNode(new NodeSpec.Source(name, topics, ks == null ? null : ks.deserializer(),
+            vs == null ? null : vs.deserializer(), consumed == null ? null : consumed.timestampExtractor()));
+        return name;
+    }
+
+    /** Adds a store for {@link KStream#process} processors (made by {@link io.tributary.streams.state.Stores}). */
+    public StreamsBuilder addStateStore(StoreBuilder<?> store) {
+        dsl.graph().addStore((StoreFactory) requireNonNull(store, "store"));
+        return this;
+    }
+
+    /**
+     * The topology, requiring every stateful operation to be named.
+     *
+     * @throws TopologyException naming each stateful operation without a user-given name
+     */
+    public Topology build() {
+        dsl.checkNames(false);
+        dsl.graph().validate();
+        return new Topology(dsl.graph());
+    }
+
+    /**
+     * The topology; with {@link StreamsOptions#allowGeneratedNames()}, unnamed stateful operations get positional
+     * names (with a warning) instead of failing the build.
+     */
+    public Topology build(StreamsOptions options) {
+        dsl.checkNames(requireNonNull(options, "options").allowGeneratedNames());
+        dsl.graph().validate();
+        return new Topology(dsl.graph());
+    }
+}

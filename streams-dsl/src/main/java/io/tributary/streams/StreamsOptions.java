@@ -1,0 +1,291 @@
+package io.tributary.streams;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tributary.client.ClientOptions;
+import io.tributary.client.internal.PropertyValues;
+import io.tributary.serdes.Serde;
+import io.tributary.streams.processor.TimestampExtractor;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How a topology runs: application id, cluster, default serdes, guarantees and error handling. Immutable: setters
+ * validate and return a new instance.
+ *
+ * <pre>{@code
+ * StreamsOptions options = StreamsOptions.create("word-count", "localhost:9092")
+ *     .defaultKeySerde(Serdes.string())
+ *     .defaultValueSerde(Serdes.string());
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class StreamsOptions {
+    private static final List<String> STREAMS_KEYS = List.of("application.id", "processing.guarantee",
+        "commit.interval.ms", "replication.factor", "num.stream.threads", "statestore.cache.max.bytes",
+        "default.deserialization.exception.handler", "processing.exception.handler",
+        "default.production.exception.handler", "tributary.allow.generated.names");
+
+    private final Draft d;
+
+    private StreamsOptions(Draft d) {
+        this.d = d;
+    }
+
+    /**
+     * Options with the defaults: at-least-once, commits every 30 s (Kafka Streams' default), no default serdes,
+     * the record timestamps as event time, every error fails the application ({@link ErrorHandling#FAIL}), internal
+     * topics with the broker's default replication factor, stateful operations must be named.
+     *
+     * @param applicationId the consumer group id and the prefix of internal topic names
+     * @throws IllegalArgumentException if {@code applicationId} is empty or not usable in a topic name
+     */
+    public static StreamsOptions create(String applicationId, ClientOptions client) {
+        Draft d = new Draft();
+        d.applicationId = checkApplicationId(applicationId);
+        d.client = requireNonNull(client, "client");
+        return new StreamsOptions(d);
+    }
+
+    /** Options for a cluster at {@code bootstrapServers} ({@code host:port}, comma separated). */
+    public static StreamsOptions create(String applicationId, String bootstrapServers) {
+        return create(applicationId, ClientOptions.create(List.of(bootstrapServers.split(","))));
+    }
+
+    /**
+     * Options from Kafka Streams property names: {@code application.id} and {@code bootstrap.servers} (required),
+     * the client settings of {@link ClientOptions}, {@code processing.guarantee} ({@code at_least_once},
+     * {@code exactly_once_v2}), {@code commit.interval.ms}, {@code replication.factor},
+     * {@code num.stream.threads} (only 1), {@code statestore.cache.max.bytes} (accepted; there is no cache, every
+     * update is emitted), the three exception-handler keys (Kafka Streams' {@code LogAndContinue...} and
+     * {@code LogAndFail...} class names, or {@code fail} / {@code log-and-continue}) and
+     * {@code tributary.allow.generated.names}.
+     *
+     * @throws IllegalArgumentException naming the key, for an unknown key or a bad value
+     */
+    public static StreamsOptions fromProperties(Map<String, ?> properties) {
+        Set<String> known = new HashSet<>(ClientOptions.propertyNames());
+        known.addAll(STREAMS_KEYS);
+        for (String key : properties.keySet()) {
+            if (!known.contains(key)) {
+                throw new IllegalArgumentException("Unknown streams property '" + key + "'");
+            }
+        }
+        Object id = properties.get("application.id");
+        if (id == null) {
+            throw new IllegalArgumentException("application.id is required");
+        }
+        StreamsOptions options = create(PropertyValues.string(id), ClientOptions.fromProperties(properties));
+        for (Map.Entry<String, ?> e : properties.entrySet()) {
+            options = options.apply(e.getKey(), e.getValue());
+        }
+        return options;
+    }
+
+    private StreamsOptions apply(String key, Object value) {
+        String s = PropertyValues.string(value).trim();
+        return switch (key) {
+            case "processing.guarantee" -> processingGuarantee(switch (s.toLowerCase(Locale.ROOT)) {
+                case "at_least_once" -> ProcessingGuarantee.AT_LEAST_ONCE;
+                case "exactly_once_v2" -> ProcessingGuarantee.EXACTLY_ONCE_V2;
+                default -> throw PropertyValues.invalid(key, s, "use at_least_once or exactly_once_v2");
+            });
+            case "commit.interval.ms" -> commitInterval(PropertyValues.millis(key, value));
+            case "replication.factor" -> replicationFactor((short) PropertyValues.integer(key, value));
+            case "num.stream.threads" -> {
+                if (PropertyValues.integer(key, value) != 1) {
+                    throw PropertyValues.invalid(key, s, "records are processed on Reactor schedulers; only 1 is "
+                        + "accepted");
+                }
+                yield this;
+            }
+            case "statestore.cache.max.bytes" -> {
+                PropertyValues.longValue(key, value);
+                yield this;
+            }
+            case "default.deserialization.exception.handler" -> deserializationErrorHandling(handling(key, s));
+            case "processing.exception.handler" -> processingErrorHandling(handling(key, s));
+            case "default.production.exception.handler" -> productionErrorHandling(handling(key, s));
+            case "tributary.allow.generated.names" -> allowGeneratedNames(PropertyValues.bool(key, value));
+            default -> this;
+        };
+    }
+
+    private static ErrorHandling handling(String key, String value) {
+        String v = value.toLowerCase(Locale.ROOT);
+        if (v.equals("fail") || v.endsWith("logandfailexceptionhandler")
+            || v.endsWith("logandfailprocessingexceptionhandler") || v.endsWith("defaultproductionexceptionhandler")) {
+            return ErrorHandling.FAIL;
+        }
+        if (v.equals("log-and-continue") || v.endsWith("logandcontinueexceptionhandler")
+            || v.endsWith("logandcontinueprocessingexceptionhandler")) {
+            return ErrorHandling.LOG_AND_CONTINUE;
+        }
+        throw PropertyValues.invalid(key, value, "use fail, log-and-continue or Kafka Streams' LogAndFail/"
+            + "LogAndContinue handler class names");
+    }
+
+    private static String checkApplicationId(String id) {
+        requireNonNull(id, "applicationId");
+        if (!id.matches("[a-zA-Z0-9._-]+")) {
+            throw new IllegalArgumentException("applicationId '" + id + "' must be non-empty and use only letters, "
+                + "digits, '.', '_' and '-': it prefixes topic names");
+        }
+        return id;
+    }
+
+    /** The application id ({@code application.id}): consumer group id and prefix of internal topics. */
+    public String applicationId() {
+        return d.applicationId;
+    }
+
+    /** The cluster connection settings. */
+    public ClientOptions client() {
+        return d.client;
+    }
+
+    /** The key serde of operations that give none (no default: such an operation fails when its task starts). */
+    public StreamsOptions defaultKeySerde(Serde<?> serde) {
+        requireNonNull(serde, "serde");
+        return copy(x -> x.defaultKeySerde = serde);
+    }
+
+    public @Nullable Serde<?> defaultKeySerde() {
+        return d.defaultKeySerde;
+    }
+
+    /** The value serde of operations that give none. */
+    public StreamsOptions defaultValueSerde(Serde<?> serde) {
+        requireNonNull(serde, "serde");
+        return copy(x -> x.defaultValueSerde = serde);
+    }
+
+    public @Nullable Serde<?> defaultValueSerde() {
+        return d.defaultValueSerde;
+    }
+
+    /** {@code processing.guarantee}; default {@link ProcessingGuarantee#AT_LEAST_ONCE}. */
+    public StreamsOptions processingGuarantee(ProcessingGuarantee guarantee) {
+        requireNonNull(guarantee, "guarantee");
+        return copy(x -> x.guarantee = guarantee);
+    }
+
+    public ProcessingGuarantee processingGuarantee() {
+        return d.guarantee;
+    }
+
+    /** How often processed input offsets are committed ({@code commit.interval.ms}, default 30 s). */
+    public StreamsOptions commitInterval(Duration interval) {
+        requireNonNull(interval, "interval");
+        if (interval.isZero() || interval.isNegative()) {
+            throw new IllegalArgumentException("commitInterval must be positive, was " + interval);
+        }
+        return copy(x -> x.commitInterval = interval);
+    }
+
+    public Duration commitInterval() {
+        return d.commitInterval;
+    }
+
+    /**
+     * Whether stateful operations without a user-given name get positional generated names (default false:
+     * {@code build()} fails naming the operation). Generated names change when operations are added before them,
+     * which orphans their state and internal topics on upgrade; {@code build()} logs a warning for each.
+     */
+    public StreamsOptions allowGeneratedNames(boolean allow) {
+        return copy(x -> x.allowGeneratedNames = allow);
+    }
+
+    public boolean allowGeneratedNames() {
+        return d.allowGeneratedNames;
+    }
+
+    /** Records that cannot be deserialized; default {@link ErrorHandling#FAIL}. */
+    public StreamsOptions deserializationErrorHandling(ErrorHandling handling) {
+        requireNonNull(handling, "handling");
+        return copy(x -> x.deserializationErrors = handling);
+    }
+
+    public ErrorHandling deserializationErrorHandling() {
+        return d.deserializationErrors;
+    }
+
+    /** Records whose processing throws; default {@link ErrorHandling#FAIL}. */
+    public StreamsOptions processingErrorHandling(ErrorHandling handling) {
+        requireNonNull(handling, "handling");
+        return copy(x -> x.processingErrors = handling);
+    }
+
+    public ErrorHandling processingErrorHandling() {
+        return d.processingErrors;
+    }
+
+    /** Output records the producer could not write; default {@link ErrorHandling#FAIL}. */
+    public StreamsOptions productionErrorHandling(ErrorHandling handling) {
+        requireNonNull(handling, "handling");
+        return copy(x -> x.productionErrors = handling);
+    }
+
+    public ErrorHandling productionErrorHandling() {
+        return d.productionErrors;
+    }
+
+    /** Event time of input records; default none: the record timestamps. */
+    public StreamsOptions timestampExtractor(TimestampExtractor extractor) {
+        requireNonNull(extractor, "extractor");
+        return copy(x -> x.timestampExtractor = extractor);
+    }
+
+    public @Nullable TimestampExtractor timestampExtractor() {
+        return d.timestampExtractor;
+    }
+
+    /** Replication factor of created internal topics ({@code replication.factor}); default the broker's. */
+    public StreamsOptions replicationFactor(short factor) {
+        if (factor < 1 && factor != -1) {
+            throw new IllegalArgumentException("replicationFactor must be positive or -1, was " + factor);
+        }
+        return copy(x -> x.replicationFactor = factor);
+    }
+
+    public short replicationFactor() {
+        return d.replicationFactor;
+    }
+
+    private StreamsOptions copy(Consumer<Draft> change) {
+        Draft next = d.copy();
+        change.accept(next);
+        return new StreamsOptions(next);
+    }
+
+    /** Mutable fields; never escapes, copied on every change. */
+    private static final class Draft implements Cloneable {
+        private String applicationId;
+        private ClientOptions client;
+        private @Nullable Serde<?> defaultKeySerde;
+        private @Nullable Serde<?> defaultValueSerde;
+        private ProcessingGuarantee guarantee = ProcessingGuarantee.AT_LEAST_ONCE;
+        private Duration commitInterval = Duration.ofSeconds(30);
+        private boolean allowGeneratedNames;
+        private ErrorHandling deserializationErrors = ErrorHandling.FAIL;
+        private ErrorHandling processingErrors = ErrorHandling.FAIL;
+        private ErrorHandling productionErrors = ErrorHandling.FAIL;
+        private @Nullable TimestampExtractor timestampExtractor;
+        private short replicationFactor = -1;
+
+        private Draft copy() {
+            try {
+                return (Draft) clone();
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

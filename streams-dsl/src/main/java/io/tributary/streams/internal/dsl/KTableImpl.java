@@ -1,0 +1,216 @@
+package io.tributary.streams.internal.dsl;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tributary.serdes.Serde;
+import io.tributary.streams.KStream;
+import io.tributary.streams.KTable;
+import io.tributary.streams.Materialized;
+import io.tributary.streams.Named;
+import io.tributary.streams.Suppressed;
+import io.tributary.streams.TimeWindows;
+import io.tributary.streams.TopologyException;
+import io.tributary.streams.internal.state.KeyValueStoreSpec;
+import io.tributary.streams.internal.state.SuppressionBufferSpec;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A table: the node its updates ({@link Change} values) leave from and, if materialized, the key-value store
+ * holding its rows ({@code windowed} tables are held in a window store). Immutable.
+ */
+public final class KTableImpl<K, V> implements KTable<K, V> {
+    private final DslBuilder builder;
+    private final String node;
+    private final @Nullable String storeName;
+    private final @Nullable Serde<K> keySerde;
+    private final @Nullable Serde<V> valueSerde;
+    private final @Nullable TimeWindows windows;
+    private final @Nullable Serde<?> innerKeySerde;
+
+    public KTableImpl(DslBuilder builder, String node, @Nullable String storeName, @Nullable Serde<K> keySerde,
+                      @Nullable Serde<V> valueSerde, @Nullable TimeWindows windows) {
+        this(builder, node, storeName, keySerde, valueSerde, windows, null);
+    }
+
+    /** A table; for a windowed one, {@code windows} and the serde of the keys inside its {@code Windowed} keys. */
+    public KTableImpl(DslBuilder builder, String node, @Nullable String storeName, @Nullable Serde<K> keySerde,
+                      @Nullable Serde<V> valueSerde, @Nullable TimeWindows windows,
+                      @Nullable Serde<?> innerKeySerde) {
+        this.builder = builder;
+        this.node = node;
+        this.storeName = storeName;
+        this.keySerde = keySerde;
+        this.valueSerde = valueSerde;
+        this.windows = windows;
+        this.innerKeySerde = innerKeySerde;
+    }
+
+    /** The key-value store a join looks rows up in; fails if the table is not materialized. */
+    String joinableStore(String operation) {
+        if (windows != null) {
+            throw new TopologyException(operation + " on a windowed table is not supported");
+        }
+        if (storeName == null) {
+            throw new TopologyException(operation + " needs a materialized table: give the table's filter or "
+                + "mapValues a Materialized.as(...) name");
+        }
+        return storeName;
+    }
+
+    @Override
+    public KTable<K, V> filter(BiPredicate<? super K, ? super V> predicate) {
+        return filter(predicate, null, true);
+    }
+
+    @Override
+    public KTable<K, V> filter(BiPredicate<? super K, ? super V> predicate, Materialized<K, V> materialized) {
+        return filter(predicate, requireNonNull(materialized, "materialized"), true);
+    }
+
+    @Override
+    public KTable<K, V> filterNot(BiPredicate<? super K, ? super V> predicate) {
+        return filter(predicate, null, false);
+    }
+
+    @Override
+    public KTable<K, V> filterNot(BiPredicate<? super K, ? super V> predicate, Materialized<K, V> materialized) {
+        return filter(predicate, requireNonNull(materialized, "materialized"), false);
+    }
+
+    private KTable<K, V> filter(BiPredicate<? super K, ? super V> predicate, @Nullable Materialized<K, V> m,
+                                boolean keep) {
+        requireNonNull(predicate, "predicate");
+        String name = builder.addProcessor(builder.nodeName((Named) null, keep ? "KTABLE-FILTER" : "KTABLE-FILTERNOT"),
+            () -> new TableProcessors.Filter<>(predicate, keep), node);
+        return materialize(name, m, valueSerde);
+    }
+
+    @Override
+    public <VR> KTable<K, VR> mapValues(Function<? super V, ? extends VR> mapper) {
+        return mapValues(mapper, null);
+    }
+
+    @Override
+    public <VR> KTable<K, VR> mapValues(Function<? super V, ? extends VR> mapper,
+                                        @Nullable Materialized<K, VR> materialized) {
+        requireNonNull(mapper, "mapper");
+        String name = builder.addProcessor(builder.nodeName((Named) null, "KTABLE-MAPVALUES"),
+            () -> new TableProcessors.MapValues<>(mapper), node);
+        return materialize(name, materialized, null);
+    }
+
+    /** A table from {@code from}; with {@code m}, stored in a store of that name. */
+    private <VR> KTable<K, VR> materialize(String from, @Nullable Materialized<K, VR> m,
+                                           @Nullable Serde<VR> inheritedValueSerde) {
+        if (m == null) {
+            return new KTableImpl<>(builder, from, null, keySerde, inheritedValueSerde, windows, innerKeySerde);
+        }
+        if (windows != null) {
+            throw new TopologyException("Materializing a windowed table again is not supported");
+        }
+        String store = builder.stateName(m.storeName(), "KTABLE-STATE-STORE", "materialized table operation");
+        Serde<K> ks = m.keySerde() != null ? m.keySerde() : keySerde;
+        Serde<VR> vs = m.valueSerde() != null ? m.valueSerde() : inheritedValueSerde;
+        String name = builder.addProcessor(store + "-materialize", () -> new TableProcessors.Materialize<>(store),
+            from);
+        builder.graph().addStore(new KeyValueStoreSpec<>(store, ks, vs, m.loggingEnabled(), m.changelogConfig()),
+            name);
+        return new KTableImpl<>(builder, name, store, ks, vs, null);
+    }
+
+    @Override
+    public KStream<K, V> toStream() {
+        return toStream(null);
+    }
+
+    @Override
+    public KStream<K, V> toStream(@Nullable Named named) {
+        String name = builder.addProcessor(builder.nodeName(named, "KTABLE-TOSTREAM"), TableProcessors.ToStream::new,
+            node);
+        return new KStreamImpl<>(builder, name, keySerde, valueSerde, false);
+    }
+
+    @Override
+    public <VO, VR> KTable<K, VR> join(KTable<K, VO> other, BiFunction<? super V, ? super VO, ? extends VR> joiner) {
+        return join(other, joiner, null, false, false, "KTABLE-JOIN");
+    }
+
+    @Override
+    public <VO, VR> KTable<K, VR> join(KTable<K, VO> other, BiFunction<? super V, ? super VO, ? extends VR> joiner,
+                                       Materialized<K, VR> materialized) {
+        return join(other, joiner, requireNonNull(materialized, "materialized"), false, false, "KTABLE-JOIN");
+    }
+
+    @Override
+    public <VO, VR> KTable<K, VR> leftJoin(KTable<K, VO> other,
+                                           BiFunction<? super V, ? super VO, ? extends VR> joiner) {
+        return join(other, joiner, null, true, false, "KTABLE-LEFTJOIN");
+    }
+
+    @Override
+    public <VO, VR> KTable<K, VR> leftJoin(KTable<K, VO> other,
+                                           BiFunction<? super V, ? super VO, ? extends VR> joiner,
+                                           Materialized<K, VR> materialized) {
+        return join(other, joiner, requireNonNull(materialized, "materialized"), true, false, "KTABLE-LEFTJOIN");
+    }
+
+    @Override
+    public <VO, VR> KTable<K, VR> outerJoin(KTable<K, VO> other,
+                                            BiFunction<? super V, ? super VO, ? extends VR> joiner) {
+        return join(other, joiner, null, true, true, "KTABLE-OUTERJOIN");
+    }
+
+    @Override
+    public <VO, VR> KTable<K, VR> outerJoin(KTable<K, VO> other,
+                                            BiFunction<? super V, ? super VO, ? extends VR> joiner,
+                                            Materialized<K, VR> materialized) {
+        return join(other, joiner, requireNonNull(materialized, "materialized"), true, true, "KTABLE-OUTERJOIN");
+    }
+
+    /** Both sides' updates look up the other side; {@code keepThis}/{@code keepOther} make it left/outer. */
+    private <VO, VR> KTable<K, VR> join(KTable<K, VO> other, BiFunction<? super V, ? super VO, ? extends VR> joiner,
+                                        @Nullable Materialized<K, VR> materialized, boolean keepThis,
+                                        boolean keepOther, String prefix) {
+        requireNonNull(joiner, "joiner");
+        KTableImpl<K, VO> o = (KTableImpl<K, VO>) requireNonNull(other, "other");
+        String thisStore = joinableStore("table-table join");
+        String otherStore = o.joinableStore("table-table join");
+        String thisSide = builder.addProcessor(builder.nodeName((Named) null, prefix + "-THIS"),
+            () -> new TableProcessors.JoinSide<K, V, VO, VR>(otherStore, joiner, keepThis, keepOther), node);
+        BiFunction<VO, V, VR> reversed = (vo, v) -> joiner.apply(v, vo);
+        String otherSide = builder.addProcessor(builder.nodeName((Named) null, prefix + "-OTHER"),
+            () -> new TableProcessors.JoinSide<K, VO, V, VR>(thisStore, reversed, keepOther, keepThis), o.node);
+        builder.graph().connectStore(thisSide, otherStore);
+        builder.graph().connectStore(otherSide, thisStore);
+        String merged = builder.addProcessor(builder.nodeName((Named) null, prefix + "-MERGE"),
+            StatelessProcessors.PassThrough::new, thisSide, otherSide);
+        return new KTableImpl<K, VR>(builder, merged, null, keySerde, null, null).materialize(merged, materialized,
+            null);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public KTable<K, V> suppress(Suppressed<? super K> suppressed) {
+        requireNonNull(suppressed, "suppressed");
+        if (windows == null) {
+            throw new TopologyException("suppress(untilWindowCloses) needs a windowed table (windowedBy(...) then an "
+                + "aggregation)");
+        }
+        String store = builder.stateName(suppressed.name(), "KTABLE-SUPPRESS-STATE-STORE",
+            "suppress() (name it with Suppressed.withName)");
+        long grace = windows.gracePeriodMs();
+        String name = builder.addProcessor(store + "-suppress",
+            () -> new WindowCloseSuppressor<Object, V>(store, grace), node);
+        builder.graph().addStore(new SuppressionBufferSpec<>(store, (Serde<Object>) innerKeySerde, valueSerde,
+            windows.sizeMs()), name);
+        return new KTableImpl<>(builder, name, null, keySerde, valueSerde, windows, innerKeySerde);
+    }
+
+    @Override
+    public @Nullable String queryableStoreName() {
+        return storeName;
+    }
+}

@@ -1,0 +1,42 @@
+package io.tributary.streams.internal.dsl;
+
+import io.tributary.streams.internal.state.InMemoryKeyValueStore;
+import io.tributary.streams.processor.ProcessorContext;
+import io.tributary.streams.processor.Record;
+import java.util.function.BiFunction;
+
+/**
+ * Joins each stream record with the table's current value for its key; the result keeps the record's timestamp.
+ * Records with a null value are dropped; a null key is dropped by the inner join and joined with null by the left
+ * join; records without a match are dropped by the inner join and joined with null by the left join.
+ */
+final class StreamTableJoin<K, V, VT, VR> extends ContextualProcessor<K, V, K, VR> {
+    private final String tableStore;
+    private final BiFunction<? super V, ? super VT, ? extends VR> joiner;
+    private final boolean left;
+    private InMemoryKeyValueStore<K, VT> table;
+
+    StreamTableJoin(String tableStore, BiFunction<? super V, ? super VT, ? extends VR> joiner, boolean left) {
+        this.tableStore = tableStore;
+        this.joiner = joiner;
+        this.left = left;
+    }
+
+    @Override
+    public void init(ProcessorContext<K, VR> context) {
+        super.init(context);
+        table = context.getStateStore(tableStore);
+    }
+
+    @Override
+    public void process(Record<K, V> record) {
+        if (record.value() == null || (record.key() == null && !left)) {
+            Dropped.log(context(), "stream-table join", "null key or value");
+            return;
+        }
+        VT match = record.key() == null ? null : table.get(record.key());
+        if (match != null || left) {
+            context().forward(record.withValue(joiner.apply(record.value(), match)));
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package io.tributary.streams.internal.dsl;
+
+import io.tributary.streams.internal.state.InMemoryKeyValueStore;
+import io.tributary.streams.internal.state.ValueAndTimestamp;
+import io.tributary.streams.processor.ProcessorContext;
+import io.tributary.streams.processor.Record;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/** The DSL's table operators. Table records carry a {@link Change} as value. */
+final class TableProcessors {
+    private TableProcessors() {
+    }
+
+    /**
+     * Turns a stream of values into table updates (new and old value) and keeps them in a store (table sources,
+     * {@code toTable}): records with a null key are dropped; a null value deletes.
+     */
+    static final class Source<K, V> extends ContextualProcessor<K, V, K, Change<V>> {
+        private final String storeName;
+        private InMemoryKeyValueStore<K, V> store;
+
+        Source(String storeName) {
+            this.storeName = storeName;
+        }
+
+        @Override
+        public void init(ProcessorContext<K, Change<V>> context) {
+            super.init(context);
+            store = context.getStateStore(storeName);
+        }
+
+        @Override
+        public void process(Record<K, V> record) {
+            if (record.key() == null) {
+                Dropped.log(context(), "table " + storeName, "null key");
+                return;
+            }
+            V old = store.get(record.key());
+            store.put(record.key(), record.value(), record.timestamp());
+            context().forward(record.withValue(new Change<>(record.value(), old)));
+        }
+    }
+
+    /** Stores what passes by (a materialized filter, mapValues or join) and passes it on with the old value. */
+    static final class Materialize<K, V> extends ContextualProcessor<K, Change<V>, K, Change<V>> {
+        private final String storeName;
+        private InMemoryKeyValueStore<K, V> store;
+
+        Materialize(String storeName) {
+            this.storeName = storeName;
+        }
+
+        @Override
+        public void init(ProcessorContext<K, Change<V>> context) {
+            super.init(context);
+            store = context.getStateStore(storeName);
+        }
+
+        @Override
+        public void process(Record<K, Change<V>> record) {
+            V old = store.get(record.key());
+            store.put(record.key(), record.value().newValue(), record.timestamp());
+            context().forward(record.withValue(new Change<>(record.value().newValue(), old)));
+        }
+    }
+
+    /** filter / filterNot: rows that do not match become deletions downstream. */
+    static final class Filter<K, V> extends ContextualProcessor<K, Change<V>, K, Change<V>> {
+        private final BiPredicate<? super K, ? super V> predicate;
+        private final boolean keep;
+
+        Filter(BiPredicate<? super K, ? super V> predicate, boolean keep) {
+            this.predicate = predicate;
+            this.keep = keep;
+        }
+
+        @Override
+        public void process(Record<K, Change<V>> record) {
+            V value = record.value().newValue();
+            V kept = value != null && predicate.test(record.key(), value) == keep ? value : null;
+            context().forward(record.withValue(Change.of(kept)));
+        }
+    }
+
+    /** mapValues: deletions stay deletions. */
+    static final class MapValues<K, V, VR> extends ContextualProcessor<K, Change<V>, K, Change<VR>> {
+        private final Function<? super V, ? extends VR> mapper;
+
+        MapValues(Function<? super V, ? extends VR> mapper) {
+            this.mapper = mapper;
+        }
+
+        @Override
+        public void process(Record<K, Change<V>> record) {
+            V value = record.value().newValue();
+            context().forward(record.withValue(Change.of(value == null ? null : mapper.apply(value))));
+        }
+    }
+
+    /** toStream: each update's new value. */
+    static final class ToStream<K, V> extends ContextualProcessor<K, Change<V>, K, V> {
+        @Override
+        public void process(Record<K, Change<V>> record) {
+            context().forward(record.withValue(record.value().newValue()));
+        }
+    }
+
+    /**
+     * One side of a table-table join: an update on this side looks up the other side's store. {@code thisOuter}
+     * keeps this side's rows without a match (joined with null); {@code otherOuter} keeps the other side's rows
+     * when this side's row is deleted. The joiner takes (this value, other value). The result has the larger
+     * timestamp of the two rows.
+     */
+    static final class JoinSide<K, V, VO, VR> extends ContextualProcessor<K, Change<V>, K, Change<VR>> {
+        private final String otherStore;
+        private final BiFunction<? super V, ? super VO, ? extends VR> joiner;
+        private final boolean thisOuter;
+        private final boolean otherOuter;
+        private InMemoryKeyValueStore<K, VO> other;
+
+        JoinSide(String otherStore, BiFunction<? super V, ? super VO, ? extends VR> joiner, boolean thisOuter,
+                 boolean otherOuter) {
+            this.otherStore = otherStore;
+            this.joiner = joiner;
+            this.thisOuter = thisOuter;
+            this.otherOuter = otherOuter;
+        }
+
+        @Override
+        public void init(ProcessorContext<K, Change<VR>> context) {
+            super.init(context);
+            other = context.getStateStore(otherStore);
+        }
+
+        @Override
+        public void process(Record<K, Change<V>> record) {
+            if (record.key() == null) {
+                Dropped.log(context(), "table join", "null key");
+                return;
+            }
+            ValueAndTimestamp<VO> match = other.getWithTimestamp(record.key());
+            V value = record.value().newValue();
+            // Without a match, only an outer side emits: the joined row, or the deletion of a row that existed.
+            if (match == null && (!thisOuter || (value == null && record.value().oldValue() == null))) {
+                return;
+            }
+            @Nullable VO otherValue = match == null ? null : match.value();
+            VR result;
+            if (value != null) {
+                result = joiner.apply(value, otherValue);
+            } else {
+                result = otherOuter && otherValue != null ? joiner.apply(null, otherValue) : null;
+            }
+            long timestamp = match == null ? record.timestamp() : Math.max(record.timestamp(), match.timestamp());
+            context().forward(record.withValue(Change.of(result)).withTimestamp(timestamp));
+        }
+    }
+}

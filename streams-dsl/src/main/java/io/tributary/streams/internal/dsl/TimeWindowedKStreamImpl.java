@@ -1,0 +1,88 @@
+package io.tributary.streams.internal.dsl;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tributary.serdes.Serde;
+import io.tributary.serdes.Serdes;
+import io.tributary.streams.Aggregator;
+import io.tributary.streams.KTable;
+import io.tributary.streams.Materialized;
+import io.tributary.streams.TimeWindowedKStream;
+import io.tributary.streams.TimeWindows;
+import io.tributary.streams.Windowed;
+import io.tributary.streams.internal.state.WindowStoreSpec;
+import java.util.Map;
+import java.util.function.BinaryOperator;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/** A grouped stream windowed by {@link TimeWindows}; aggregations keep a window store. */
+final class TimeWindowedKStreamImpl<K, V> implements TimeWindowedKStream<K, V> {
+    private final DslBuilder builder;
+    private final KGroupedStreamImpl<K, V> grouped;
+    private final @Nullable Serde<V> valueSerde;
+    private final TimeWindows windows;
+
+    TimeWindowedKStreamImpl(DslBuilder builder, KGroupedStreamImpl<K, V> grouped, @Nullable Serde<V> valueSerde,
+                            TimeWindows windows) {
+        this.builder = builder;
+        this.grouped = grouped;
+        this.valueSerde = valueSerde;
+        this.windows = windows;
+    }
+
+    @Override
+    public KTable<Windowed<K>, Long> count(Materialized<K, Long> materialized) {
+        requireNonNull(materialized, "materialized");
+        return aggregate("windowed count()", () -> 0L, (k, v, agg) -> agg + 1, materialized, Serdes.longSerde());
+    }
+
+    @Override
+    public KTable<Windowed<K>, Long> count() {
+        return aggregate("windowed count()", () -> 0L, (k, v, agg) -> agg + 1, null, Serdes.longSerde());
+    }
+
+    @Override
+    public KTable<Windowed<K>, V> reduce(BinaryOperator<V> reducer, Materialized<K, V> materialized) {
+        requireNonNull(reducer, "reducer");
+        requireNonNull(materialized, "materialized");
+        return aggregate("windowed reduce()", () -> null, (k, v, agg) -> agg == null ? v : reducer.apply(agg, v),
+            materialized, valueSerde);
+    }
+
+    @Override
+    public <VA> KTable<Windowed<K>, VA> aggregate(Supplier<VA> initializer,
+                                                  Aggregator<? super K, ? super V, VA> aggregator,
+                                                  Materialized<K, VA> materialized) {
+        requireNonNull(materialized, "materialized");
+        return aggregate("windowed aggregate()", initializer, aggregator, materialized, null);
+    }
+
+    private <VA> KTable<Windowed<K>, VA> aggregate(String operation, Supplier<VA> initializer,
+                                                   Aggregator<? super K, ? super V, VA> aggregator,
+                                                   @Nullable Materialized<K, VA> materialized,
+                                                   @Nullable Serde<VA> defaultValueSerde) {
+        requireNonNull(initializer, "initializer");
+        requireNonNull(aggregator, "aggregator");
+        String store = builder.stateName(materialized == null ? null : materialized.storeName(),
+            "KSTREAM-AGGREGATE-STATE-STORE", operation + " (name it with Materialized.as)");
+        Serde<K> ks = materialized != null && materialized.keySerde() != null ? materialized.keySerde()
+            : grouped.keySerde();
+        Serde<VA> vs = materialized != null && materialized.valueSerde() != null ? materialized.valueSerde()
+            : defaultValueSerde;
+        long minRetention = windows.sizeMs() + windows.gracePeriodMs();
+        long retention = materialized != null && materialized.retention() != null
+            ? materialized.retention().toMillis() : minRetention;
+        if (retention < minRetention) {
+            throw new IllegalArgumentException("Retention of window store " + store + " must be at least window size "
+                + "plus grace, " + minRetention + " ms, was " + retention + " ms");
+        }
+        String input = grouped.input(store);
+        String name = builder.addProcessor(builder.nodeName((String) null, "KSTREAM-WINDOWED-AGGREGATE"),
+            () -> new AggregateProcessors.PerWindow<>(store, windows, initializer, aggregator), input);
+        builder.graph().addStore(new WindowStoreSpec<>(store, ks, vs, retention, windows.sizeMs(),
+            materialized == null || materialized.loggingEnabled(),
+            materialized == null ? Map.of() : materialized.changelogConfig()), name);
+        return new KTableImpl<>(builder, name, store, null, vs, windows, ks);
+    }
+}

@@ -1,0 +1,282 @@
+package io.tributary.streams.internal.engine;
+
+import io.tributary.serdes.Deserializer;
+import io.tributary.serdes.Serde;
+import io.tributary.serdes.Serializer;
+import io.tributary.streams.ErrorHandling;
+import io.tributary.streams.StreamsException;
+import io.tributary.streams.StreamsOptions;
+import io.tributary.streams.internal.NodeSpec;
+import io.tributary.streams.internal.Subtopology;
+import io.tributary.streams.internal.TopologyGraph;
+import io.tributary.streams.internal.state.RestorableStore;
+import io.tributary.streams.internal.state.StoreFactory;
+import io.tributary.streams.processor.Processor;
+import io.tributary.streams.processor.PunctuationType;
+import io.tributary.streams.processor.Record;
+import io.tributary.streams.processor.RecordMetadata;
+import io.tributary.streams.processor.TaskId;
+import io.tributary.streams.processor.TimestampExtractor;
+import io.tributary.streams.processor.TopicNameExtractor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One partition of one sub-topology: its processor instances and stores. Processes one record at a time, depth
+ * first through the nodes; tracks stream time (the largest timestamp seen) and fires punctuations; collects the
+ * serialized sink and changelog records for its caller to write. The test driver and the runtime both run tasks
+ * through this class. Not thread-safe: the caller runs each task on one thread at a time.
+ */
+public final class StreamTask {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamTask.class);
+
+    private final TaskId id;
+    private final StreamsOptions options;
+    private final RecordCollector collector = new RecordCollector();
+    private final TaskContext context;
+    private final Map<String, SourceInfo> sources = new LinkedHashMap<>();
+    private final List<ProcessorNode> nodes = new ArrayList<>();
+    private final Map<String, RestorableStore> stores = new LinkedHashMap<>();
+    private final Map<String, String> changelogTopics = new LinkedHashMap<>();
+
+    StreamTask(TaskId id, TopologyGraph graph, Subtopology subtopology, StreamsOptions options,
+               LongSupplier wallClock) {
+        this.id = id;
+        this.options = options;
+        this.context = new TaskContext(id, options, collector, wallClock);
+        String app = options.applicationId();
+        for (String storeName : subtopology.stores()) {
+            StoreFactory factory = graph.stores().get(storeName);
+            RestorableStore store = factory.create(context);
+            stores.put(storeName, store);
+            context.registerStore(store);
+            if (factory.loggingEnabled()) {
+                changelogTopics.put(storeName, TopologyGraph.changelogTopic(app, storeName));
+            }
+        }
+        Map<String, ProcessorNode> byName = new LinkedHashMap<>();
+        for (String name : subtopology.nodes()) {
+            NodeSpec spec = graph.nodes().get(name);
+            ProcessorNode node = new ProcessorNode(name, instantiate(spec, graph), graph.storesOf(name));
+            byName.put(name, node);
+            nodes.add(node);
+            spec.parents().forEach(parent -> byName.get(parent).addChild(node));
+            if (spec instanceof NodeSpec.Source source) {
+                for (String topic : source.topics()) {
+                    sources.put(graph.resolveTopic(app, topic), new SourceInfo(node,
+                        deserializer(source.keyDeserializer(), options.defaultKeySerde(), name, "key"),
+                        deserializer(source.valueDeserializer(), options.defaultValueSerde(), name, "value"),
+                        source.timestampExtractor() != null ? source.timestampExtractor()
+                            : options.timestampExtractor()));
+                }
+            }
+        }
+        for (ProcessorNode node : nodes) {
+            context.setCurrentNode(node);
+            node.processor().init(context);
+        }
+        context.setCurrentNode(null);
+    }
+
+    public TaskId id() {
+        return id;
+    }
+
+    /** The wire names of the topics this task reads. */
+    public List<String> sourceTopics() {
+        return List.copyOf(sources.keySet());
+    }
+
+    /** The task's stores by name. */
+    public Map<String, RestorableStore> stores() {
+        return stores;
+    }
+
+    /** Changelog topic (wire name) per logged store. */
+    public Map<String, String> changelogTopics() {
+        return changelogTopics;
+    }
+
+    public long streamTime() {
+        return context.currentStreamTimeMs();
+    }
+
+    /**
+     * Processes one input record, then fires the stream-time punctuations it made due.
+     *
+     * @throws StreamsException for a record that cannot be deserialized or processed, unless the options say
+     *                          to log and continue
+     */
+    public void process(InputRecord input) {
+        SourceInfo source = sources.get(input.topic());
+        if (source == null) {
+            throw new IllegalArgumentException("Task " + id + " does not read topic " + input.topic());
+        }
+        RecordMetadata origin = new RecordMetadata(input.topic(), input.partition(), input.offset());
+        Record<Object, Object> record;
+        try {
+            Object key = source.keyDeserializer().deserialize(input.topic(), input.headers(), input.key());
+            Object value = source.valueDeserializer().deserialize(input.topic(), input.headers(), input.value());
+            record = new Record<>(key, value, Math.max(0, input.timestamp()), input.headers());
+        } catch (RuntimeException e) {
+            handle(options.deserializationErrorHandling(), "deserialize", origin, e);
+            return;
+        }
+        try {
+            long timestamp = eventTime(source.timestampExtractor(), record, input.timestamp());
+            context.advanceStreamTime(timestamp);
+            context.setRecord(origin, timestamp);
+            context.setCurrentNode(source.node());
+            source.node().process(record.withTimestamp(timestamp));
+        } catch (RuntimeException e) {
+            handle(options.processingErrorHandling(), "process", origin, e);
+        } finally {
+            context.setCurrentNode(null);
+            context.setRecord(null, -1);
+        }
+        punctuate(PunctuationType.STREAM_TIME, context.currentStreamTimeMs());
+    }
+
+    /** Fires the wall-clock punctuations due at {@code now}. */
+    public void punctuateWallClock(long now) {
+        punctuate(PunctuationType.WALL_CLOCK_TIME, now);
+    }
+
+    /** The records produced since the last call: sink records and changelog records, in the order made. */
+    public List<OutputRecord> drainOutputs() {
+        return collector.drain();
+    }
+
+    /** Applies one changelog record to a store (restore), without logging it again. */
+    public void restore(String storeName, byte @Nullable [] key, byte @Nullable [] value, long timestamp) {
+        if (key == null) {
+            return;
+        }
+        stores.get(storeName).restore(key, value, timestamp);
+    }
+
+    /** Closes the processors; the stores' contents are dropped with the task. */
+    public void close() {
+        for (ProcessorNode node : nodes) {
+            try {
+                node.processor().close();
+            } catch (RuntimeException e) {
+                LOG.warn("Processor {} of task {} failed to close", node.name(), id, e);
+            }
+        }
+    }
+
+    private void punctuate(PunctuationType type, long now) {
+        context.punctuations().fire(type, now, (node, run) -> {
+            context.setCurrentNode(node);
+            context.setRecord(null, now);
+            try {
+                run.run();
+            } catch (RuntimeException e) {
+                handle(options.processingErrorHandling(), "punctuate in " + node.name(), null, e);
+            } finally {
+                context.setCurrentNode(null);
+                context.setRecord(null, -1);
+            }
+        });
+    }
+
+    private static long eventTime(@Nullable TimestampExtractor extractor, Record<Object, Object> record,
+                                  long recordTimestamp) {
+        long t = extractor == null ? recordTimestamp : extractor.extract(record, -1);
+        if (t < 0) {
+            throw new StreamsException("Record has a negative event time " + t + "; records need a timestamp, "
+                + "or set a TimestampExtractor that gives one");
+        }
+        return t;
+    }
+
+    private void handle(ErrorHandling handling, String what, @Nullable RecordMetadata origin, RuntimeException e) {
+        String where = origin == null ? "task " + id
+            : "record " + origin.topic() + "-" + origin.partition() + "@" + origin.offset() + " in task " + id;
+        if (handling == ErrorHandling.LOG_AND_CONTINUE) {
+            LOG.warn("Failed to {} {}; skipping it (log-and-continue)", what, where, e);
+            return;
+        }
+        throw new StreamsException("Failed to " + what + " " + where + ": " + e.getMessage(), e);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Processor<Object, Object, Object, Object> instantiate(NodeSpec spec, TopologyGraph graph) {
+        if (spec instanceof NodeSpec.Source) {
+            return new Processor<>() {
+                private io.tributary.streams.processor.ProcessorContext<Object, Object> ctx;
+
+                @Override
+                public void init(io.tributary.streams.processor.ProcessorContext<Object, Object> c) {
+                    ctx = c;
+                }
+
+                @Override
+                public void process(Record<Object, Object> record) {
+                    ctx.forward(record);
+                }
+            };
+        }
+        if (spec instanceof NodeSpec.Processor p) {
+            Processor<Object, Object, Object, Object> processor =
+                (Processor<Object, Object, Object, Object>) p.supplier().get();
+            if (processor == null) {
+                throw new TopologyMisuse("The supplier of processor " + p.name() + " returned null");
+            }
+            return processor;
+        }
+        NodeSpec.Sink sink = (NodeSpec.Sink) spec;
+        String app = options.applicationId();
+        return new SinkProcessor(sink.topic(), (TopicNameExtractor<Object, Object>) sink.extractor(),
+            t -> graph.resolveTopic(app, t),
+            serializer(sink.keySerializer(), options.defaultKeySerde(), sink.name(), "key"),
+            serializer(sink.valueSerializer(), options.defaultValueSerde(), sink.name(), "value"),
+            collector);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Deserializer<Object> deserializer(@Nullable Deserializer<?> own, @Nullable Serde<?> fallback,
+                                                     String node, String which) {
+        if (own != null) {
+            return (Deserializer<Object>) own;
+        }
+        if (fallback != null) {
+            return (Deserializer<Object>) fallback.deserializer();
+        }
+        throw missingSerde(node, which);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Serializer<Object> serializer(@Nullable Serializer<?> own, @Nullable Serde<?> fallback,
+                                                 String node, String which) {
+        if (own != null) {
+            return (Serializer<Object>) own;
+        }
+        if (fallback != null) {
+            return (Serializer<Object>) fallback.serializer();
+        }
+        throw missingSerde(node, which);
+    }
+
+    private static TopologyMisuse missingSerde(String node, String which) {
+        return new TopologyMisuse("Node " + node + " has no " + which + " serde: give one (Consumed.with, "
+            + "Produced.with, Grouped.with, ...) or set StreamsOptions.default" + (which.equals("key") ? "Key"
+            : "Value") + "Serde");
+    }
+
+    /** A topology that cannot be instantiated as declared. */
+    static final class TopologyMisuse extends StreamsException {
+        private static final long serialVersionUID = 1L;
+
+        TopologyMisuse(String message) {
+            super(message);
+        }
+    }
+}

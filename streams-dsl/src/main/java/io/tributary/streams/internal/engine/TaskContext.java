@@ -1,0 +1,179 @@
+package io.tributary.streams.internal.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tributary.serdes.Serde;
+import io.tributary.streams.StreamsOptions;
+import io.tributary.streams.internal.TopologyGraph;
+import io.tributary.streams.internal.state.ChangeLogger;
+import io.tributary.streams.internal.state.StoreContext;
+import io.tributary.streams.processor.Cancellable;
+import io.tributary.streams.processor.ProcessorContext;
+import io.tributary.streams.processor.PunctuationType;
+import io.tributary.streams.processor.Punctuator;
+import io.tributary.streams.processor.Record;
+import io.tributary.streams.processor.RecordMetadata;
+import io.tributary.streams.processor.TaskId;
+import io.tributary.streams.state.StateStore;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The processor context of one task: tracks the node being run, the record being processed and stream time. One
+ * instance serves all of a task's processors, since a task runs one node at a time. Owned by one task.
+ */
+final class TaskContext implements ProcessorContext<Object, Object>, StoreContext {
+    private final TaskId taskId;
+    private final StreamsOptions options;
+    private final RecordCollector collector;
+    private final LongSupplier wallClock;
+    private final Punctuations punctuations = new Punctuations();
+    private final Map<String, StateStore> stores = new HashMap<>();
+    private @Nullable ProcessorNode currentNode;
+    private @Nullable RecordMetadata currentRecord;
+    private long recordTimestamp = -1;
+    private long streamTime = -1;
+
+    TaskContext(TaskId taskId, StreamsOptions options, RecordCollector collector, LongSupplier wallClock) {
+        this.taskId = taskId;
+        this.options = options;
+        this.collector = collector;
+        this.wallClock = wallClock;
+    }
+
+    void registerStore(StateStore store) {
+        stores.put(store.name(), store);
+    }
+
+    Map<String, StateStore> stores() {
+        return stores;
+    }
+
+    Punctuations punctuations() {
+        return punctuations;
+    }
+
+    void setCurrentNode(@Nullable ProcessorNode node) {
+        currentNode = node;
+    }
+
+    @Nullable ProcessorNode currentNode() {
+        return currentNode;
+    }
+
+    void setRecord(@Nullable RecordMetadata record, long timestamp) {
+        currentRecord = record;
+        recordTimestamp = timestamp;
+    }
+
+    void advanceStreamTime(long timestamp) {
+        streamTime = Math.max(streamTime, timestamp);
+    }
+
+    @Override
+    public String applicationId() {
+        return options.applicationId();
+    }
+
+    @Override
+    public TaskId taskId() {
+        return taskId;
+    }
+
+    @Override
+    public Optional<RecordMetadata> recordMetadata() {
+        return Optional.ofNullable(currentRecord);
+    }
+
+    @Override
+    public <K, V> void forward(Record<K, V> record) {
+        requireNonNull(record, "record");
+        ProcessorNode from = requireNonNull(currentNode, "forward outside of process or punctuate");
+        for (ProcessorNode child : from.children()) {
+            forwardTo(from, child, record);
+        }
+    }
+
+    @Override
+    public <K, V> void forward(Record<K, V> record, String childName) {
+        requireNonNull(record, "record");
+        ProcessorNode from = requireNonNull(currentNode, "forward outside of process or punctuate");
+        forwardTo(from, from.child(childName), record);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void forwardTo(ProcessorNode from, ProcessorNode child, Record<?, ?> record) {
+        long previousTimestamp = recordTimestamp;
+        currentNode = child;
+        // Downstream stores log writes with the timestamp of the record they process.
+        recordTimestamp = record.timestamp();
+        try {
+            child.process((Record<Object, Object>) record);
+        } finally {
+            currentNode = from;
+            recordTimestamp = previousTimestamp;
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <S extends StateStore> S getStateStore(String name) {
+        ProcessorNode node = requireNonNull(currentNode, "getStateStore outside of init, process or punctuate");
+        if (!node.stores().contains(name)) {
+            throw new IllegalArgumentException("Processor " + node.name() + " has no access to store " + name
+                + "; connect it with addStateStore/connectProcessorAndStateStores (its stores: " + node.stores()
+                + ")");
+        }
+        return (S) stores.get(name);
+    }
+
+    @Override
+    public Cancellable schedule(Duration interval, PunctuationType type, Punctuator punctuator) {
+        requireNonNull(interval, "interval");
+        requireNonNull(type, "type");
+        requireNonNull(punctuator, "punctuator");
+        if (interval.toMillis() < 1) {
+            throw new IllegalArgumentException("A punctuation interval must be at least 1 ms, was " + interval);
+        }
+        ProcessorNode node = requireNonNull(currentNode, "schedule outside of init, process or punctuate");
+        return punctuations.schedule(node, interval.toMillis(), type, punctuator, wallClock.getAsLong());
+    }
+
+    @Override
+    public long currentStreamTimeMs() {
+        return streamTime;
+    }
+
+    @Override
+    public long currentSystemTimeMs() {
+        return wallClock.getAsLong();
+    }
+
+    @Override
+    public ChangeLogger changeLogger(String storeName) {
+        String topic = TopologyGraph.changelogTopic(options.applicationId(), storeName);
+        int partition = taskId.partition();
+        return (key, value, timestamp) -> collector.add(new OutputRecord(topic, partition, key, value, timestamp,
+            List.of(), true));
+    }
+
+    @Override
+    public long recordTimestamp() {
+        return recordTimestamp;
+    }
+
+    @Override
+    public @Nullable Serde<?> defaultKeySerde() {
+        return options.defaultKeySerde();
+    }
+
+    @Override
+    public @Nullable Serde<?> defaultValueSerde() {
+        return options.defaultValueSerde();
+    }
+}

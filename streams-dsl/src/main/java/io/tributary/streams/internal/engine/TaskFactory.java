@@ -1,0 +1,59 @@
+package io.tributary.streams.internal.engine;
+
+import io.tributary.streams.StreamsOptions;
+import io.tributary.streams.internal.Subtopology;
+import io.tributary.streams.internal.TopologyGraph;
+import io.tributary.streams.processor.TaskId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * Creates the tasks of a topology and tells which sub-topology reads a topic. Shared by the test driver and the
+ * runtime. Immutable; thread-safe.
+ */
+public final class TaskFactory {
+    private final TopologyGraph graph;
+    private final StreamsOptions options;
+    private final LongSupplier wallClock;
+    private final List<Subtopology> subtopologies;
+    private final Map<String, Integer> subtopologyByTopic = new HashMap<>();
+
+    public TaskFactory(TopologyGraph graph, StreamsOptions options, LongSupplier wallClock) {
+        graph.validate();
+        this.graph = graph;
+        this.options = options;
+        this.wallClock = wallClock;
+        this.subtopologies = graph.subtopologies();
+        for (Subtopology s : subtopologies) {
+            for (String topic : s.sourceTopics()) {
+                subtopologyByTopic.put(graph.resolveTopic(options.applicationId(), topic), s.id());
+            }
+        }
+    }
+
+    public List<Subtopology> subtopologies() {
+        return subtopologies;
+    }
+
+    public TopologyGraph graph() {
+        return graph;
+    }
+
+    /** Wire topic name to the sub-topology reading it. */
+    public Map<String, Integer> subtopologyByTopic() {
+        return subtopologyByTopic;
+    }
+
+    /** Wire names of the topics sub-topology {@code id} reads. */
+    public List<String> sourceTopics(int id) {
+        return subtopologies.get(id).sourceTopics().stream()
+            .map(t -> graph.resolveTopic(options.applicationId(), t))
+            .toList();
+    }
+
+    public StreamTask create(TaskId id) {
+        return new StreamTask(id, graph, subtopologies.get(id.subtopology()), options, wallClock);
+    }
+}

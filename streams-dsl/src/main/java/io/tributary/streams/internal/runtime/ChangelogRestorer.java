@@ -1,0 +1,66 @@
+package io.tributary.streams.internal.runtime;
+
+import io.tributary.admin.ListedOffset;
+import io.tributary.admin.OffsetSpec;
+import io.tributary.admin.TributaryAdmin;
+import io.tributary.client.ClientOptions;
+import io.tributary.common.TopicPartition;
+import io.tributary.consumer.ConsumerOptions;
+import io.tributary.consumer.OffsetReset;
+import io.tributary.consumer.TributaryConsumer;
+import io.tributary.serdes.Serdes;
+import io.tributary.streams.internal.engine.StreamTask;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Restores a new task's stores by replaying their changelog partitions from the first to the last offset, with a
+ * consumer assigned to each partition (no group). Stateless; the task is not used by anyone else meanwhile.
+ */
+final class ChangelogRestorer {
+    private static final Logger LOG = LoggerFactory.getLogger(ChangelogRestorer.class);
+
+    private final TributaryAdmin admin;
+    private final ClientOptions client;
+
+    ChangelogRestorer(TributaryAdmin admin, ClientOptions client) {
+        this.admin = admin;
+        this.client = client;
+    }
+
+    Mono<StreamTask> restore(StreamTask task) {
+        return Flux.fromIterable(task.changelogTopics().entrySet())
+            .concatMap(e -> restore(task, e.getKey(), new TopicPartition(e.getValue(), task.id().partition())))
+            .then(Mono.just(task));
+    }
+
+    private Mono<Void> restore(StreamTask task, String store, TopicPartition changelog) {
+        Mono<ListedOffset> earliest = admin.listOffsets(Map.of(changelog, OffsetSpec.earliest()))
+            .map(m -> m.get(changelog));
+        Mono<ListedOffset> latest = admin.listOffsets(Map.of(changelog, OffsetSpec.latest()))
+            .map(m -> m.get(changelog));
+        return Mono.zip(earliest, latest).flatMap(range -> {
+            long from = range.getT1().offset();
+            long end = range.getT2().offset();
+            if (end <= from) {
+                return Mono.empty();
+            }
+            long started = System.nanoTime();
+            TributaryConsumer<byte[], byte[]> consumer = TributaryConsumer.create(ConsumerOptions
+                .create(client, Serdes.byteArray().deserializer(), Serdes.byteArray().deserializer())
+                .assignment(List.of(changelog))
+                .offsetReset(OffsetReset.EARLIEST));
+            return consumer.receive()
+                .takeUntil(r -> r.offset() >= end - 1)
+                .doOnNext(r -> task.restore(store, r.key(), r.value(), r.timestamp()))
+                .count()
+                .doOnNext(n -> LOG.info("Restored store {} of task {} from {} ({} records in {} ms)", store,
+                    task.id(), changelog, n, (System.nanoTime() - started) / 1_000_000))
+                .then(consumer.close());
+        });
+    }
+}

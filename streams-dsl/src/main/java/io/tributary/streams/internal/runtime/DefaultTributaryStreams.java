@@ -1,0 +1,286 @@
+package io.tributary.streams.internal.runtime;
+
+import io.tributary.admin.AdminOptions;
+import io.tributary.admin.TributaryAdmin;
+import io.tributary.common.TopicPartition;
+import io.tributary.consumer.AssignmentListener;
+import io.tributary.consumer.ConsumerOptions;
+import io.tributary.consumer.OffsetReset;
+import io.tributary.consumer.ReceivedRecord;
+import io.tributary.consumer.TributaryConsumer;
+import io.tributary.producer.ProducerOptions;
+import io.tributary.producer.ProducerRecord;
+import io.tributary.producer.SendResult;
+import io.tributary.producer.SenderRecord;
+import io.tributary.producer.TributaryProducer;
+import io.tributary.serdes.Serdes;
+import io.tributary.streams.ErrorHandling;
+import io.tributary.streams.ProcessingGuarantee;
+import io.tributary.streams.StreamsException;
+import io.tributary.streams.StreamsOptions;
+import io.tributary.streams.TributaryStreams;
+import io.tributary.streams.internal.TopologyGraph;
+import io.tributary.streams.internal.engine.InputRecord;
+import io.tributary.streams.internal.engine.OutputRecord;
+import io.tributary.streams.internal.engine.StreamTask;
+import io.tributary.streams.internal.engine.TaskFactory;
+import io.tributary.streams.internal.state.KeyValueStoreSpec;
+import io.tributary.streams.internal.state.WindowStoreSpec;
+import io.tributary.streams.processor.TaskId;
+import io.tributary.streams.state.ReadOnlyKeyValueStore;
+import io.tributary.streams.state.ReadOnlyWindowStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * The runtime: one consumer (group {@code application.id}, range assignment) feeding tasks, one producer writing
+ * their outputs, an admin client for topics and restore offsets. Records and wall-clock ticks are merged into one
+ * serial stream, so tasks are driven one event at a time; the lock also orders them against the assignment
+ * listener, which closes tasks of revoked partitions. Thread-safe.
+ */
+public final class DefaultTributaryStreams implements TributaryStreams {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultTributaryStreams.class);
+    private static final Duration WALL_CLOCK_TICK = Duration.ofMillis(100);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final TopologyGraph graph;
+    private final StreamsOptions options;
+    private final TaskFactory factory;
+    private final AtomicReference<State> state = new AtomicReference<>(State.CREATED);
+    private final Map<TaskId, StreamTask> tasks = new ConcurrentHashMap<>();
+    private final Object lock = new Object();
+    private final AtomicInteger pending = new AtomicInteger();
+    private final Sinks.Empty<Void> assigned = Sinks.empty();
+    private final Sinks.Empty<Void> closed = Sinks.empty();
+    private volatile boolean stopping;
+    private volatile @Nullable TributaryAdmin admin;
+    private volatile @Nullable TributaryConsumer<byte[], byte[]> consumer;
+    private volatile @Nullable TributaryProducer<byte[], byte[]> producer;
+    private volatile @Nullable Disposable running;
+
+    public DefaultTributaryStreams(TopologyGraph graph, StreamsOptions options) {
+        if (options.processingGuarantee() == ProcessingGuarantee.EXACTLY_ONCE_V2) {
+            throw new IllegalArgumentException("processing.guarantee exactly_once_v2 is not supported yet; use "
+                + "at_least_once");
+        }
+        this.graph = graph;
+        this.options = options;
+        this.factory = new TaskFactory(graph, options, System::currentTimeMillis);
+    }
+
+    @Override
+    public Mono<Void> start() {
+        return Mono.defer(() -> {
+            if (!state.compareAndSet(State.CREATED, State.STARTING)) {
+                return Mono.error(new IllegalStateException("start() may be called once; the application is "
+                    + state.get()));
+            }
+            TributaryAdmin a = TributaryAdmin.create(AdminOptions.create(options.client()));
+            admin = a;
+            return TopicSetup.prepare(a, graph, options)
+                .doOnNext(plan -> run(a))
+                .then(assigned.asMono())
+                .doOnSuccess(v -> state.compareAndSet(State.STARTING, State.RUNNING))
+                .onErrorResume(e -> shutDown(State.FAILED).then(Mono.error(e)));   // no-op if already closing
+        });
+    }
+
+    private void run(TributaryAdmin a) {
+        ChangelogRestorer restorer = new ChangelogRestorer(a, options.client());
+        TributaryProducer<byte[], byte[]> p = TributaryProducer.create(ProducerOptions
+            .create(options.client(), Serdes.byteArray().serializer(), Serdes.byteArray().serializer())
+            .stopOnError(false));
+        TributaryConsumer<byte[], byte[]> c = TributaryConsumer.create(ConsumerOptions
+            .create(options.client(), Serdes.byteArray().deserializer(), Serdes.byteArray().deserializer())
+            .groupId(options.applicationId())
+            .subscription(factory.subtopologyByTopic().keySet())
+            .assignors(List.of("range"))
+            .offsetReset(OffsetReset.EARLIEST)
+            .commitInterval(options.commitInterval())
+            .assignmentListener(new TaskLifecycle()));
+        producer = p;
+        consumer = c;
+        Flux<Object> events = Flux.merge(c.receive(), Flux.interval(WALL_CLOCK_TICK).map(tick -> (Object) tick));
+        running = p.send(events.concatMap(event -> event instanceof ReceivedRecord<?, ?> r
+                ? process(restorer, cast(r)) : punctuate()))
+            .doOnNext(this::written)
+            .subscribe(null, this::failed);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ReceivedRecord<byte[], byte[]> cast(ReceivedRecord<?, ?> record) {
+        return (ReceivedRecord<byte[], byte[]>) record;
+    }
+
+    /** Runs one input record through its task (restored first if new); emits its outputs to send. */
+    private Flux<SenderRecord<byte[], byte[], PendingAck>> process(ChangelogRestorer restorer,
+                                                                   ReceivedRecord<byte[], byte[]> record) {
+        if (stopping) {
+            return Flux.empty();   // neither processed nor acknowledged: read again after restart
+        }
+        pending.incrementAndGet();
+        TaskId id = new TaskId(factory.subtopologyByTopic().get(record.topic()), record.partition());
+        StreamTask existing = tasks.get(id);
+        Mono<StreamTask> task = existing != null ? Mono.just(existing) : Mono.fromCallable(() -> factory.create(id))
+            .flatMap(restorer::restore)
+            .doOnNext(t -> tasks.put(id, t));
+        return task.flatMapMany(t -> {
+            List<OutputRecord> outputs;
+            synchronized (lock) {
+                t.process(new InputRecord(record.topic(), record.partition(), record.offset(), record.key(),
+                    record.value(), record.timestamp(), record.headers()));
+                outputs = t.drainOutputs();
+            }
+            PendingAck ack = new PendingAck(record, outputs.size(), pending::decrementAndGet);
+            return Flux.fromIterable(outputs).map(o -> SenderRecord.create(toProducerRecord(o), ack));
+        });
+    }
+
+    private Flux<SenderRecord<byte[], byte[], PendingAck>> punctuate() {
+        List<OutputRecord> outputs = new ArrayList<>();
+        synchronized (lock) {
+            long now = System.currentTimeMillis();
+            for (StreamTask t : tasks.values()) {
+                t.punctuateWallClock(now);
+                outputs.addAll(t.drainOutputs());
+            }
+        }
+        return Flux.fromIterable(outputs).map(o -> SenderRecord.create(toProducerRecord(o), PendingAck.NONE));
+    }
+
+    private static ProducerRecord<byte[], byte[]> toProducerRecord(OutputRecord o) {
+        return new ProducerRecord<>(o.topic(), o.partition(), o.timestamp(), o.key(), o.value(), o.headers());
+    }
+
+    private void written(SendResult<PendingAck> result) {
+        if (result instanceof SendResult.Failed<PendingAck> f) {
+            if (options.productionErrorHandling() == ErrorHandling.FAIL) {
+                throw new StreamsException("Failed to write an output record: " + f.error().getMessage(), f.error());
+            }
+            LOG.warn("Failed to write an output record; going on (log-and-continue)", f.error());
+        }
+        result.correlation().written();
+    }
+
+    private void failed(Throwable error) {
+        LOG.error("Application {} failed", options.applicationId(), error);
+        assigned.tryEmitError(error);   // a start() still waiting for partitions fails with the cause
+        shutDown(State.FAILED).subscribe();
+    }
+
+    /** Closes the tasks of partitions this instance no longer owns; a later assignment restores them again. */
+    private final class TaskLifecycle implements AssignmentListener {
+        @Override
+        public void onAssigned(Set<TopicPartition> added) {
+            assigned.tryEmitEmpty();
+        }
+
+        @Override
+        public Mono<Void> onRevoked(Set<TopicPartition> revoked) {
+            return Mono.fromRunnable(() -> closeTasks(revoked));
+        }
+
+        @Override
+        public void onLost(Set<TopicPartition> lost) {
+            closeTasks(lost);
+        }
+
+        private void closeTasks(Set<TopicPartition> partitions) {
+            synchronized (lock) {
+                for (TopicPartition tp : partitions) {
+                    Integer sub = factory.subtopologyByTopic().get(tp.topic());
+                    StreamTask task = sub == null ? null : tasks.remove(new TaskId(sub, tp.partition()));
+                    if (task != null) {
+                        task.close();
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public Mono<Void> close() {
+        return shutDown(State.CLOSED);
+    }
+
+    /** Stops taking records, waits for the outputs of those taken, commits, then closes everything. */
+    private Mono<Void> shutDown(State end) {
+        return Mono.defer(() -> {
+            State before = state.get();
+            if (before == State.CLOSING || before == State.CLOSED || before == State.FAILED) {
+                return closed.asMono();   // another shutdown runs or ran
+            }
+            if (!state.compareAndSet(before, end == State.FAILED ? State.FAILED : State.CLOSING)) {
+                return shutDown(end);
+            }
+            stopping = true;
+            assigned.tryEmitError(new StreamsException("Application " + options.applicationId() + " was closed "
+                + "before it was running"));
+            TributaryConsumer<byte[], byte[]> c = consumer;
+            TributaryProducer<byte[], byte[]> p = producer;
+            TributaryAdmin a = admin;
+            return Flux.interval(Duration.ZERO, Duration.ofMillis(10))
+                .filter(t -> pending.get() == 0 || end == State.FAILED)
+                .next()
+                .timeout(CLOSE_TIMEOUT, Mono.just(0L))
+                .then(c == null ? Mono.empty() : c.close().onErrorResume(e -> Mono.empty()))
+                .then(Mono.fromRunnable(() -> {
+                    Disposable r = running;
+                    if (r != null) {
+                        r.dispose();
+                    }
+                }))
+                .then(p == null ? Mono.empty() : p.close().onErrorResume(e -> Mono.empty()))
+                .then(a == null ? Mono.empty() : a.close().onErrorResume(e -> Mono.empty()))
+                .then(Mono.<Void>fromRunnable(() -> {
+                    synchronized (lock) {
+                        tasks.values().forEach(StreamTask::close);
+                        tasks.clear();
+                    }
+                }))
+                .onErrorResume(e -> {
+                    LOG.warn("Closing application {} failed", options.applicationId(), e);
+                    return Mono.empty();
+                })
+                // Set before completing, so that a caller of close() sees the final state.
+                .then(Mono.fromRunnable(() -> {
+                    state.set(end);
+                    closed.tryEmitEmpty();
+                }));
+        });
+    }
+
+    @Override
+    public State state() {
+        return state.get();
+    }
+
+    @Override
+    public <K, V> ReadOnlyKeyValueStore<K, V> store(String name) {
+        if (!(graph.stores().get(name) instanceof KeyValueStoreSpec<?, ?>)) {
+            throw new IllegalArgumentException("The topology has no key-value store named " + name);
+        }
+        return LocalStores.keyValue(tasks::values, name);
+    }
+
+    @Override
+    public <K, V> ReadOnlyWindowStore<K, V> windowStore(String name) {
+        if (!(graph.stores().get(name) instanceof WindowStoreSpec<?, ?>)) {
+            throw new IllegalArgumentException("The topology has no window store named " + name);
+        }
+        return LocalStores.window(tasks::values, name);
+    }
+}

@@ -1,0 +1,41 @@
+package io.tributary.streams.internal.runtime;
+
+import io.tributary.consumer.ReceivedRecord;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The correlation of an input record's outputs: once all of them were written the input record is acknowledged,
+ * so the consumer's ordered commits never pass a record whose effects are not durable. Thread-safe.
+ */
+final class PendingAck {
+    /** The correlation of outputs no input record waits for (punctuations). */
+    static final PendingAck NONE = new PendingAck(null, 1, () -> { });
+
+    private final @Nullable ReceivedRecord<byte[], byte[]> record;
+    private final AtomicInteger remaining;
+    private final Runnable onDone;
+
+    PendingAck(@Nullable ReceivedRecord<byte[], byte[]> record, int outputs, Runnable onDone) {
+        this.record = record;
+        this.remaining = new AtomicInteger(outputs);
+        this.onDone = onDone;
+        if (outputs == 0) {
+            done();
+        }
+    }
+
+    /** One output was written (or, with log-and-continue, given up). */
+    void written() {
+        if (record != null && remaining.decrementAndGet() == 0) {
+            done();
+        }
+    }
+
+    private void done() {
+        if (record != null) {
+            record.acknowledge();
+            onDone.run();
+        }
+    }
+}

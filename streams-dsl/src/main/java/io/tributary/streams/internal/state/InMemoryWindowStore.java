@@ -1,0 +1,154 @@
+package io.tributary.streams.internal.state;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tributary.serdes.Serde;
+import io.tributary.streams.KeyValue;
+import io.tributary.streams.Window;
+import io.tributary.streams.Windowed;
+import io.tributary.streams.state.WindowStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An in-memory window store: values by (key bytes, window start). Windows whose start is {@code retention} or more
+ * behind the largest window start written are dropped, and writes to them are ignored. Written by its task's thread
+ * only; readable from any thread.
+ */
+public final class InMemoryWindowStore<K, V> implements WindowStore<K, V>, RestorableStore {
+    private final String name;
+    private final Serde<K> keySerde;
+    private final Serde<V> valueSerde;
+    private final long retentionMs;
+    private final long windowSizeMs;
+    private final boolean logging;
+    private final ChangeLogger logger;
+    private final LongSupplier recordTimestamp;
+    private final NavigableMap<WindowKey, StoredValue> map = new ConcurrentSkipListMap<>();
+    private long observedStreamTime = -1;
+
+    public InMemoryWindowStore(String name, Serde<K> keySerde, Serde<V> valueSerde, long retentionMs,
+                               long windowSizeMs, boolean logging, ChangeLogger logger, LongSupplier recordTimestamp) {
+        this.name = name;
+        this.keySerde = keySerde;
+        this.valueSerde = valueSerde;
+        this.retentionMs = retentionMs;
+        this.windowSizeMs = windowSizeMs;
+        this.logging = logging;
+        this.logger = logger;
+        this.recordTimestamp = recordTimestamp;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public boolean loggingEnabled() {
+        return logging;
+    }
+
+    @Override
+    public void put(K key, @Nullable V value, long windowStart) {
+        put(key, value, windowStart, recordTimestamp.getAsLong());
+    }
+
+    /** Puts with an explicit timestamp (aggregations keep the largest timestamp of the window's records). */
+    public void put(K key, @Nullable V value, long windowStart, long timestamp) {
+        WindowKey wk = new WindowKey(Bytes.wrap(serializeKey(key)), windowStart);
+        byte[] v = value == null ? null : valueSerde.serializer().serialize(name, value);
+        if (write(wk, v, timestamp)) {
+            logger.log(wk.toChangelogKey(), v, timestamp);
+        }
+    }
+
+    @Override
+    public @Nullable V fetch(K key, long windowStart) {
+        ValueAndTimestamp<V> v = fetchWithTimestamp(key, windowStart);
+        return v == null ? null : v.value();
+    }
+
+    /** The value with the timestamp it was written with, or null. */
+    public @Nullable ValueAndTimestamp<V> fetchWithTimestamp(K key, long windowStart) {
+        if (expired(windowStart)) {
+            return null;
+        }
+        StoredValue s = map.get(new WindowKey(Bytes.wrap(serializeKey(key)), windowStart));
+        return s == null ? null : new ValueAndTimestamp<>(valueSerde.deserializer().deserialize(name, s.value()),
+            s.timestamp());
+    }
+
+    @Override
+    public List<KeyValue<Long, V>> fetch(K key, long timeFrom, long timeTo) {
+        Bytes k = Bytes.wrap(serializeKey(key));
+        List<KeyValue<Long, V>> out = new ArrayList<>();
+        if (timeFrom > timeTo) {
+            return out;
+        }
+        for (Map.Entry<WindowKey, StoredValue> e : map.subMap(new WindowKey(k, timeFrom), true,
+            new WindowKey(k, timeTo), true).entrySet()) {
+            if (!expired(e.getKey().start())) {
+                out.add(KeyValue.pair(e.getKey().start(),
+                    valueSerde.deserializer().deserialize(name, e.getValue().value())));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<KeyValue<Windowed<K>, V>> all() {
+        List<KeyValue<Windowed<K>, V>> out = new ArrayList<>();
+        for (Map.Entry<WindowKey, StoredValue> e : map.entrySet()) {
+            long start = e.getKey().start();
+            if (!expired(start)) {
+                K key = keySerde.deserializer().deserialize(name, e.getKey().key().get());
+                out.add(KeyValue.pair(new Windowed<>(requireNonNull(key), new Window(start, start + windowSizeMs)),
+                    valueSerde.deserializer().deserialize(name, e.getValue().value())));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void restore(byte[] key, byte @Nullable [] value, long timestamp) {
+        write(WindowKey.fromChangelogKey(key), value, timestamp);
+    }
+
+    /** Applies a write unless its window is beyond retention; returns whether it was applied. */
+    private boolean write(WindowKey key, byte @Nullable [] value, long timestamp) {
+        long before = observedStreamTime;
+        observedStreamTime = Math.max(observedStreamTime, key.start());
+        if (observedStreamTime > before) {
+            // Scan only when time moved on: that happens once per new window start, not per record.
+            map.keySet().removeIf(k -> expired(k.start()));
+        }
+        if (expired(key.start())) {
+            return false;
+        }
+        if (value == null) {
+            map.remove(key);
+        } else {
+            map.put(key, new StoredValue(value, timestamp));
+        }
+        return true;
+    }
+
+    private boolean expired(long windowStart) {
+        return windowStart <= observedStreamTime - retentionMs;
+    }
+
+    private byte[] serializeKey(K key) {
+        requireNonNull(key, "key");
+        byte[] bytes = keySerde.serializer().serialize(name, key);
+        if (bytes == null) {
+            throw new IllegalArgumentException("Store " + name + " cannot keep a key that serializes to null");
+        }
+        return bytes;
+    }
+}

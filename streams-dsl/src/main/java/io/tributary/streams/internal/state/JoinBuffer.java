@@ -1,0 +1,124 @@
+package io.tributary.streams.internal.state;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tributary.serdes.Serde;
+import io.tributary.streams.KeyValue;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One side of a stream-stream join: every record by key and timestamp, duplicates kept in arrival order, for as
+ * long as the join window plus grace (measured from the largest timestamp stored). Logged with key = key bytes +
+ * 8-byte timestamp + 4-byte sequence number. Written by its task's thread only.
+ */
+public final class JoinBuffer<K, V> implements RestorableStore {
+    private record Slot(Bytes key, long timestamp, int seq) implements Comparable<Slot> {
+        @Override
+        public int compareTo(Slot o) {
+            int c = key.compareTo(o.key);
+            if (c != 0) {
+                return c;
+            }
+            c = Long.compare(timestamp, o.timestamp);
+            return c != 0 ? c : Integer.compare(seq, o.seq);
+        }
+    }
+
+    private final String name;
+    private final Serde<K> keySerde;
+    private final Serde<V> valueSerde;
+    private final long retentionMs;
+    private final boolean logging;
+    private final ChangeLogger logger;
+    private final NavigableMap<Slot, byte[]> map = new ConcurrentSkipListMap<>();
+    private long observedStreamTime = -1;
+    private int seq;
+
+    public JoinBuffer(String name, Serde<K> keySerde, Serde<V> valueSerde, long retentionMs, boolean logging,
+                      ChangeLogger logger) {
+        this.name = name;
+        this.keySerde = keySerde;
+        this.valueSerde = valueSerde;
+        this.retentionMs = retentionMs;
+        this.logging = logging;
+        this.logger = logger;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public boolean loggingEnabled() {
+        return logging;
+    }
+
+    /**
+     * Keeps a record; records beyond retention are ignored. A null value keeps nothing but still moves the
+     * store's time on (expiring old records), as Kafka Streams' window stores do.
+     */
+    public void put(K key, @Nullable V value, long timestamp) {
+        if (value == null) {
+            advance(timestamp);
+            return;
+        }
+        byte[] k = requireNonNull(keySerde.serializer().serialize(name, key), "key bytes");
+        byte[] v = requireNonNull(valueSerde.serializer().serialize(name, value), "value bytes");
+        Slot slot = new Slot(Bytes.wrap(k), timestamp, ++seq);
+        if (apply(slot, v)) {
+            logger.log(ByteBuffer.allocate(k.length + 12).put(k).putLong(timestamp).putInt(slot.seq()).array(), v,
+                timestamp);
+        }
+    }
+
+    /** The records of {@code key} with timestamps from {@code from} to {@code to}, by timestamp then arrival. */
+    public List<KeyValue<Long, V>> fetch(K key, long from, long to) {
+        Bytes k = Bytes.wrap(requireNonNull(keySerde.serializer().serialize(name, key), "key bytes"));
+        long lower = Math.max(from, observedStreamTime - retentionMs + 1);
+        List<KeyValue<Long, V>> out = new ArrayList<>();
+        if (lower > to) {
+            return out;
+        }
+        for (Map.Entry<Slot, byte[]> e : map.subMap(new Slot(k, lower, Integer.MIN_VALUE), true,
+            new Slot(k, to, Integer.MAX_VALUE), true).entrySet()) {
+            out.add(KeyValue.pair(e.getKey().timestamp(), valueSerde.deserializer().deserialize(name, e.getValue())));
+        }
+        return out;
+    }
+
+    @Override
+    public void restore(byte[] key, byte @Nullable [] value, long timestamp) {
+        ByteBuffer b = ByteBuffer.wrap(key, key.length - 12, 12);
+        Slot slot = new Slot(Bytes.wrap(Arrays.copyOf(key, key.length - 12)), b.getLong(), b.getInt());
+        seq = Math.max(seq, slot.seq());
+        if (value == null) {
+            map.remove(slot);
+        } else {
+            apply(slot, value);
+        }
+    }
+
+    private void advance(long timestamp) {
+        if (timestamp > observedStreamTime) {
+            observedStreamTime = timestamp;
+            map.keySet().removeIf(s -> s.timestamp() <= observedStreamTime - retentionMs);
+        }
+    }
+
+    private boolean apply(Slot slot, byte[] value) {
+        advance(slot.timestamp());
+        if (slot.timestamp() <= observedStreamTime - retentionMs) {
+            return false;
+        }
+        map.put(slot, value);
+        return true;
+    }
+}

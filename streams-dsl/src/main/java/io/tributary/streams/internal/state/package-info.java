@@ -1,0 +1,7 @@
+/**
+ * Implementation: in-memory stores and change logging.
+ */
+@NullMarked
+package io.tributary.streams.internal.state;
+
+import org.jspecify.annotations.NullMarked;

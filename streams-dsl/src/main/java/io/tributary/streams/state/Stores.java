@@ -1,0 +1,55 @@
+package io.tributary.streams.state;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tributary.serdes.Serde;
+import io.tributary.streams.internal.state.KeyValueStoreSpec;
+import io.tributary.streams.internal.state.WindowStoreSpec;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Store builders for the Processor API ({@code Topology.addStateStore}, {@code StreamsBuilder.addStateStore}).
+ * Stores are in memory and logged to a compacted changelog topic by default.
+ *
+ * <pre>{@code
+ * builder.addStateStore(Stores.keyValueStoreBuilder("seen", Serdes.string(), Serdes.longSerde()));
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class Stores {
+    private Stores() {
+    }
+
+    /** An in-memory key-value store. */
+    public static <K, V> StoreBuilder<KeyValueStore<K, V>> keyValueStoreBuilder(String name, Serde<K> keySerde,
+                                                                                Serde<V> valueSerde) {
+        requireNonNull(keySerde, "keySerde");
+        requireNonNull(valueSerde, "valueSerde");
+        return new KeyValueStoreSpec<>(checkName(name), keySerde, valueSerde, true, Map.of());
+    }
+
+    /**
+     * An in-memory window store keeping windows of {@code windowSize} for {@code retention} of stream time.
+     *
+     * @throws IllegalArgumentException if {@code retention} is shorter than {@code windowSize}
+     */
+    public static <K, V> StoreBuilder<WindowStore<K, V>> windowStoreBuilder(String name, Duration retention,
+                                                                            Duration windowSize, Serde<K> keySerde,
+                                                                            Serde<V> valueSerde) {
+        requireNonNull(keySerde, "keySerde");
+        requireNonNull(valueSerde, "valueSerde");
+        return new WindowStoreSpec<>(checkName(name), keySerde, valueSerde, retention.toMillis(),
+            windowSize.toMillis(), true, Map.of());
+    }
+
+    static String checkName(String name) {
+        requireNonNull(name, "name");
+        if (!name.matches("[a-zA-Z0-9._-]+")) {
+            throw new IllegalArgumentException("Store name '" + name + "' must use only letters, digits, '.', '_' "
+                + "and '-': it becomes part of a topic name");
+        }
+        return name;
+    }
+}

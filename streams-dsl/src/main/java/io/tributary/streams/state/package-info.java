@@ -1,0 +1,7 @@
+/**
+ * State stores: key-value and window stores, read-only views for interactive queries.
+ */
+@NullMarked
+package io.tributary.streams.state;
+
+import org.jspecify.annotations.NullMarked;

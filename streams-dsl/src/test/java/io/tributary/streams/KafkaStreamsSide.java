@@ -1,0 +1,141 @@
+package io.tributary.streams;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Consumer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * The reference side of the differential tests: the same topologies on Apache Kafka Streams' own
+ * TopologyTestDriver, with caching disabled so that every update is emitted, as Tributary does.
+ */
+final class KafkaStreamsSide {
+    private KafkaStreamsSide() {
+    }
+
+    static List<String> run(Consumer<StreamsBuilder> topology, List<DifferentialTest.In> inputs, String output,
+                            boolean longValues) {
+        StreamsBuilder builder = new StreamsBuilder();
+        topology.accept(builder);
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "app");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
+        props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+        props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        List<String> out = new ArrayList<>();
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), props, Instant.ofEpochMilli(0))) {
+            Map<String, TestInputTopic<String, String>> topics = new HashMap<>();
+            for (DifferentialTest.In in : inputs) {
+                topics.computeIfAbsent(in.topic(), t -> driver.createInputTopic(t, Serdes.String().serializer(),
+                    Serdes.String().serializer())).pipeInput(in.key(), in.value(), in.timestamp());
+            }
+            org.apache.kafka.common.serialization.Deserializer<?> values = longValues ? Serdes.Long().deserializer()
+                : Serdes.String().deserializer();
+            TestOutputTopic<String, ?> topic = driver.createOutputTopic(output, Serdes.String().deserializer(),
+                values);
+            topic.readRecordsToList().forEach(r -> out.add(r.key() + "|" + r.value() + "|" + r.timestamp()));
+        }
+        return out;
+    }
+
+    static void wordCount(StreamsBuilder b) {
+        b.<String, String>stream("lines")
+            .flatMapValues(line -> Arrays.asList(line.toLowerCase(Locale.ROOT).split("\\W+")))
+            .groupBy((k, word) -> word, Grouped.as("words"))
+            .count(Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as("counts").withCachingDisabled())
+            .toStream()
+            .to("counts", Produced.with(Serdes.String(), Serdes.Long()));
+    }
+
+    static Consumer<StreamsBuilder> windowedCount(long size, long advance, long grace) {
+        return b -> b.<String, String>stream("events")
+            .groupByKey()
+            .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofMillis(size), Duration.ofMillis(grace))
+                .advanceBy(Duration.ofMillis(advance)))
+            .count(Materialized.<String, Long, WindowStore<Bytes, byte[]>>as("windowed").withCachingDisabled())
+            .toStream()
+            .map((w, c) -> KeyValue.pair(w.key() + "@" + w.window().start() + "/" + w.window().end(), c))
+            .to("out", Produced.with(Serdes.String(), Serdes.Long()));
+    }
+
+    static Consumer<StreamsBuilder> suppressedWindowedCount(long size, long grace) {
+        return b -> b.<String, String>stream("events")
+            .groupByKey()
+            .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofMillis(size), Duration.ofMillis(grace)))
+            .count(Materialized.<String, Long, WindowStore<Bytes, byte[]>>as("windowed").withCachingDisabled()
+                .withKeySerde(Serdes.String()))   // suppression serializes the windowed keys with it
+            .suppress(org.apache.kafka.streams.kstream.Suppressed.untilWindowCloses(
+                org.apache.kafka.streams.kstream.Suppressed.BufferConfig.unbounded()).withName("final"))
+            .toStream()
+            .map((w, c) -> KeyValue.pair(w.key() + "@" + w.window().start() + "/" + w.window().end(), c))
+            .to("out", Produced.with(Serdes.String(), Serdes.Long()));
+    }
+
+    /** Inner stream-stream join with in-memory window stores, the kind Tributary has. */
+    static Consumer<StreamsBuilder> streamStreamJoin(long before, long after, long grace) {
+        return b -> {
+            KStream<String, String> l = b.stream("left");
+            KStream<String, String> r = b.stream("right");
+            org.apache.kafka.streams.kstream.JoinWindows windows = org.apache.kafka.streams.kstream.JoinWindows
+                .ofTimeDifferenceAndGrace(Duration.ofMillis(before), Duration.ofMillis(grace))
+                .after(Duration.ofMillis(after));
+            long retention = before + after + grace;
+            org.apache.kafka.streams.kstream.StreamJoined<String, String, String> joined =
+                org.apache.kafka.streams.kstream.StreamJoined.<String, String, String>with(Serdes.String(),
+                        Serdes.String(), Serdes.String())
+                    .withThisStoreSupplier(org.apache.kafka.streams.state.Stores.inMemoryWindowStore("this",
+                        Duration.ofMillis(retention), Duration.ofMillis(before + after), true))
+                    .withOtherStoreSupplier(org.apache.kafka.streams.state.Stores.inMemoryWindowStore("other",
+                        Duration.ofMillis(retention), Duration.ofMillis(before + after), true));
+            l.join(r, (a, c) -> a + "+" + c, windows, joined).to("out");
+        };
+    }
+
+    static Consumer<StreamsBuilder> streamTableJoin(boolean left) {
+        return b -> {
+            KTable<String, String> users = b.table("users",
+                Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as("users-table").withCachingDisabled());
+            KStream<String, String> clicks = b.stream("clicks");
+            (left ? clicks.leftJoin(users, (c, u) -> c + "/" + u) : clicks.join(users, (c, u) -> c + "/" + u))
+                .to("out");
+        };
+    }
+
+    static Consumer<StreamsBuilder> tableTableJoin(String kind) {
+        return b -> {
+            KTable<String, String> l = b.table("left",
+                Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as("left-table").withCachingDisabled());
+            KTable<String, String> r = b.table("right",
+                Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as("right-table").withCachingDisabled());
+            KTable<String, String> joined = switch (kind) {
+                case "inner" -> l.join(r, (a, c) -> a + "+" + c);
+                case "left" -> l.leftJoin(r, (a, c) -> a + "+" + c);
+                default -> l.outerJoin(r, (a, c) -> a + "+" + c);
+            };
+            joined.toStream().to("out");
+        };
+    }
+}

@@ -1,0 +1,68 @@
+package io.tributary.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+final class StreamsOptionsTest {
+    @Test
+    void kafkaStreamsPropertyNamesMapOntoTheTypedOptions() {
+        StreamsOptions options = StreamsOptions.fromProperties(Map.of(
+            "application.id", "app",
+            "bootstrap.servers", "a:1,b:2",
+            "processing.guarantee", "at_least_once",
+            "commit.interval.ms", "250",
+            "replication.factor", 3,
+            "statestore.cache.max.bytes", "0",
+            "default.deserialization.exception.handler",
+            "org.apache.kafka.streams.errors.LogAndContinueExceptionHandler",
+            "tributary.allow.generated.names", "true"));
+        assertThat(options.applicationId()).isEqualTo("app");
+        assertThat(options.client().bootstrapServers()).containsExactly("a:1", "b:2");
+        assertThat(options.commitInterval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(options.replicationFactor()).isEqualTo((short) 3);
+        assertThat(options.deserializationErrorHandling()).isEqualTo(ErrorHandling.LOG_AND_CONTINUE);
+        assertThat(options.processingErrorHandling()).isEqualTo(ErrorHandling.FAIL);
+        assertThat(options.allowGeneratedNames()).isTrue();
+    }
+
+    @Test
+    void unknownKeysAndBadValuesAreRejectedNamingTheKey() {
+        assertThatThrownBy(() -> StreamsOptions.fromProperties(Map.of("application.id", "a",
+            "bootstrap.servers", "h:1", "num.standby.replicas", "1")))
+            .hasMessageContaining("num.standby.replicas");
+        assertThatThrownBy(() -> StreamsOptions.fromProperties(Map.of("application.id", "a",
+            "bootstrap.servers", "h:1", "processing.guarantee", "exactly_once")))
+            .hasMessageContaining("processing.guarantee");
+        assertThatThrownBy(() -> StreamsOptions.fromProperties(Map.of("bootstrap.servers", "h:1")))
+            .hasMessageContaining("application.id is required");
+    }
+
+    @Test
+    void settersReturnCopiesSoOptionsCanBeSharedTemplates() {
+        StreamsOptions base = StreamsOptions.create("app", "h:1");
+        StreamsOptions changed = base.commitInterval(Duration.ofSeconds(1));
+        assertThat(base.commitInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(changed.commitInterval()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void exactlyOnceIsRejectedAtCreateUntilItIsSupported() {
+        StreamsBuilder b = new StreamsBuilder();
+        b.stream("in").to("out");
+        StreamsOptions options = StreamsOptions.create("app", "h:1")
+            .processingGuarantee(ProcessingGuarantee.EXACTLY_ONCE_V2);
+        assertThatThrownBy(() -> TributaryStreams.create(b.build(), options))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("exactly_once_v2 is not supported yet");
+    }
+
+    @Test
+    void anApplicationIdMustBeUsableInTopicNames() {
+        assertThatThrownBy(() -> StreamsOptions.create("my app", "h:1"))
+            .hasMessageContaining("applicationId 'my app'");
+    }
+}

@@ -1,0 +1,223 @@
+package io.tributary.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tributary.admin.AdminOptions;
+import io.tributary.admin.NewTopic;
+import io.tributary.admin.TributaryAdmin;
+import io.tributary.client.ClientOptions;
+import io.tributary.common.TopicPartition;
+import io.tributary.consumer.ConsumerOptions;
+import io.tributary.consumer.OffsetReset;
+import io.tributary.consumer.ReceivedRecord;
+import io.tributary.consumer.TributaryConsumer;
+import io.tributary.producer.ProducerOptions;
+import io.tributary.producer.ProducerRecord;
+import io.tributary.producer.TributaryProducer;
+import io.tributary.serdes.Serdes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+
+/** {@link TributaryStreams} against a real broker; run against Tributary and Apache Kafka by the subclasses. */
+abstract class StreamsSuite {
+    static final Duration WAIT = Duration.ofSeconds(60);
+
+    abstract String bootstrapServers();
+
+    private ClientOptions client() {
+        return ClientOptions.create(bootstrapServers());
+    }
+
+    private String createTopic(String prefix, int partitions) {
+        String name = prefix + "-" + UUID.randomUUID();
+        TributaryAdmin admin = TributaryAdmin.create(AdminOptions.create(client()));
+        try {
+            admin.createTopics(List.of(NewTopic.of(name, partitions))).block(WAIT);
+        } finally {
+            admin.close().block(WAIT);
+        }
+        return name;
+    }
+
+    private void produce(String topic, List<String> lines) {
+        TributaryProducer<String, String> producer = TributaryProducer.create(ProducerOptions.create(client(),
+            Serdes.string().serializer(), Serdes.string().serializer()));
+        try {
+            Flux.fromIterable(lines)
+                .concatMap(line -> producer.send(ProducerRecord.of(topic, line, line)))
+                .blockLast(WAIT);
+        } finally {
+            producer.closeNow();
+        }
+    }
+
+    /** Reads the output topic until the latest count of every word equals {@code expected}; returns all reads. */
+    private List<String> readUntil(String topic, int partitions, Map<String, Long> expected) {
+        TributaryConsumer<String, Long> consumer = TributaryConsumer.create(ConsumerOptions
+            .create(client(), Serdes.string().deserializer(), Serdes.longSerde().deserializer())
+            .assignment(IntStream.range(0, partitions).mapToObj(p -> new TopicPartition(topic, p)).toList())
+            .offsetReset(OffsetReset.EARLIEST));
+        Map<String, Long> latest = new HashMap<>();
+        List<String> seen = new ArrayList<>();
+        consumer.receive()
+            .doOnNext(r -> {
+                latest.put(r.key(), r.value());
+                seen.add(r.key() + "=" + r.value());
+            })
+            .map(ReceivedRecord::key)
+            .takeUntil(k -> latest.equals(expected))
+            .blockLast(WAIT);
+        consumer.close().block(WAIT);
+        return seen;
+    }
+
+    private static Topology wordCount(String lines, String counts) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(lines, Consumed.with(Serdes.string(), Serdes.string()))
+            .flatMapValues(line -> List.of(line.toLowerCase(Locale.ROOT).split("\\W+")))
+            .groupBy((key, word) -> word, Grouped.as("words"))
+            .count(Materialized.as("word-counts"))
+            .toStream()
+            .to(counts, Produced.with(Serdes.string(), Serdes.longSerde()));
+        return builder.build();
+    }
+
+    private StreamsOptions options(String applicationId) {
+        return StreamsOptions.create(applicationId, client())
+            .defaultKeySerde(Serdes.string())
+            .defaultValueSerde(Serdes.string())
+            .commitInterval(Duration.ofMillis(500));
+    }
+
+    @Test
+    void wordCountRunsEndToEndAndIsQueryable() {
+        String lines = createTopic("lines", 2);
+        String counts = createTopic("counts", 2);
+        TributaryStreams streams = TributaryStreams.create(wordCount(lines, counts), options("wc-" + UUID
+            .randomUUID()));
+        streams.start().block(WAIT);
+        try {
+            assertThat(streams.state()).isEqualTo(TributaryStreams.State.RUNNING);
+            produce(lines, List.of("the quick fox", "The lazy dog", "the fox"));
+            readUntil(counts, 2, Map.of("the", 3L, "quick", 1L, "fox", 2L, "lazy", 1L, "dog", 1L));
+            assertThat(streams.<String, Long>store("word-counts").get("the")).isEqualTo(3L);
+        } finally {
+            streams.close().block(WAIT);
+        }
+        assertThat(streams.state()).isEqualTo(TributaryStreams.State.CLOSED);
+    }
+
+    @Test
+    void aRestartedApplicationContinuesFromItsRestoredState() {
+        String lines = createTopic("lines", 2);
+        String counts = createTopic("counts", 2);
+        String app = "restart-" + UUID.randomUUID();
+        TributaryStreams first = TributaryStreams.create(wordCount(lines, counts), options(app));
+        first.start().block(WAIT);
+        try {
+            produce(lines, List.of("a b a"));
+            readUntil(counts, 2, Map.of("a", 2L, "b", 1L));
+        } finally {
+            first.close().block(WAIT);
+        }
+        TributaryStreams second = TributaryStreams.create(wordCount(lines, counts), options(app));
+        second.start().block(WAIT);
+        try {
+            produce(lines, List.of("a c"));
+            List<String> seen = readUntil(counts, 2, Map.of("a", 3L, "b", 1L, "c", 1L));
+            // From restored state, not from zero, and the first run's input was not counted again.
+            assertThat(seen).doesNotContain("a=4", "c=2").containsSubsequence("a=2", "a=3");
+            assertThat(second.<String, Long>store("word-counts").get("a")).isEqualTo(3L);
+        } finally {
+            second.close().block(WAIT);
+        }
+    }
+
+    @Test
+    void aMissingSourceTopicFailsStartNamingIt() {
+        String counts = createTopic("counts", 1);
+        String missing = "no-such-topic-" + UUID.randomUUID();
+        TributaryStreams streams = TributaryStreams.create(wordCount(missing, counts), options("missing-"
+            + UUID.randomUUID()));
+        Throwable error = org.assertj.core.api.Assertions.catchThrowable(() -> streams.start().block(WAIT));
+        assertThat(error).isInstanceOf(StreamsException.class).hasMessageContaining(missing)
+            .hasMessageContaining("do not exist");
+        assertThat(streams.state()).isEqualTo(TributaryStreams.State.FAILED);
+    }
+
+    @Test
+    void sourcesThatAreNotCoPartitionedFailStart() {
+        String left = createTopic("left", 2);
+        String right = createTopic("right", 3);
+        StreamsBuilder builder = new StreamsBuilder();
+        KTable<String, String> table = builder.table(right, Materialized.as("right-table"));
+        builder.<String, String>stream(left).join(table, (a, b) -> a + b).to(left);
+        TributaryStreams streams = TributaryStreams.create(builder.build(), options("copart-" + UUID.randomUUID()));
+        Throwable error = org.assertj.core.api.Assertions.catchThrowable(() -> streams.start().block(WAIT));
+        assertThat(error).isInstanceOf(TopologyException.class).hasMessageContaining("not co-partitioned");
+    }
+
+    @Test
+    void instancesShareTheWorkAndARevokedPartitionIsRestoredWhereItIsAssignedNext() {
+        String lines = createTopic("lines", 2);
+        String counts = createTopic("counts", 2);
+        String app = "shared-" + UUID.randomUUID();
+        List<String> words = List.of("a", "b", "c", "d", "e", "f", "g", "h");
+        TributaryStreams first = TributaryStreams.create(wordCount(lines, counts), options(app));
+        first.start().block(WAIT);
+        TributaryStreams second = null;
+        try {
+            produce(lines, List.of(String.join(" ", words)));
+            readUntil(counts, 2, expectedCounts(words, 1));
+            second = TributaryStreams.create(wordCount(lines, counts), options(app));
+            second.start().block(WAIT);
+            // Now each instance owns one partition of each topic; the second restored what it took over.
+            produce(lines, List.of(String.join(" ", words)));
+            readUntil(counts, 2, expectedCounts(words, 2));
+            List<String> secondsWords = second.<String, Long>store("word-counts").all().stream()
+                .map(KeyValue::key)
+                .toList();
+            assertThat(secondsWords).isNotEmpty().hasSizeLessThan(words.size());
+            second.close().block(WAIT);
+            // The first instance gets the partitions back and must restore the second's updates to count on.
+            produce(lines, List.of(String.join(" ", words)));
+            List<String> seen = readUntil(counts, 2, expectedCounts(words, 3));
+            assertThat(seen).noneMatch(s -> s.endsWith("=4"));
+            // Tasks are created on their first record: the words the second instance counted are back here.
+            for (String word : secondsWords) {
+                assertThat(first.<String, Long>store("word-counts").get(word)).isEqualTo(3L);
+            }
+        } finally {
+            first.close().block(WAIT);
+            if (second != null) {
+                second.close().block(WAIT);
+            }
+        }
+    }
+
+    private static Map<String, Long> expectedCounts(List<String> words, long count) {
+        Map<String, Long> out = new HashMap<>();
+        words.forEach(w -> out.put(w, count));
+        return out;
+    }
+
+    @Test
+    void closingBeforeStartAndTwiceIsHarmless() {
+        String lines = createTopic("lines", 1);
+        TributaryStreams streams = TributaryStreams.create(wordCount(lines, lines), options("idle-"
+            + UUID.randomUUID()));
+        streams.close().block(WAIT);
+        streams.close().block(WAIT);
+        assertThat(streams.state()).isEqualTo(TributaryStreams.State.CLOSED);
+        Throwable error = org.assertj.core.api.Assertions.catchThrowable(() -> streams.start().block(WAIT));
+        assertThat(error).isInstanceOf(IllegalStateException.class).hasMessageContaining("CLOSED");
+    }
+}

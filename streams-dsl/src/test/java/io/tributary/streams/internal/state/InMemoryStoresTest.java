@@ -1,0 +1,129 @@
+package io.tributary.streams.internal.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tributary.serdes.Serdes;
+import io.tributary.streams.KeyValue;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+final class InMemoryStoresTest {
+    record Logged(byte[] key, byte @Nullable [] value, long timestamp) {
+    }
+
+    private final List<Logged> changelog = new ArrayList<>();
+    private long recordTimestamp = 7;
+
+    private InMemoryKeyValueStore<String, String> kv() {
+        return new InMemoryKeyValueStore<>("s", Serdes.string(), Serdes.string(), true,
+            (k, v, t) -> changelog.add(new Logged(k, v, t)), () -> recordTimestamp);
+    }
+
+    @Test
+    void rangeAndAllFollowTheUnsignedOrderOfSerializedKeys() {
+        InMemoryKeyValueStore<String, String> store = kv();
+        for (String k : List.of("b", "a", "\u00e9", "c")) {
+            store.put(k, k.toUpperCase());
+        }
+        // "é" is 0xC3 0xA9 in UTF-8: after every ASCII key, as Kafka Streams orders bytes.
+        assertThat(store.all()).extracting(KeyValue::key).containsExactly("a", "b", "c", "\u00e9");
+        assertThat(store.range("b", "c")).extracting(KeyValue::value).containsExactly("B", "C");
+        assertThat(store.range("c", "b")).isEmpty();
+        assertThat(store.approximateNumEntries()).isEqualTo(4);
+    }
+
+    @Test
+    void everyWriteIsLoggedWithTheRecordTimestampAndDeletesAsTombstones() {
+        InMemoryKeyValueStore<String, String> store = kv();
+        store.put("k", "v");
+        recordTimestamp = 9;
+        assertThat(store.delete("k")).isEqualTo("v");
+        assertThat(changelog).hasSize(2);
+        assertThat(new String(changelog.get(0).value())).isEqualTo("v");
+        assertThat(changelog.get(0).timestamp()).isEqualTo(7);
+        assertThat(changelog.get(1).value()).isNull();
+        assertThat(changelog.get(1).timestamp()).isEqualTo(9);
+    }
+
+    @Test
+    void replayingTheChangelogRestoresTheStoreWithoutLoggingAgain() {
+        InMemoryKeyValueStore<String, String> store = kv();
+        store.put("a", "1");
+        store.put("b", "2", 50);
+        store.put("a", null);
+        List<Logged> written = List.copyOf(changelog);
+        InMemoryKeyValueStore<String, String> restored = kv();
+        written.forEach(l -> restored.restore(l.key(), l.value(), l.timestamp()));
+        assertThat(changelog).hasSize(3);
+        assertThat(restored.all()).containsExactly(KeyValue.pair("b", "2"));
+        assertThat(restored.getWithTimestamp("b")).isEqualTo(new ValueAndTimestamp<>("2", 50L));
+    }
+
+    @Test
+    void putIfAbsentKeepsAnExistingValue() {
+        InMemoryKeyValueStore<String, String> store = kv();
+        assertThat(store.putIfAbsent("k", "1")).isNull();
+        assertThat(store.putIfAbsent("k", "2")).isEqualTo("1");
+        assertThat(store.get("k")).isEqualTo("1");
+    }
+
+    @Test
+    void aWindowStoreRestoresFromItsChangelogKeys() {
+        InMemoryWindowStore<String, Long> store = new InMemoryWindowStore<>("w", Serdes.string(),
+            Serdes.longSerde(), 100, 10, true, (k, v, t) -> changelog.add(new Logged(k, v, t)), () -> 0L);
+        store.put("k", 1L, 0, 3);
+        store.put("k", 2L, 10, 12);
+        InMemoryWindowStore<String, Long> restored = new InMemoryWindowStore<>("w", Serdes.string(),
+            Serdes.longSerde(), 100, 10, true, ChangeLogger.NONE, () -> 0L);
+        changelog.forEach(l -> restored.restore(l.key(), l.value(), l.timestamp()));
+        assertThat(restored.fetchWithTimestamp("k", 10)).isEqualTo(new ValueAndTimestamp<>(2L, 12L));
+        assertThat(restored.fetch("k", 0, 10)).containsExactly(KeyValue.pair(0L, 1L), KeyValue.pair(10L, 2L));
+    }
+
+    @Test
+    void aWindowStoreIgnoresWritesToWindowsPastRetention() {
+        InMemoryWindowStore<String, Long> store = new InMemoryWindowStore<>("w", Serdes.string(),
+            Serdes.longSerde(), 20, 10, true, (k, v, t) -> changelog.add(new Logged(k, v, t)), () -> 0L);
+        store.put("k", 1L, 100, 100);
+        store.put("k", 2L, 80, 80);
+        assertThat(store.fetch("k", 80)).isNull();
+        assertThat(changelog).hasSize(1);
+    }
+
+    @Test
+    void aSuppressionBufferEmitsClosedWindowsInEndThenKeyOrderAndRestoresFromItsChangelog() {
+        SuppressionBuffer<String, Long> buffer = new SuppressionBuffer<>("b", Serdes.string(), Serdes.longSerde(),
+            10, true, (k, v, t) -> changelog.add(new Logged(k, v, t)));
+        buffer.put(new io.tributary.streams.Windowed<>("b", new io.tributary.streams.Window(0, 10)), 1L, 3);
+        buffer.put(new io.tributary.streams.Windowed<>("a", new io.tributary.streams.Window(0, 10)), 1L, 4);
+        buffer.put(new io.tributary.streams.Windowed<>("a", new io.tributary.streams.Window(0, 10)), 2L, 5);
+        buffer.put(new io.tributary.streams.Windowed<>("a", new io.tributary.streams.Window(10, 20)), 1L, 12);
+        SuppressionBuffer<String, Long> restored = new SuppressionBuffer<>("b", Serdes.string(), Serdes.longSerde(),
+            10, true, ChangeLogger.NONE);
+        changelog.forEach(l -> restored.restore(l.key(), l.value(), l.timestamp()));
+        for (SuppressionBuffer<String, Long> b : List.of(buffer, restored)) {
+            List<String> emitted = new ArrayList<>();
+            b.evictUntil(10, e -> emitted.add(e.key() + "=" + e.value() + "@" + e.timestamp()));
+            assertThat(emitted).containsExactly("[a@0/10]=2@5", "[b@0/10]=1@3");
+            assertThat(b.size()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aJoinBufferKeepsDuplicatesInArrivalOrderAndRestoresThem() {
+        JoinBuffer<String, String> buffer = new JoinBuffer<>("j", Serdes.string(), Serdes.string(), 100, true,
+            (k, v, t) -> changelog.add(new Logged(k, v, t)));
+        buffer.put("k", "first", 5);
+        buffer.put("k", "second", 5);
+        buffer.put("k", "earlier", 3);
+        JoinBuffer<String, String> restored = new JoinBuffer<>("j", Serdes.string(), Serdes.string(), 100, true,
+            ChangeLogger.NONE);
+        changelog.forEach(l -> restored.restore(l.key(), l.value(), l.timestamp()));
+        for (JoinBuffer<String, String> b : List.of(buffer, restored)) {
+            assertThat(b.fetch("k", 0, 10)).extracting(KeyValue::value).containsExactly("earlier", "first", "second");
+            assertThat(b.fetch("k", 4, 10)).extracting(KeyValue::value).containsExactly("first", "second");
+        }
+    }
+}
