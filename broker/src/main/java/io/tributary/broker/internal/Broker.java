@@ -63,8 +63,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -112,8 +113,8 @@ public final class Broker implements AutoCloseable {
         ConfigResolver configs = new ConfigResolver(config, new DynamicBrokerConfigs(config.logDir()));
         // Disk work runs on a plain executor: Reactor cannot interrupt its tasks when a request is cancelled,
         // and an interrupt during FileChannel IO would close that channel for every reader of the partition.
-        ioExecutor = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2),
-            daemonThreads("tributary-io-" + config.nodeId()));
+        ioExecutor = ioExecutor("tributary-io-" + config.nodeId(),
+            Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
         io = Schedulers.fromExecutor(ioExecutor);
         ticker = Schedulers.newSingle("tributary-maintenance-" + config.nodeId(), true);
         AtomicReference<RequestDispatcher> dispatcher = new AtomicReference<>();
@@ -242,6 +243,15 @@ public final class Broker implements AutoCloseable {
      * Plain daemon threads: blocking is their job. (Netty's FastThreadLocalThreads would count as event loops,
      * where blocking is forbidden.)
      */
+    /**
+     * The disk IO threads. Their queue is lock-free: event loops hand work over without ever waiting for a lock (a
+     * contended LinkedBlockingQueue parks the submitting thread, which BlockHound caught on an event loop).
+     */
+    static ExecutorService ioExecutor(String prefix, int threads) {
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedTransferQueue<>(),
+            daemonThreads(prefix));
+    }
+
     private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
