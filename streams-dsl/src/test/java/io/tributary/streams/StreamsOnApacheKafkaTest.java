@@ -6,9 +6,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The suite on a real Apache Kafka broker. The broker runs in its own JVM, so BlockHound here watches only the
- * streams runtime and the SDK: a blocking call on a Netty event loop or a non-blocking Reactor thread fails the test.
- * (With the embedded broker in the same JVM, BlockHound would also judge the broker's own threads.)
+ * The suite on a real Apache Kafka broker (in its own JVM): BlockHound watches the streams runtime and the SDK, and
+ * a blocking call on a Netty event loop or a non-blocking Reactor thread fails the test.
  */
 @ExtendWith(BlockHoundExtension.class)
 final class StreamsOnApacheKafkaTest extends StreamsSuite {
