@@ -1,6 +1,7 @@
 package io.tributary.broker.internal.group;
 
 import io.netty.buffer.ByteBuf;
+import io.tributary.broker.internal.partition.AppendLane;
 import io.tributary.broker.internal.partition.InternalTopics;
 import io.tributary.broker.internal.partition.LogReplay;
 import io.tributary.broker.internal.BrokerContext;
@@ -10,7 +11,6 @@ import io.tributary.broker.internal.produce.PartitionError;
 import io.tributary.broker.internal.producer.ProducerState;
 import io.tributary.broker.internal.metadata.Topic;
 import io.tributary.common.TopicPartition;
-import io.tributary.errors.ApiException;
 import io.tributary.protocol.ErrorCode;
 import io.tributary.protocol.record.Record;
 import io.tributary.protocol.record.RecordBatch;
@@ -19,10 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -44,7 +41,7 @@ public final class OffsetsTopic implements GroupStore {
 
     private final BrokerContext broker;
     private final int partitions;
-    private final Map<Integer, Lane> lanes = new ConcurrentHashMap<>();
+    private final Map<Integer, AppendLane<Pending>> lanes = new ConcurrentHashMap<>();
 
     /** Uses the existing topic's partition count, else {@code configuredPartitions}. */
     public OffsetsTopic(BrokerContext broker, int configuredPartitions) {
@@ -71,7 +68,7 @@ public final class OffsetsTopic implements GroupStore {
     @Override
     public void write(String groupId, List<CoordinatorRecord> records, Consumer<@Nullable Throwable> done) {
         int partition = partitionFor(groupId, partitions);
-        lanes.computeIfAbsent(partition, Lane::new).submit(new Pending(records, -1, (short) -1, done));
+        lanes.computeIfAbsent(partition, this::lane).submit(new Pending(records, -1, (short) -1, done));
     }
 
     /**
@@ -82,7 +79,7 @@ public final class OffsetsTopic implements GroupStore {
     public void writeTransactional(String groupId, long producerId, short producerEpoch,
                                    List<CoordinatorRecord> records, Consumer<@Nullable Throwable> done) {
         int partition = partitionFor(groupId, partitions);
-        lanes.computeIfAbsent(partition, Lane::new).submit(new Pending(records, producerId, producerEpoch, done));
+        lanes.computeIfAbsent(partition, this::lane).submit(new Pending(records, producerId, producerEpoch, done));
     }
 
     /**
@@ -143,6 +140,10 @@ public final class OffsetsTopic implements GroupStore {
         }
     }
 
+    private AppendLane<Pending> lane(int partition) {
+        return new AppendLane<>(NAME + "-" + partition, broker.io(), p -> append(partition, p));
+    }
+
     private void append(int partition, Pending p) {
         PartitionLog log = InternalTopics.log(broker, NAME, partitions, partition, this);
         TopicPartition tp = log.topicPartition();
@@ -192,63 +193,10 @@ public final class OffsetsTopic implements GroupStore {
 
     /** Records waiting to be appended (as a transaction's when {@code producerId} is set), and whom to tell. */
     private record Pending(List<CoordinatorRecord> records, long producerId, short producerEpoch,
-                           Consumer<@Nullable Throwable> done) {
-    }
-
-    /** The appends of one partition: a queue drained by one IO task at a time, in submission order. */
-    private final class Lane {
-        private final int partition;
-        private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
-        private final AtomicInteger work = new AtomicInteger();
-
-        Lane(int partition) {
-            this.partition = partition;
-        }
-
-        void submit(Pending p) {
-            queue.add(p);
-            if (work.getAndIncrement() == 0) {
-                try {
-                    broker.io().schedule(this::drain);
-                } catch (RuntimeException e) {
-                    // The IO scheduler is gone (shutdown): fail everything queued.
-                    failAll(e);
-                }
-            }
-        }
-
-        private void drain() {
-            do {
-                Pending p = queue.poll();
-                if (p != null) {
-                    Throwable failure = null;
-                    try {
-                        append(partition, p);
-                    } catch (ApiException e) {
-                        failure = e;
-                    } catch (RuntimeException e) {
-                        LOG.error("Cannot append to {}-{}", NAME, partition, e);
-                        failure = e;
-                    }
-                    complete(p, failure);
-                }
-            } while (work.decrementAndGet() != 0);
-        }
-
-        private void failAll(RuntimeException e) {
-            Pending p;
-            while ((p = queue.poll()) != null) {
-                complete(p, e);
-            }
-            work.set(0);
-        }
-
-        private void complete(Pending p, @Nullable Throwable failure) {
-            try {
-                p.done().accept(failure);
-            } catch (RuntimeException e) {
-                LOG.error("A completion of {}-{} failed", NAME, partition, e);
-            }
+                           Consumer<@Nullable Throwable> done) implements AppendLane.Pending {
+        @Override
+        public void complete(@Nullable Throwable failure) {
+            done.accept(failure);
         }
     }
 }

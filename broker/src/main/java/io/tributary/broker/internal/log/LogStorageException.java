@@ -12,12 +12,29 @@ import io.tributary.protocol.ErrorCode;
 public final class LogStorageException extends TributaryException {
     private static final long serialVersionUID = 1L;
 
+    private final boolean logClosed;
+
     public LogStorageException(String message, Throwable cause) {
         super(message, cause);
+        this.logClosed = false;
     }
 
     public LogStorageException(String message) {
+        this(message, false);
+    }
+
+    private LogStorageException(String message, boolean logClosed) {
         super(message);
+        this.logClosed = logClosed;
+    }
+
+    /** The log was closed (the broker is shutting down, the partition was deleted): not a disk failure. */
+    public static LogStorageException closed(String message) {
+        return new LogStorageException(message, true);
+    }
+
+    public boolean logClosed() {
+        return logClosed;
     }
 
     /** The wire error for this failure: {@link ErrorCode#KAFKA_STORAGE_ERROR}. */

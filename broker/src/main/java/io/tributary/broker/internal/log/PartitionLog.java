@@ -677,7 +677,7 @@ public final class PartitionLog {
 
     private void ensureOpen() {
         if (closed) {
-            throw new LogStorageException("the log of " + topicPartition + " is closed");
+            throw LogStorageException.closed("the log of " + topicPartition + " is closed");
         }
         IOException f = failure;
         if (f != null) {

@@ -4,16 +4,14 @@ import io.netty.buffer.ByteBuf;
 import io.tributary.broker.internal.BrokerContext;
 import io.tributary.broker.internal.log.PartitionLog;
 import io.tributary.broker.internal.metadata.Topic;
+import io.tributary.broker.internal.partition.AppendLane;
 import io.tributary.broker.internal.partition.InternalTopics;
 import io.tributary.broker.internal.partition.LogReplay;
 import io.tributary.common.TopicPartition;
 import io.tributary.protocol.record.Record;
 import io.tributary.protocol.record.RecordBatchBuilder;
 import java.util.Map;
-import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -35,7 +33,7 @@ public final class TransactionLog {
 
     private final BrokerContext broker;
     private final int partitions;
-    private final Map<Integer, Lane> lanes = new ConcurrentHashMap<>();
+    private final Map<Integer, AppendLane<Pending>> lanes = new ConcurrentHashMap<>();
 
     /** Uses the existing topic's partition count, else {@code configuredPartitions}. */
     public TransactionLog(BrokerContext broker, int configuredPartitions) {
@@ -57,7 +55,7 @@ public final class TransactionLog {
         int partition = partitionFor(transactionalId);
         byte[] key = TransactionRecords.key(transactionalId);
         byte[] bytes = value == null ? null : TransactionRecords.value(value);
-        lanes.computeIfAbsent(partition, Lane::new).submit(new Pending(key, bytes, done));
+        lanes.computeIfAbsent(partition, this::lane).submit(new Pending(key, bytes, done));
     }
 
     /**
@@ -90,6 +88,10 @@ public final class TransactionLog {
         }
     }
 
+    private AppendLane<Pending> lane(int partition) {
+        return new AppendLane<>(NAME + "-" + partition, broker.io(), p -> append(partition, p));
+    }
+
     private void append(int partition, Pending p) {
         PartitionLog log = InternalTopics.log(broker, NAME, partitions, partition, this);
         TopicPartition tp = log.topicPartition();
@@ -104,57 +106,11 @@ public final class TransactionLog {
     }
 
     /** A record waiting to be appended, and whom to tell. */
-    private record Pending(byte[] key, byte @Nullable [] value, Consumer<@Nullable Throwable> done) {
-    }
-
-    /** The appends of one partition: a queue drained by one IO task at a time, in submission order. */
-    private final class Lane {
-        private final int partition;
-        private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
-        private final AtomicInteger work = new AtomicInteger();
-
-        Lane(int partition) {
-            this.partition = partition;
-        }
-
-        void submit(Pending p) {
-            queue.add(p);
-            if (work.getAndIncrement() == 0) {
-                try {
-                    broker.io().schedule(this::drain);
-                } catch (RuntimeException e) {
-                    // The IO scheduler is gone (shutdown): fail everything queued.
-                    Pending q;
-                    while ((q = queue.poll()) != null) {
-                        complete(q, e);
-                    }
-                    work.set(0);
-                }
-            }
-        }
-
-        private void drain() {
-            do {
-                Pending p = queue.poll();
-                if (p != null) {
-                    Throwable failure = null;
-                    try {
-                        append(partition, p);
-                    } catch (RuntimeException e) {
-                        LOG.error("Cannot append to {}-{}", NAME, partition, e);
-                        failure = e;
-                    }
-                    complete(p, failure);
-                }
-            } while (work.decrementAndGet() != 0);
-        }
-
-        private void complete(Pending p, @Nullable Throwable failure) {
-            try {
-                p.done().accept(failure);
-            } catch (RuntimeException e) {
-                LOG.error("A completion of {}-{} failed", NAME, partition, e);
-            }
+    private record Pending(byte[] key, byte @Nullable [] value, Consumer<@Nullable Throwable> done)
+        implements AppendLane.Pending {
+        @Override
+        public void complete(@Nullable Throwable failure) {
+            done.accept(failure);
         }
     }
 }
