@@ -7,7 +7,6 @@ import io.tributary.streams.Windowed;
 import io.tributary.streams.internal.state.InMemoryKeyValueStore;
 import io.tributary.streams.internal.state.InMemoryWindowStore;
 import io.tributary.streams.internal.state.ValueAndTimestamp;
-import io.tributary.streams.processor.ProcessorContext;
 import io.tributary.streams.processor.Record;
 import java.util.function.Supplier;
 
@@ -20,35 +19,27 @@ final class AggregateProcessors {
      * Folds each record into its key's aggregate. Records with a null key or value are dropped. The aggregate's
      * timestamp is the largest of its records'. (Reduce is an aggregate whose initializer gives null.)
      */
-    static final class PerKey<K, V, VA> extends ContextualProcessor<K, V, K, Change<VA>> {
-        private final String storeName;
+    static final class PerKey<K, V, VA> extends StoreProcessor<K, V, K, Change<VA>, InMemoryKeyValueStore<K, VA>> {
         private final Supplier<VA> initializer;
         private final Aggregator<? super K, ? super V, VA> aggregator;
-        private InMemoryKeyValueStore<K, VA> store;
 
         PerKey(String storeName, Supplier<VA> initializer, Aggregator<? super K, ? super V, VA> aggregator) {
-            this.storeName = storeName;
+            super(storeName);
             this.initializer = initializer;
             this.aggregator = aggregator;
         }
 
         @Override
-        public void init(ProcessorContext<K, Change<VA>> context) {
-            super.init(context);
-            store = context.getStateStore(storeName);
-        }
-
-        @Override
         public void process(Record<K, V> record) {
             if (record.key() == null || record.value() == null) {
-                Dropped.log(context(), "aggregation " + storeName, "null key or value");
+                Dropped.log(context(), "aggregation " + storeName(), "null key or value");
                 return;
             }
-            ValueAndTimestamp<VA> old = store.getWithTimestamp(record.key());
+            ValueAndTimestamp<VA> old = store().getWithTimestamp(record.key());
             VA start = old == null ? initializer.get() : old.value();
             long timestamp = old == null ? record.timestamp() : Math.max(record.timestamp(), old.timestamp());
             VA next = aggregator.apply(record.key(), record.value(), start);
-            store.put(record.key(), next, timestamp);
+            store().put(record.key(), next, timestamp);
             context().forward(record.withValue(Change.of(next)).withTimestamp(timestamp));
         }
     }
@@ -58,47 +49,40 @@ final class AggregateProcessors {
      * largest timestamp this processor has seen passes its end plus grace; records for closed windows are dropped.
      * Records with a null key are dropped.
      */
-    static final class PerWindow<K, V, VA> extends ContextualProcessor<K, V, Windowed<K>, Change<VA>> {
-        private final String storeName;
+    static final class PerWindow<K, V, VA>
+        extends StoreProcessor<K, V, Windowed<K>, Change<VA>, InMemoryWindowStore<K, VA>> {
         private final TimeWindows windows;
         private final Supplier<VA> initializer;
         private final Aggregator<? super K, ? super V, VA> aggregator;
-        private InMemoryWindowStore<K, VA> store;
         private long observedStreamTime = -1;
 
         PerWindow(String storeName, TimeWindows windows, Supplier<VA> initializer,
                   Aggregator<? super K, ? super V, VA> aggregator) {
-            this.storeName = storeName;
+            super(storeName);
             this.windows = windows;
             this.initializer = initializer;
             this.aggregator = aggregator;
         }
 
         @Override
-        public void init(ProcessorContext<Windowed<K>, Change<VA>> context) {
-            super.init(context);
-            store = context.getStateStore(storeName);
-        }
-
-        @Override
         public void process(Record<K, V> record) {
             if (record.key() == null) {
-                Dropped.log(context(), "windowed aggregation " + storeName, "null key");
+                Dropped.log(context(), "windowed aggregation " + storeName(), "null key");
                 return;
             }
             observedStreamTime = Math.max(observedStreamTime, record.timestamp());
             long closeTime = observedStreamTime - windows.gracePeriodMs();
             for (Window window : windows.windowsFor(record.timestamp())) {
                 if (window.end() <= closeTime) {
-                    Dropped.log(context(), "windowed aggregation " + storeName, "late: window " + window
+                    Dropped.log(context(), "windowed aggregation " + storeName(), "late: window " + window
                         + " closed at stream time " + observedStreamTime);
                     continue;
                 }
-                ValueAndTimestamp<VA> old = store.fetchWithTimestamp(record.key(), window.start());
+                ValueAndTimestamp<VA> old = store().fetchWithTimestamp(record.key(), window.start());
                 VA start = old == null ? initializer.get() : old.value();
                 long timestamp = old == null ? record.timestamp() : Math.max(record.timestamp(), old.timestamp());
                 VA next = aggregator.apply(record.key(), record.value(), start);
-                store.put(record.key(), next, window.start(), timestamp);
+                store().put(record.key(), next, window.start(), timestamp);
                 context().forward(new Record<>(new Windowed<>(record.key(), window), Change.of(next), timestamp,
                     record.headers()));
             }

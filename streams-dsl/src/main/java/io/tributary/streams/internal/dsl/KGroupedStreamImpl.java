@@ -11,7 +11,6 @@ import io.tributary.streams.Materialized;
 import io.tributary.streams.TimeWindowedKStream;
 import io.tributary.streams.TimeWindows;
 import io.tributary.streams.internal.state.KeyValueStoreSpec;
-import java.util.Map;
 import java.util.function.BinaryOperator;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -96,18 +95,14 @@ final class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V> {
                                          @Nullable Serde<VA> defaultValueSerde) {
         requireNonNull(initializer, "initializer");
         requireNonNull(aggregator, "aggregator");
-        String store = builder.stateName(materialized == null ? null : materialized.storeName(),
-            "KSTREAM-AGGREGATE-STATE-STORE", operation + " (name it with Materialized.as)");
-        Serde<K> ks = materialized != null && materialized.keySerde() != null ? materialized.keySerde() : keySerde;
-        Serde<VA> vs = materialized != null && materialized.valueSerde() != null ? materialized.valueSerde()
-            : defaultValueSerde;
+        AggregateStore<K, VA> s = AggregateStore.of(builder, operation, materialized, keySerde, defaultValueSerde);
+        String store = s.name();
         String input = input(store);
         String name = builder.addProcessor(builder.nodeName((String) null, "KSTREAM-AGGREGATE"),
             () -> new AggregateProcessors.PerKey<>(store, initializer, aggregator), input);
-        builder.graph().addStore(new KeyValueStoreSpec<>(store, ks, vs,
-            materialized == null || materialized.loggingEnabled(),
-            materialized == null ? Map.of() : materialized.changelogConfig()), name);
-        return new KTableImpl<>(builder, name, store, ks, vs, null);
+        builder.graph().addStore(new KeyValueStoreSpec<>(store, s.keySerde(), s.valueSerde(), s.loggingEnabled(),
+            s.changelogConfig()), name);
+        return new KTableImpl<>(builder, name, store, s.keySerde(), s.valueSerde(), null);
     }
 
     @Override

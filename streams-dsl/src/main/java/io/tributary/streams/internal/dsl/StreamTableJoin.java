@@ -1,7 +1,6 @@
 package io.tributary.streams.internal.dsl;
 
 import io.tributary.streams.internal.state.InMemoryKeyValueStore;
-import io.tributary.streams.processor.ProcessorContext;
 import io.tributary.streams.processor.Record;
 import java.util.function.BiFunction;
 
@@ -10,22 +9,14 @@ import java.util.function.BiFunction;
  * Records with a null value are dropped; a null key is dropped by the inner join and joined with null by the left
  * join; records without a match are dropped by the inner join and joined with null by the left join.
  */
-final class StreamTableJoin<K, V, VT, VR> extends ContextualProcessor<K, V, K, VR> {
-    private final String tableStore;
+final class StreamTableJoin<K, V, VT, VR> extends StoreProcessor<K, V, K, VR, InMemoryKeyValueStore<K, VT>> {
     private final BiFunction<? super V, ? super VT, ? extends VR> joiner;
     private final boolean left;
-    private InMemoryKeyValueStore<K, VT> table;
 
     StreamTableJoin(String tableStore, BiFunction<? super V, ? super VT, ? extends VR> joiner, boolean left) {
-        this.tableStore = tableStore;
+        super(tableStore);
         this.joiner = joiner;
         this.left = left;
-    }
-
-    @Override
-    public void init(ProcessorContext<K, VR> context) {
-        super.init(context);
-        table = context.getStateStore(tableStore);
     }
 
     @Override
@@ -34,7 +25,7 @@ final class StreamTableJoin<K, V, VT, VR> extends ContextualProcessor<K, V, K, V
             Dropped.log(context(), "stream-table join", "null key or value");
             return;
         }
-        VT match = record.key() == null ? null : table.get(record.key());
+        VT match = record.key() == null ? null : store().get(record.key());
         if (match != null || left) {
             context().forward(record.withValue(joiner.apply(record.value(), match)));
         }

@@ -2,7 +2,6 @@ package io.tributary.streams.internal.dsl;
 
 import io.tributary.streams.internal.state.InMemoryKeyValueStore;
 import io.tributary.streams.internal.state.ValueAndTimestamp;
-import io.tributary.streams.processor.ProcessorContext;
 import io.tributary.streams.processor.Record;
 import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
@@ -18,51 +17,34 @@ final class TableProcessors {
      * Turns a stream of values into table updates (new and old value) and keeps them in a store (table sources,
      * {@code toTable}): records with a null key are dropped; a null value deletes.
      */
-    static final class Source<K, V> extends ContextualProcessor<K, V, K, Change<V>> {
-        private final String storeName;
-        private InMemoryKeyValueStore<K, V> store;
-
+    static final class Source<K, V> extends StoreProcessor<K, V, K, Change<V>, InMemoryKeyValueStore<K, V>> {
         Source(String storeName) {
-            this.storeName = storeName;
-        }
-
-        @Override
-        public void init(ProcessorContext<K, Change<V>> context) {
-            super.init(context);
-            store = context.getStateStore(storeName);
+            super(storeName);
         }
 
         @Override
         public void process(Record<K, V> record) {
             if (record.key() == null) {
-                Dropped.log(context(), "table " + storeName, "null key");
+                Dropped.log(context(), "table " + storeName(), "null key");
                 return;
             }
-            V old = store.get(record.key());
-            store.put(record.key(), record.value(), record.timestamp());
+            V old = store().get(record.key());
+            store().put(record.key(), record.value(), record.timestamp());
             context().forward(record.withValue(new Change<>(record.value(), old)));
         }
     }
 
     /** Stores what passes by (a materialized filter, mapValues or join) and passes it on with the old value. */
-    static final class Materialize<K, V> extends ContextualProcessor<K, Change<V>, K, Change<V>> {
-        private final String storeName;
-        private InMemoryKeyValueStore<K, V> store;
-
+    static final class Materialize<K, V>
+        extends StoreProcessor<K, Change<V>, K, Change<V>, InMemoryKeyValueStore<K, V>> {
         Materialize(String storeName) {
-            this.storeName = storeName;
-        }
-
-        @Override
-        public void init(ProcessorContext<K, Change<V>> context) {
-            super.init(context);
-            store = context.getStateStore(storeName);
+            super(storeName);
         }
 
         @Override
         public void process(Record<K, Change<V>> record) {
-            V old = store.get(record.key());
-            store.put(record.key(), record.value().newValue(), record.timestamp());
+            V old = store().get(record.key());
+            store().put(record.key(), record.value().newValue(), record.timestamp());
             context().forward(record.withValue(new Change<>(record.value().newValue(), old)));
         }
     }
@@ -114,25 +96,18 @@ final class TableProcessors {
      * when this side's row is deleted. The joiner takes (this value, other value). The result has the larger
      * timestamp of the two rows.
      */
-    static final class JoinSide<K, V, VO, VR> extends ContextualProcessor<K, Change<V>, K, Change<VR>> {
-        private final String otherStore;
+    static final class JoinSide<K, V, VO, VR>
+        extends StoreProcessor<K, Change<V>, K, Change<VR>, InMemoryKeyValueStore<K, VO>> {
         private final BiFunction<? super V, ? super VO, ? extends VR> joiner;
         private final boolean thisOuter;
         private final boolean otherOuter;
-        private InMemoryKeyValueStore<K, VO> other;
 
         JoinSide(String otherStore, BiFunction<? super V, ? super VO, ? extends VR> joiner, boolean thisOuter,
                  boolean otherOuter) {
-            this.otherStore = otherStore;
+            super(otherStore);
             this.joiner = joiner;
             this.thisOuter = thisOuter;
             this.otherOuter = otherOuter;
-        }
-
-        @Override
-        public void init(ProcessorContext<K, Change<VR>> context) {
-            super.init(context);
-            other = context.getStateStore(otherStore);
         }
 
         @Override
@@ -141,7 +116,7 @@ final class TableProcessors {
                 Dropped.log(context(), "table join", "null key");
                 return;
             }
-            ValueAndTimestamp<VO> match = other.getWithTimestamp(record.key());
+            ValueAndTimestamp<VO> match = store().getWithTimestamp(record.key());
             V value = record.value().newValue();
             // Without a match, only an outer side emits: the joined row, or the deletion of a row that existed.
             if (match == null && (!thisOuter || (value == null && record.value().oldValue() == null))) {

@@ -11,7 +11,6 @@ import io.tributary.streams.TimeWindowedKStream;
 import io.tributary.streams.TimeWindows;
 import io.tributary.streams.Windowed;
 import io.tributary.streams.internal.state.WindowStoreSpec;
-import java.util.Map;
 import java.util.function.BinaryOperator;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -64,12 +63,9 @@ final class TimeWindowedKStreamImpl<K, V> implements TimeWindowedKStream<K, V> {
                                                    @Nullable Serde<VA> defaultValueSerde) {
         requireNonNull(initializer, "initializer");
         requireNonNull(aggregator, "aggregator");
-        String store = builder.stateName(materialized == null ? null : materialized.storeName(),
-            "KSTREAM-AGGREGATE-STATE-STORE", operation + " (name it with Materialized.as)");
-        Serde<K> ks = materialized != null && materialized.keySerde() != null ? materialized.keySerde()
-            : grouped.keySerde();
-        Serde<VA> vs = materialized != null && materialized.valueSerde() != null ? materialized.valueSerde()
-            : defaultValueSerde;
+        AggregateStore<K, VA> s = AggregateStore.of(builder, operation, materialized, grouped.keySerde(),
+            defaultValueSerde);
+        String store = s.name();
         long minRetention = windows.sizeMs() + windows.gracePeriodMs();
         long retention = materialized != null && materialized.retention() != null
             ? materialized.retention().toMillis() : minRetention;
@@ -80,9 +76,8 @@ final class TimeWindowedKStreamImpl<K, V> implements TimeWindowedKStream<K, V> {
         String input = grouped.input(store);
         String name = builder.addProcessor(builder.nodeName((String) null, "KSTREAM-WINDOWED-AGGREGATE"),
             () -> new AggregateProcessors.PerWindow<>(store, windows, initializer, aggregator), input);
-        builder.graph().addStore(new WindowStoreSpec<>(store, ks, vs, retention, windows.sizeMs(),
-            materialized == null || materialized.loggingEnabled(),
-            materialized == null ? Map.of() : materialized.changelogConfig()), name);
-        return new KTableImpl<>(builder, name, store, null, vs, windows, ks);
+        builder.graph().addStore(new WindowStoreSpec<>(store, s.keySerde(), s.valueSerde(), retention,
+            windows.sizeMs(), s.loggingEnabled(), s.changelogConfig()), name);
+        return new KTableImpl<>(builder, name, store, null, s.valueSerde(), windows, s.keySerde());
     }
 }

@@ -2,7 +2,6 @@ package io.tributary.streams.internal.dsl;
 
 import io.tributary.streams.Windowed;
 import io.tributary.streams.internal.state.SuppressionBuffer;
-import io.tributary.streams.processor.ProcessorContext;
 import io.tributary.streams.processor.Record;
 import java.util.List;
 
@@ -10,28 +9,21 @@ import java.util.List;
  * suppress(untilWindowCloses): buffers the latest update per window and emits it once the largest timestamp this
  * processor has seen passes the window's end plus grace, when no update can come any more.
  */
-final class WindowCloseSuppressor<K, V> extends ContextualProcessor<Windowed<K>, Change<V>, Windowed<K>, Change<V>> {
-    private final String storeName;
+final class WindowCloseSuppressor<K, V>
+    extends StoreProcessor<Windowed<K>, Change<V>, Windowed<K>, Change<V>, SuppressionBuffer<K, V>> {
     private final long graceMs;
-    private SuppressionBuffer<K, V> buffer;
     private long observedStreamTime = -1;
 
     WindowCloseSuppressor(String storeName, long graceMs) {
-        this.storeName = storeName;
+        super(storeName);
         this.graceMs = graceMs;
-    }
-
-    @Override
-    public void init(ProcessorContext<Windowed<K>, Change<V>> context) {
-        super.init(context);
-        buffer = context.getStateStore(storeName);
     }
 
     @Override
     public void process(Record<Windowed<K>, Change<V>> record) {
         observedStreamTime = Math.max(observedStreamTime, record.timestamp());
-        buffer.put(record.key(), record.value().newValue(), record.timestamp());
-        buffer.evictUntil(observedStreamTime - graceMs, e -> context().forward(new Record<>(e.key(),
+        store().put(record.key(), record.value().newValue(), record.timestamp());
+        store().evictUntil(observedStreamTime - graceMs, e -> context().forward(new Record<>(e.key(),
             Change.of(e.value()), e.timestamp(), List.of())));
     }
 }

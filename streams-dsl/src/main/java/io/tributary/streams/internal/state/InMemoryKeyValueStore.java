@@ -18,33 +18,14 @@ import org.jspecify.annotations.Nullable;
  * with the timestamp of the record that wrote it. Written by its task's thread only; readable from any thread
  * (interactive queries) because the map is concurrent.
  */
-public final class InMemoryKeyValueStore<K, V> implements KeyValueStore<K, V>, RestorableStore {
-    private final String name;
-    private final Serde<K> keySerde;
-    private final Serde<V> valueSerde;
-    private final ChangeLogger logger;
-    private final boolean logging;
+public final class InMemoryKeyValueStore<K, V> extends SerdeStore<K, V> implements KeyValueStore<K, V> {
     private final LongSupplier recordTimestamp;
     private final NavigableMap<Bytes, StoredValue> map = new ConcurrentSkipListMap<>();
 
     public InMemoryKeyValueStore(String name, Serde<K> keySerde, Serde<V> valueSerde, boolean logging,
                                  ChangeLogger logger, LongSupplier recordTimestamp) {
-        this.name = name;
-        this.keySerde = keySerde;
-        this.valueSerde = valueSerde;
-        this.logging = logging;
-        this.logger = logger;
+        super(name, keySerde, valueSerde, logging, logger);
         this.recordTimestamp = recordTimestamp;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public boolean loggingEnabled() {
-        return logging;
     }
 
     @Override
@@ -67,9 +48,9 @@ public final class InMemoryKeyValueStore<K, V> implements KeyValueStore<K, V>, R
     /** Puts with an explicit timestamp (tables keep the timestamp of the value's record). */
     public void put(K key, @Nullable V value, long timestamp) {
         byte[] k = serializeKey(key);
-        byte[] v = value == null ? null : valueSerde.serializer().serialize(name, value);
+        byte[] v = serializeValue(value);
         write(k, v, timestamp);
-        logger.log(k, v, timestamp);
+        log(k, v, timestamp);
     }
 
     @Override
@@ -131,22 +112,8 @@ public final class InMemoryKeyValueStore<K, V> implements KeyValueStore<K, V>, R
     private List<KeyValue<K, V>> list(Map<Bytes, StoredValue> entries) {
         List<KeyValue<K, V>> out = new ArrayList<>();
         for (Map.Entry<Bytes, StoredValue> e : entries.entrySet()) {
-            out.add(KeyValue.pair(keySerde.deserializer().deserialize(name, e.getKey().get()),
-                deserializeValue(e.getValue().value())));
+            out.add(KeyValue.pair(deserializeKey(e.getKey().get()), deserializeValue(e.getValue().value())));
         }
         return out;
-    }
-
-    private byte[] serializeKey(K key) {
-        requireNonNull(key, "key");
-        byte[] bytes = keySerde.serializer().serialize(name, key);
-        if (bytes == null) {
-            throw new IllegalArgumentException("Store " + name + " cannot keep a key that serializes to null");
-        }
-        return bytes;
-    }
-
-    private V deserializeValue(byte[] bytes) {
-        return valueSerde.deserializer().deserialize(name, bytes);
     }
 }

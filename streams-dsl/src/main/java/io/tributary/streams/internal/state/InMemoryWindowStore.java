@@ -20,38 +20,19 @@ import org.jspecify.annotations.Nullable;
  * behind the largest window start written are dropped, and writes to them are ignored. Written by its task's thread
  * only; readable from any thread.
  */
-public final class InMemoryWindowStore<K, V> implements WindowStore<K, V>, RestorableStore {
-    private final String name;
-    private final Serde<K> keySerde;
-    private final Serde<V> valueSerde;
+public final class InMemoryWindowStore<K, V> extends SerdeStore<K, V> implements WindowStore<K, V> {
     private final long retentionMs;
     private final long windowSizeMs;
-    private final boolean logging;
-    private final ChangeLogger logger;
     private final LongSupplier recordTimestamp;
     private final NavigableMap<WindowKey, StoredValue> map = new ConcurrentSkipListMap<>();
     private long observedStreamTime = -1;
 
     public InMemoryWindowStore(String name, Serde<K> keySerde, Serde<V> valueSerde, long retentionMs,
                                long windowSizeMs, boolean logging, ChangeLogger logger, LongSupplier recordTimestamp) {
-        this.name = name;
-        this.keySerde = keySerde;
-        this.valueSerde = valueSerde;
+        super(name, keySerde, valueSerde, logging, logger);
         this.retentionMs = retentionMs;
         this.windowSizeMs = windowSizeMs;
-        this.logging = logging;
-        this.logger = logger;
         this.recordTimestamp = recordTimestamp;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public boolean loggingEnabled() {
-        return logging;
     }
 
     @Override
@@ -62,9 +43,9 @@ public final class InMemoryWindowStore<K, V> implements WindowStore<K, V>, Resto
     /** Puts with an explicit timestamp (aggregations keep the largest timestamp of the window's records). */
     public void put(K key, @Nullable V value, long windowStart, long timestamp) {
         WindowKey wk = new WindowKey(Bytes.wrap(serializeKey(key)), windowStart);
-        byte[] v = value == null ? null : valueSerde.serializer().serialize(name, value);
+        byte[] v = serializeValue(value);
         if (write(wk, v, timestamp)) {
-            logger.log(wk.toChangelogKey(), v, timestamp);
+            log(wk.toChangelogKey(), v, timestamp);
         }
     }
 
@@ -80,8 +61,7 @@ public final class InMemoryWindowStore<K, V> implements WindowStore<K, V>, Resto
             return null;
         }
         StoredValue s = map.get(new WindowKey(Bytes.wrap(serializeKey(key)), windowStart));
-        return s == null ? null : new ValueAndTimestamp<>(valueSerde.deserializer().deserialize(name, s.value()),
-            s.timestamp());
+        return s == null ? null : new ValueAndTimestamp<>(deserializeValue(s.value()), s.timestamp());
     }
 
     @Override
@@ -94,8 +74,7 @@ public final class InMemoryWindowStore<K, V> implements WindowStore<K, V>, Resto
         for (Map.Entry<WindowKey, StoredValue> e : map.subMap(new WindowKey(k, timeFrom), true,
             new WindowKey(k, timeTo), true).entrySet()) {
             if (!expired(e.getKey().start())) {
-                out.add(KeyValue.pair(e.getKey().start(),
-                    valueSerde.deserializer().deserialize(name, e.getValue().value())));
+                out.add(KeyValue.pair(e.getKey().start(), deserializeValue(e.getValue().value())));
             }
         }
         return out;
@@ -107,9 +86,9 @@ public final class InMemoryWindowStore<K, V> implements WindowStore<K, V>, Resto
         for (Map.Entry<WindowKey, StoredValue> e : map.entrySet()) {
             long start = e.getKey().start();
             if (!expired(start)) {
-                K key = keySerde.deserializer().deserialize(name, e.getKey().key().get());
+                K key = deserializeKey(e.getKey().key().get());
                 out.add(KeyValue.pair(new Windowed<>(requireNonNull(key), new Window(start, start + windowSizeMs)),
-                    valueSerde.deserializer().deserialize(name, e.getValue().value())));
+                    deserializeValue(e.getValue().value())));
             }
         }
         return out;
@@ -141,14 +120,5 @@ public final class InMemoryWindowStore<K, V> implements WindowStore<K, V>, Resto
 
     private boolean expired(long windowStart) {
         return windowStart <= observedStreamTime - retentionMs;
-    }
-
-    private byte[] serializeKey(K key) {
-        requireNonNull(key, "key");
-        byte[] bytes = keySerde.serializer().serialize(name, key);
-        if (bytes == null) {
-            throw new IllegalArgumentException("Store " + name + " cannot keep a key that serializes to null");
-        }
-        return bytes;
     }
 }

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * long as the join window plus grace (measured from the largest timestamp stored). Logged with key = key bytes +
  * 8-byte timestamp + 4-byte sequence number. Written by its task's thread only.
  */
-public final class JoinBuffer<K, V> implements RestorableStore {
+public final class JoinBuffer<K, V> extends SerdeStore<K, V> {
     private record Slot(Bytes key, long timestamp, int seq) implements Comparable<Slot> {
         @Override
         public int compareTo(Slot o) {
@@ -31,34 +31,15 @@ public final class JoinBuffer<K, V> implements RestorableStore {
         }
     }
 
-    private final String name;
-    private final Serde<K> keySerde;
-    private final Serde<V> valueSerde;
     private final long retentionMs;
-    private final boolean logging;
-    private final ChangeLogger logger;
     private final NavigableMap<Slot, byte[]> map = new ConcurrentSkipListMap<>();
     private long observedStreamTime = -1;
     private int seq;
 
     public JoinBuffer(String name, Serde<K> keySerde, Serde<V> valueSerde, long retentionMs, boolean logging,
                       ChangeLogger logger) {
-        this.name = name;
-        this.keySerde = keySerde;
-        this.valueSerde = valueSerde;
+        super(name, keySerde, valueSerde, logging, logger);
         this.retentionMs = retentionMs;
-        this.logging = logging;
-        this.logger = logger;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public boolean loggingEnabled() {
-        return logging;
     }
 
     /**
@@ -70,18 +51,18 @@ public final class JoinBuffer<K, V> implements RestorableStore {
             advance(timestamp);
             return;
         }
-        byte[] k = requireNonNull(keySerde.serializer().serialize(name, key), "key bytes");
-        byte[] v = requireNonNull(valueSerde.serializer().serialize(name, value), "value bytes");
+        byte[] k = keyBytes(key);
+        byte[] v = requireNonNull(serializeValue(value), "value bytes");
         Slot slot = new Slot(Bytes.wrap(k), timestamp, ++seq);
         if (apply(slot, v)) {
-            logger.log(ByteBuffer.allocate(k.length + 12).put(k).putLong(timestamp).putInt(slot.seq()).array(), v,
+            log(ByteBuffer.allocate(k.length + 12).put(k).putLong(timestamp).putInt(slot.seq()).array(), v,
                 timestamp);
         }
     }
 
     /** The records of {@code key} with timestamps from {@code from} to {@code to}, by timestamp then arrival. */
     public List<KeyValue<Long, V>> fetch(K key, long from, long to) {
-        Bytes k = Bytes.wrap(requireNonNull(keySerde.serializer().serialize(name, key), "key bytes"));
+        Bytes k = Bytes.wrap(keyBytes(key));
         long lower = Math.max(from, observedStreamTime - retentionMs + 1);
         List<KeyValue<Long, V>> out = new ArrayList<>();
         if (lower > to) {
@@ -89,7 +70,7 @@ public final class JoinBuffer<K, V> implements RestorableStore {
         }
         for (Map.Entry<Slot, byte[]> e : map.subMap(new Slot(k, lower, Integer.MIN_VALUE), true,
             new Slot(k, to, Integer.MAX_VALUE), true).entrySet()) {
-            out.add(KeyValue.pair(e.getKey().timestamp(), valueSerde.deserializer().deserialize(name, e.getValue())));
+            out.add(KeyValue.pair(e.getKey().timestamp(), deserializeValue(e.getValue())));
         }
         return out;
     }
@@ -120,5 +101,9 @@ public final class JoinBuffer<K, V> implements RestorableStore {
         }
         map.put(slot, value);
         return true;
+    }
+
+    private byte[] keyBytes(K key) {
+        return requireNonNull(keySerde().serializer().serialize(name(), key), "key bytes");
     }
 }

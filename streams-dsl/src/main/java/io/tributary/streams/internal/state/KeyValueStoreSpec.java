@@ -30,8 +30,8 @@ public record KeyValueStoreSpec<K, V>(String name, @Nullable Serde<K> keySerde, 
 
     @Override
     public RestorableStore create(StoreContext context) {
-        Serde<K> k = StoreSerdes.resolve(keySerde, context.defaultKeySerde(), name, "key");
-        Serde<V> v = StoreSerdes.resolve(valueSerde, context.defaultValueSerde(), name, "value");
+        Serde<K> k = StoreSerdes.key(keySerde, context, name);
+        Serde<V> v = StoreSerdes.value(valueSerde, context, name);
         return new InMemoryKeyValueStore<>(name, k, v, loggingEnabled,
             loggingEnabled ? context.changeLogger(name) : ChangeLogger.NONE,
             context::recordTimestamp);

@@ -8,7 +8,10 @@ public interface StoreFactory {
 
     boolean loggingEnabled();
 
-    Map<String, String> changelogConfig();
+    /** Topic configs for the changelog; none by default, so the broker's defaults apply (internal buffers). */
+    default Map<String, String> changelogConfig() {
+        return Map.of();
+    }
 
     RestorableStore create(StoreContext context);
 }

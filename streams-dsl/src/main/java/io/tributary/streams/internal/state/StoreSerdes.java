@@ -8,8 +8,19 @@ final class StoreSerdes {
     private StoreSerdes() {
     }
 
+    /** The key serde of {@code store}: its own, else the application default. */
+    static <K> Serde<K> key(@Nullable Serde<K> own, StoreContext context, String store) {
+        return resolve(own, context.defaultKeySerde(), store, "key");
+    }
+
+    /** The value serde of {@code store}: its own, else the application default. */
+    static <V> Serde<V> value(@Nullable Serde<V> own, StoreContext context, String store) {
+        return resolve(own, context.defaultValueSerde(), store, "value");
+    }
+
     @SuppressWarnings("unchecked")
-    static <T> Serde<T> resolve(@Nullable Serde<T> own, @Nullable Serde<?> fallback, String store, String which) {
+    private static <T> Serde<T> resolve(@Nullable Serde<T> own, @Nullable Serde<?> fallback, String store,
+                                        String which) {
         if (own != null) {
             return own;
         }

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * Kafka Streams emits final results in). Every change is logged: key = key bytes + 8-byte window start, value =
  * 8-byte record timestamp + value bytes, a tombstone once emitted. Owned by one task; not thread-safe.
  */
-public final class SuppressionBuffer<K, V> implements RestorableStore {
+public final class SuppressionBuffer<K, V> extends SerdeStore<K, V> {
     /** An update leaving the buffer. */
     public record Eviction<K, V>(Windowed<K> key, V value, long timestamp) {
     }
@@ -40,43 +40,24 @@ public final class SuppressionBuffer<K, V> implements RestorableStore {
     private record Entry(byte[] value, long timestamp) {
     }
 
-    private final String name;
-    private final Serde<K> keySerde;
-    private final Serde<V> valueSerde;
     private final long windowSizeMs;
-    private final boolean logging;
-    private final ChangeLogger logger;
     private final NavigableMap<Slot, Entry> byTime = new TreeMap<>();
     private final Map<Bytes, Slot> byKey = new HashMap<>();
 
     public SuppressionBuffer(String name, Serde<K> keySerde, Serde<V> valueSerde, long windowSizeMs, boolean logging,
                              ChangeLogger logger) {
-        this.name = name;
-        this.keySerde = keySerde;
-        this.valueSerde = valueSerde;
+        super(name, keySerde, valueSerde, logging, logger);
         this.windowSizeMs = windowSizeMs;
-        this.logging = logging;
-        this.logger = logger;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public boolean loggingEnabled() {
-        return logging;
     }
 
     /** Buffers the latest value of a window, replacing an earlier one; null removes it (nothing to emit). */
     public void put(Windowed<K> key, @Nullable V value, long timestamp) {
-        byte[] k = requireNonNull(keySerde.serializer().serialize(name, key.key()), "key bytes");
+        byte[] k = requireNonNull(keySerde().serializer().serialize(name(), key.key()), "key bytes");
         byte[] logKey = ByteBuffer.allocate(k.length + 8).put(k).putLong(key.window().start()).array();
-        byte[] v = value == null ? null : valueSerde.serializer().serialize(name, value);
+        byte[] v = serializeValue(value);
         byte[] logValue = v == null ? null : ByteBuffer.allocate(v.length + 8).putLong(timestamp).put(v).array();
         apply(logKey, logValue);
-        logger.log(logKey, logValue, timestamp);
+        log(logKey, logValue, timestamp);
     }
 
     /** Emits, in order, and removes the updates of windows that ended at or before {@code time}. */
@@ -85,11 +66,11 @@ public final class SuppressionBuffer<K, V> implements RestorableStore {
             Map.Entry<Slot, Entry> first = byTime.pollFirstEntry();
             Bytes logKey = first.getKey().key();
             byKey.remove(logKey);
-            logger.log(logKey.get(), null, first.getValue().timestamp());
+            log(logKey.get(), null, first.getValue().timestamp());
             byte[] raw = logKey.get();
             long start = ByteBuffer.wrap(raw, raw.length - 8, 8).getLong();
-            K key = keySerde.deserializer().deserialize(name, Arrays.copyOf(raw, raw.length - 8));
-            V value = valueSerde.deserializer().deserialize(name, first.getValue().value());
+            K key = deserializeKey(Arrays.copyOf(raw, raw.length - 8));
+            V value = deserializeValue(first.getValue().value());
             emitter.emit(new Eviction<>(new Windowed<>(requireNonNull(key), new Window(start, start + windowSizeMs)),
                 requireNonNull(value), first.getValue().timestamp()));
         }

@@ -35,8 +35,8 @@ public record WindowStoreSpec<K, V>(String name, @Nullable Serde<K> keySerde, @N
 
     @Override
     public RestorableStore create(StoreContext context) {
-        Serde<K> k = StoreSerdes.resolve(keySerde, context.defaultKeySerde(), name, "key");
-        Serde<V> v = StoreSerdes.resolve(valueSerde, context.defaultValueSerde(), name, "value");
+        Serde<K> k = StoreSerdes.key(keySerde, context, name);
+        Serde<V> v = StoreSerdes.value(valueSerde, context, name);
         return new InMemoryWindowStore<>(name, k, v, retentionMs, windowSizeMs, loggingEnabled,
             loggingEnabled ? context.changeLogger(name) : ChangeLogger.NONE, context::recordTimestamp);
     }
