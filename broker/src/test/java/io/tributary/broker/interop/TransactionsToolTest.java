@@ -1,0 +1,87 @@
+package io.tributary.broker.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tributary.broker.EmbeddedBroker;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.tools.TransactionsCommand;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Kafka's {@code kafka-transactions} tool against the broker: it lists an open transaction, describes it with its
+ * partitions, and describes the producers writing to a partition (ListTransactions, DescribeTransactions,
+ * DescribeProducers), then sees the transaction committed.
+ */
+final class TransactionsToolTest {
+    private static final String TOPIC = "txn-tool";
+    private static final String TRANSACTIONAL_ID = "tool-writer";
+
+    private static EmbeddedBroker broker;
+
+    @BeforeAll
+    static void start() {
+        broker = EmbeddedBroker.create().start();
+        broker.createTopic(TOPIC, 2);
+    }
+
+    @AfterAll
+    static void stop() {
+        broker.close();
+    }
+
+    @Test
+    void listsDescribesAndShowsTheProducersOfAnOpenTransaction() {
+        try (KafkaProducer<String, String> producer = transactionalProducer()) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(TOPIC, 0, "k", "v1"));
+            producer.send(new ProducerRecord<>(TOPIC, 0, "k", "v2"));
+            producer.flush();
+
+            KafkaTool.Run list = tool("list");
+            assertThat(list.status()).as(list.toString()).isZero();
+            assertThat(list.outLines()).as(list.toString())
+                .anySatisfy(line -> assertThat(line).contains(TRANSACTIONAL_ID).contains("Ongoing"));
+
+            KafkaTool.Run described = tool("describe", "--transactional-id", TRANSACTIONAL_ID);
+            assertThat(described.status()).as(described.toString()).isZero();
+            assertThat(described.out()).as(described.toString())
+                .contains(TRANSACTIONAL_ID).contains("Ongoing").contains(TOPIC + "-0");
+
+            KafkaTool.Run producers = tool("describe-producers", "--topic", TOPIC, "--partition", "0");
+            assertThat(producers.status()).as(producers.toString()).isZero();
+            // ProducerId, ProducerEpoch, LatestCoordinatorEpoch, LastSequence 1 (two records), LastTimestamp,
+            // CurrentTransactionStartOffset 0 (the open transaction began at offset 0).
+            assertThat(producers.outLines()).as(producers.toString()).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(producers.outLines().get(1).trim().split("\\s+")).as(producers.toString())
+                .contains("1").endsWith("0");
+
+            producer.commitTransaction();
+        }
+        KafkaTool.Run committed = tool("describe", "--transactional-id", TRANSACTIONAL_ID);
+        assertThat(committed.out()).as(committed.toString()).contains("CompleteCommit");
+    }
+
+    private static KafkaTool.Run tool(String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--bootstrap-server";
+        all[1] = broker.bootstrapServers();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return KafkaTool.run(TransactionsCommand::main, all);
+    }
+
+    private static KafkaProducer<String, String> transactionalProducer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, TRANSACTIONAL_ID);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return new KafkaProducer<>(p);
+    }
+}
