@@ -83,11 +83,7 @@ abstract class ConsumerGroupsToolSuite {
     }
 
     private KafkaTool.Run tool(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--bootstrap-server";
-        all[1] = bootstrapServers();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return KafkaTool.run(ConsumerGroupCommand::main, all);
+        return KafkaTool.runAgainst(bootstrapServers(), ConsumerGroupCommand::main, args);
     }
 
     /** The columns of the describe output's row for {@code partition} of {@code topic}. */

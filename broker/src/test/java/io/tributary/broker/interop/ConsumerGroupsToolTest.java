@@ -90,11 +90,7 @@ final class ConsumerGroupsToolTest {
     }
 
     private static KafkaTool.Run run(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--bootstrap-server";
-        all[1] = broker.bootstrapServers();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return KafkaTool.run(ConsumerGroupCommand::main, all);
+        return KafkaTool.runAgainst(broker.bootstrapServers(), ConsumerGroupCommand::main, args);
     }
 
     /** The whitespace-separated columns of the tool's row for a partition of the topic. */

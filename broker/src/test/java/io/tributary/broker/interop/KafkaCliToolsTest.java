@@ -189,11 +189,7 @@ final class KafkaCliToolsTest {
     }
 
     private static KafkaTool.Run topics(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--bootstrap-server";
-        all[1] = broker.bootstrapServers();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return KafkaTool.run(TopicCommand::main, all);
+        return KafkaTool.runAgainst(broker.bootstrapServers(), TopicCommand::main, args);
     }
 
     private static void createTopic(String topic) {

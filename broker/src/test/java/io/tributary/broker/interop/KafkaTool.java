@@ -48,6 +48,15 @@ public final class KafkaTool {
         }
     }
 
+    /** Runs {@code main} with {@code --bootstrap-server bootstrap} before {@code args}, and an empty standard input. */
+    public static Run runAgainst(String bootstrap, Main main, String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--bootstrap-server";
+        all[1] = bootstrap;
+        System.arraycopy(args, 0, all, 2, args.length);
+        return run(main, all);
+    }
+
     /** Runs {@code main} with an empty standard input. */
     public static Run run(Main main, String... args) {
         return runWithInput(main, "", args);

@@ -69,11 +69,7 @@ final class TransactionsToolTest {
     }
 
     private static KafkaTool.Run tool(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--bootstrap-server";
-        all[1] = broker.bootstrapServers();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return KafkaTool.run(TransactionsCommand::main, all);
+        return KafkaTool.runAgainst(broker.bootstrapServers(), TransactionsCommand::main, args);
     }
 
     private static KafkaProducer<String, String> transactionalProducer() {
