@@ -123,6 +123,32 @@ public interface KStream<K, V> {
                                      Joined<K, V, VT> joined);
 
     /**
+     * Joins each record with the global table's current value for the key {@code keySelector} maps the record to
+     * (no co-partitioning or repartitioning needed: every instance holds the whole table). Records whose mapped key
+     * has no match, and records with a null value or a null mapped key, are dropped; the record's own key may be
+     * null. The result keeps the record's key and timestamp. Updates of the global table do not trigger results.
+     */
+    <GK, GV, VR> KStream<K, VR> join(GlobalKTable<GK, GV> globalTable,
+                                     BiFunction<? super K, ? super V, ? extends GK> keySelector,
+                                     BiFunction<? super V, ? super GV, ? extends VR> joiner);
+
+    <GK, GV, VR> KStream<K, VR> join(GlobalKTable<GK, GV> globalTable,
+                                     BiFunction<? super K, ? super V, ? extends GK> keySelector,
+                                     BiFunction<? super V, ? super GV, ? extends VR> joiner, Named named);
+
+    /**
+     * As {@link #join(GlobalKTable, BiFunction, BiFunction)}, but records without a match, or whose mapped key is
+     * null, join with null (as in Kafka Streams 3.7 on); only records with a null value are dropped.
+     */
+    <GK, GV, VR> KStream<K, VR> leftJoin(GlobalKTable<GK, GV> globalTable,
+                                         BiFunction<? super K, ? super V, ? extends GK> keySelector,
+                                         BiFunction<? super V, ? super GV, ? extends VR> joiner);
+
+    <GK, GV, VR> KStream<K, VR> leftJoin(GlobalKTable<GK, GV> globalTable,
+                                         BiFunction<? super K, ? super V, ? extends GK> keySelector,
+                                         BiFunction<? super V, ? super GV, ? extends VR> joiner, Named named);
+
+    /**
      * Joins records of both streams with equal keys whose timestamps are within {@code windows}; each pair emits
      * one result with the larger timestamp. Records with a null key or value are dropped. Both streams must be
      * co-partitioned (they are repartitioned first if their key changed). Inner join only for now.

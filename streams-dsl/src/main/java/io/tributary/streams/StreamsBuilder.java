@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import io.tributary.serdes.Serde;
 import io.tributary.streams.internal.NodeSpec;
 import io.tributary.streams.internal.dsl.DslBuilder;
+import io.tributary.streams.internal.dsl.GlobalKTableImpl;
 import io.tributary.streams.internal.dsl.KStreamImpl;
+import io.tributary.streams.internal.state.KeyValueStoreSpec;
 import io.tributary.streams.internal.state.StoreFactory;
 import io.tributary.streams.state.StoreBuilder;
 import java.util.Collection;
@@ -92,6 +94,41 @@ public final class StreamsBuilder {
         String source = addSource(List.of(topic), consumed, ks, vs);
         return dsl.sourceTable(source, store, ks, vs, materialized == null || materialized.loggingEnabled(),
             materialized == null ? Map.of() : materialized.changelogConfig());
+    }
+
+    /** The whole topic as a global table, in the store {@code <topic>-table}. */
+    public <K, V> GlobalKTable<K, V> globalTable(String topic) {
+        return globalTable(topic, null, null);
+    }
+
+    public <K, V> GlobalKTable<K, V> globalTable(String topic, Consumed<K, V> consumed) {
+        return globalTable(topic, requireNonNull(consumed, "consumed"), null);
+    }
+
+    public <K, V> GlobalKTable<K, V> globalTable(String topic, Materialized<K, V> materialized) {
+        return globalTable(topic, null, requireNonNull(materialized, "materialized"));
+    }
+
+    /**
+     * All partitions of {@code topic} as a table replicated on every instance: loaded from the topic's first to
+     * its last record before the application processes anything, then kept up to date as the topic changes.
+     * Records with a null key are skipped, null values delete. Stored in {@code materialized}'s store, by default
+     * named {@code <topic>-table}, without a changelog (the topic itself is one, so
+     * {@link Materialized#withLoggingDisabled()} and changelog configs do not apply); serdes from
+     * {@code materialized}, else {@code consumed}, else the application's defaults, and they must read the topic's
+     * records. {@code consumed}'s timestamp extractor and name are not used.
+     */
+    public <K, V> GlobalKTable<K, V> globalTable(String topic, @Nullable Consumed<K, V> consumed,
+                                                 @Nullable Materialized<K, V> materialized) {
+        requireNonNull(topic, "topic");
+        Serde<K> ks = pick(materialized == null ? null : materialized.keySerde(),
+            consumed == null ? null : consumed.keySerde());
+        Serde<V> vs = pick(materialized == null ? null : materialized.valueSerde(),
+            consumed == null ? null : consumed.valueSerde());
+        String store = materialized != null && materialized.storeName() != null ? materialized.storeName()
+            : topic + "-table";
+        dsl.graph().addGlobalStore(new KeyValueStoreSpec<>(store, ks, vs, false, Map.of()), topic);
+        return new GlobalKTableImpl<>(store);
     }
 
     private static <T> @Nullable T pick(@Nullable T first, @Nullable T second) {

@@ -21,8 +21,9 @@ import reactor.core.publisher.Mono;
  * <p><strong>Start-up.</strong> {@link #start()} checks that the source topics exist (a clear error names the
  * missing ones), that the sources of each sub-topology are co-partitioned, creates the repartition topics
  * ({@code <application.id>-<name>-repartition}, as many partitions as their largest upstream source) and compacted
- * changelog topics ({@code <application.id>-<store>-changelog}), then joins the group (range assignment, so that
- * partition p of co-partitioned topics lands on one instance).
+ * changelog topics ({@code <application.id>-<store>-changelog}), loads the {@link GlobalKTable}s (every partition
+ * of their topics, first record to last, with a consumer outside the group that then keeps following the topics),
+ * then joins the group (range assignment, so that partition p of co-partitioned topics lands on one instance).
  *
  * <p><strong>Processing.</strong> Records are processed one at a time in order per partition. A task is created on
  * its first record, after its stores were restored from their changelogs; tasks of revoked or lost partitions are
@@ -67,7 +68,8 @@ public interface TributaryStreams {
     /**
      * The local instances of a key-value store (tables, aggregations, Processor API stores) across this instance's
      * tasks, for interactive queries. Each key lives in one task; {@code all()} and {@code range()} list each
-     * task's entries in key order, one task after the other.
+     * task's entries in key order, one task after the other. A {@link GlobalKTable}'s store holds every key of its
+     * topic on every instance, and is loaded once {@link #start()} completes.
      *
      * @throws IllegalArgumentException if the topology has no key-value store of that name
      */

@@ -204,4 +204,27 @@ final class DifferentialTest {
         assertThat(expected).isNotEmpty();
         assertThat(tributary(ours, inputs, "out", false)).containsExactlyElementsOf(expected);
     }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void streamGlobalTableJoinMatchesKafkaStreams(boolean left) {
+        List<In> inputs = new ArrayList<>();
+        int i = 0;
+        for (In in : randomInputs(left ? 21 : 22, 300, List.of("users", "orders"), 7, 500, true)) {
+            // Some null keys on both sides: the global table skips them, the left join keeps them.
+            boolean nullKey = i++ % 9 == 0;
+            inputs.add(nullKey ? new In(in.topic(), null, in.value(), in.timestamp()) : in);
+        }
+        Consumer<StreamsBuilder> ours = b -> {
+            GlobalKTable<String, String> users = b.globalTable("users", Materialized.as("users-global"));
+            KStream<String, String> orders = b.stream("orders");
+            (left ? orders.leftJoin(users, KafkaStreamsSide::userOf, (o, u) -> o + "/" + u)
+                : orders.join(users, KafkaStreamsSide::userOf, (o, u) -> o + "/" + u))
+                .to("out");
+        };
+        List<String> expected = KafkaStreamsSide.run(KafkaStreamsSide.streamGlobalTableJoin(left), inputs, "out",
+            false);
+        assertThat(expected).isNotEmpty();
+        assertThat(tributary(ours, inputs, "out", false)).containsExactlyElementsOf(expected);
+    }
 }

@@ -138,4 +138,23 @@ final class KafkaStreamsSide {
             joined.toStream().to("out");
         };
     }
+
+    /** The user of an order: its key shifted by one, null for {@code k6}; orders without key go to {@code k0}. */
+    static String userOf(String orderKey, String order) {
+        if (orderKey == null) {
+            return "k0";
+        }
+        return orderKey.equals("k6") ? null : "k" + (orderKey.charAt(1) - '0' + 1) % 6;
+    }
+
+    static Consumer<StreamsBuilder> streamGlobalTableJoin(boolean left) {
+        return b -> {
+            org.apache.kafka.streams.kstream.GlobalKTable<String, String> users = b.globalTable("users",
+                Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as("users-global").withCachingDisabled());
+            KStream<String, String> orders = b.stream("orders");
+            (left ? orders.leftJoin(users, KafkaStreamsSide::userOf, (o, u) -> o + "/" + u)
+                : orders.join(users, KafkaStreamsSide::userOf, (o, u) -> o + "/" + u))
+                .to("out");
+        };
+    }
 }

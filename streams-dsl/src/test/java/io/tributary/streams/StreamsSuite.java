@@ -220,4 +220,73 @@ abstract class StreamsSuite {
         Throwable error = org.assertj.core.api.Assertions.catchThrowable(() -> streams.start().block(WAIT));
         assertThat(error).isInstanceOf(IllegalStateException.class).hasMessageContaining("CLOSED");
     }
+
+    private void produceKeyed(String topic, List<KeyValue<String, String>> records) {
+        TributaryProducer<String, String> producer = TributaryProducer.create(ProducerOptions.create(client(),
+            Serdes.string().serializer(), Serdes.string().serializer()));
+        try {
+            Flux.fromIterable(records)
+                .concatMap(kv -> producer.send(ProducerRecord.of(topic, kv.key(), kv.value())))
+                .blockLast(WAIT);
+        } finally {
+            producer.closeNow();
+        }
+    }
+
+    /** Reads string records of {@code topic} until {@code count} were read; returns them as key=value. */
+    private List<String> readStrings(String topic, int partitions, int count) {
+        TributaryConsumer<String, String> consumer = TributaryConsumer.create(ConsumerOptions
+            .create(client(), Serdes.string().deserializer(), Serdes.string().deserializer())
+            .assignment(IntStream.range(0, partitions).mapToObj(p -> new TopicPartition(topic, p)).toList())
+            .offsetReset(OffsetReset.EARLIEST));
+        try {
+            return consumer.receive()
+                .map(r -> r.key() + "=" + r.value())
+                .take(count)
+                .collectList()
+                .block(WAIT);
+        } finally {
+            consumer.close().block(WAIT);
+        }
+    }
+
+    @Test
+    void aGlobalTableIsLoadedBeforeProcessingAndFollowsItsTopicWithoutCoPartitioning() {
+        String users = createTopic("users", 3);
+        String orders = createTopic("orders", 2);
+        String out = createTopic("enriched", 2);
+        List<KeyValue<String, String>> userRecords = IntStream.range(0, 30)
+            .mapToObj(i -> KeyValue.pair("u" + i, "name" + i))
+            .toList();
+        produceKeyed(users, userRecords);
+        // Orders written before start too: the inner join drops any whose user is not loaded yet when it runs.
+        produceKeyed(orders, IntStream.range(0, 30).mapToObj(i -> KeyValue.pair("o" + i, "u" + i)).toList());
+        StreamsBuilder builder = new StreamsBuilder();
+        GlobalKTable<String, String> table = builder.globalTable(users,
+            Consumed.with(Serdes.string(), Serdes.string()), Materialized.as("users-store"));
+        builder.stream(orders, Consumed.with(Serdes.string(), Serdes.string()))
+            .join(table, (orderId, userId) -> userId, (userId, name) -> userId + "/" + name)
+            .to(out, Produced.with(Serdes.string(), Serdes.string()));
+        TributaryStreams streams = TributaryStreams.create(builder.build(), options("global-" + UUID.randomUUID()));
+        streams.start().block(WAIT);
+        try {
+            var store = streams.<String, String>store("users-store");
+            assertThat(store.approximateNumEntries()).isEqualTo(30);
+            assertThat(store.all()).containsExactlyInAnyOrderElementsOf(userRecords);
+            List<String> enriched = readStrings(out, 2, 30);
+            assertThat(enriched).containsExactlyInAnyOrderElementsOf(IntStream.range(0, 30)
+                .mapToObj(i -> "o" + i + "=u" + i + "/name" + i).toList());
+            // Later updates of the global topic reach the store, and the records processed after them.
+            produceKeyed(users, List.of(KeyValue.pair("u7", "renamed"), KeyValue.pair("u99", "new")));
+            reactor.core.publisher.Mono.fromCallable(() -> store.get("u99"))
+                .repeatWhenEmpty(r -> r.delayElements(Duration.ofMillis(50)))
+                .block(WAIT);
+            assertThat(store.get("u7")).isEqualTo("renamed");
+            produceKeyed(orders, List.of(KeyValue.pair("o100", "u7"), KeyValue.pair("o101", "u99")));
+            assertThat(readStrings(out, 2, 32)).contains("o100=u7/renamed", "o101=u99/new");
+        } finally {
+            streams.close().block(WAIT);
+        }
+        assertThat(streams.state()).isEqualTo(TributaryStreams.State.CLOSED);
+    }
 }

@@ -21,6 +21,7 @@ public final class TopologyGraph {
     private final Map<String, StoreFactory> stores = new LinkedHashMap<>();
     private final Map<String, Set<String>> storeUsers = new LinkedHashMap<>();
     private final Map<String, Integer> internalTopics = new LinkedHashMap<>();
+    private final Map<String, String> globalTopics = new LinkedHashMap<>();
 
     public void addNode(NodeSpec node) {
         requireNonNull(node, "node");
@@ -38,6 +39,10 @@ public final class TopologyGraph {
         }
         if (node instanceof NodeSpec.Source s) {
             for (String topic : s.topics()) {
+                if (globalTopics.containsValue(topic)) {
+                    throw new TopologyException("Topic " + topic + " is read by a global table and by the source "
+                        + s.name());
+                }
                 for (NodeSpec other : nodes.values()) {
                     if (other instanceof NodeSpec.Source o && o.topics().contains(topic)) {
                         throw new TopologyException("Topic " + topic + " is read by two sources, " + o.name()
@@ -59,6 +64,33 @@ public final class TopologyGraph {
         for (String p : processors) {
             connectStore(p, store.name());
         }
+    }
+
+    /**
+     * Adds a global store: one instance shared by all tasks, holding all partitions of {@code topic} (a user
+     * topic), loaded before processing starts and kept up to date by the runtime, not by a task.
+     */
+    public void addGlobalStore(StoreFactory store, String topic) {
+        requireNonNull(topic, "topic");
+        if (store.loggingEnabled()) {
+            throw new IllegalArgumentException("global store " + store.name() + " must not have a changelog");
+        }
+        boolean read = globalTopics.containsValue(topic) || nodes.values().stream()
+            .anyMatch(n -> n instanceof NodeSpec.Source s && s.topics().contains(topic));
+        if (read) {
+            throw new TopologyException("Topic " + topic + " is read twice: a global table must be the only reader");
+        }
+        addStore(store);
+        globalTopics.put(store.name(), topic);
+    }
+
+    /** Global store name to the topic it holds (wire name: a user topic). */
+    public Map<String, String> globalTopics() {
+        return globalTopics;
+    }
+
+    public boolean isGlobalStore(String name) {
+        return globalTopics.containsKey(name);
     }
 
     public boolean hasStore(String name) {
@@ -136,7 +168,10 @@ public final class TopologyGraph {
         for (NodeSpec n : nodes.values()) {
             n.parents().forEach(p -> union(root, p, n.name()));
         }
-        storeUsers.values().forEach(users -> {
+        storeUsers.forEach((store, users) -> {
+            if (isGlobalStore(store)) {
+                return;   // every task has the global stores: they do not tie sub-topologies together
+            }
             String first = null;
             for (String u : users) {
                 if (first == null) {
@@ -158,7 +193,7 @@ public final class TopologyGraph {
                 if (nodes.get(m) instanceof NodeSpec.Source s) {
                     topics.addAll(s.topics());
                 }
-                used.addAll(storesOf(m));
+                storesOf(m).stream().filter(st -> !isGlobalStore(st)).forEach(used::add);
             }
             out.add(new Subtopology(out.size(), List.copyOf(members), List.copyOf(topics), Set.copyOf(used)));
         }

@@ -33,7 +33,8 @@ import org.jspecify.annotations.Nullable;
  * {@link io.tributary.streams.TributaryStreams}: the same processors, stores, change logging, stream time and
  * punctuation code. Every topic has one partition, so the topology runs as one task per sub-topology; records
  * written to repartition topics are read back by the downstream task before {@code pipeInput} returns. Wall-clock
- * time is a mock clock moved by {@link #advanceWallClockTime}.
+ * time is a mock clock moved by {@link #advanceWallClockTime}. A record piped into a global table's topic updates
+ * the global store at once (so later records of any topic see it).
  *
  * <pre>{@code
  * try (TopologyTestDriver driver = new TopologyTestDriver(topology, options)) {
@@ -93,9 +94,9 @@ public final class TopologyTestDriver implements AutoCloseable {
                                                         Serializer<V> valueSerializer, Instant startTime,
                                                         Duration advance) {
         requireNonNull(topic, "topic");
-        if (!factory.subtopologyByTopic().containsKey(topic)) {
+        if (!factory.subtopologyByTopic().containsKey(topic) && !factory.global().reads(topic)) {
             throw new IllegalArgumentException("No source of the topology reads topic " + topic + "; it reads "
-                + factory.subtopologyByTopic().keySet());
+                + factory.subtopologyByTopic().keySet() + " and global topics " + factory.global().topics());
         }
         return new TestInputTopic<>(this, topic, requireNonNull(keySerializer, "keySerializer"),
             requireNonNull(valueSerializer, "valueSerializer"), startTime, advance);
@@ -149,6 +150,10 @@ public final class TopologyTestDriver implements AutoCloseable {
 
     /** @throws IllegalArgumentException if the topology has no store of that name */
     public StateStore getStateStore(String name) {
+        StateStore global = factory.global().stores().get(name);
+        if (global != null) {
+            return global;
+        }
         for (StreamTask task : tasks.values()) {
             StateStore store = task.stores().get(name);
             if (store != null) {
@@ -168,6 +173,12 @@ public final class TopologyTestDriver implements AutoCloseable {
 
     void pipe(String topic, byte @Nullable [] key, byte @Nullable [] value, long timestamp, List<Header> headers) {
         checkOpen();
+        if (factory.global().reads(topic)) {
+            // As in Kafka Streams' driver: a global topic's record updates the global store at once.
+            nextOffsets.merge(topic, 1L, Long::sum);
+            factory.global().update(topic, key, value, timestamp);
+            return;
+        }
         Queue<InputRecord> pending = new ArrayDeque<>();
         pending.add(input(topic, key, value, timestamp, headers));
         // Records written to topics the topology reads (repartition topics) are read back in the order written.

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.tributary.serdes.Serde;
 import io.tributary.streams.BranchedKStream;
+import io.tributary.streams.GlobalKTable;
 import io.tributary.streams.Grouped;
 import io.tributary.streams.JoinWindows;
 import io.tributary.streams.Joined;
@@ -343,6 +344,51 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
             input.node);
         builder.graph().connectStore(name, store);
         return new KStreamImpl<>(builder, name, input.keySerde, null, false);
+    }
+
+    @Override
+    public <GK, GV, VR> KStream<K, VR> join(GlobalKTable<GK, GV> globalTable,
+                                           BiFunction<? super K, ? super V, ? extends GK> keySelector,
+                                           BiFunction<? super V, ? super GV, ? extends VR> joiner) {
+        return joinGlobal(globalTable, keySelector, joiner, null, false);
+    }
+
+    @Override
+    public <GK, GV, VR> KStream<K, VR> join(GlobalKTable<GK, GV> globalTable,
+                                           BiFunction<? super K, ? super V, ? extends GK> keySelector,
+                                           BiFunction<? super V, ? super GV, ? extends VR> joiner, Named named) {
+        return joinGlobal(globalTable, keySelector, joiner, requireNonNull(named, "named"), false);
+    }
+
+    @Override
+    public <GK, GV, VR> KStream<K, VR> leftJoin(GlobalKTable<GK, GV> globalTable,
+                                               BiFunction<? super K, ? super V, ? extends GK> keySelector,
+                                               BiFunction<? super V, ? super GV, ? extends VR> joiner) {
+        return joinGlobal(globalTable, keySelector, joiner, null, true);
+    }
+
+    @Override
+    public <GK, GV, VR> KStream<K, VR> leftJoin(GlobalKTable<GK, GV> globalTable,
+                                               BiFunction<? super K, ? super V, ? extends GK> keySelector,
+                                               BiFunction<? super V, ? super GV, ? extends VR> joiner, Named named) {
+        return joinGlobal(globalTable, keySelector, joiner, requireNonNull(named, "named"), true);
+    }
+
+    private <GK, GV, VR> KStream<K, VR> joinGlobal(GlobalKTable<GK, GV> globalTable,
+                                                   BiFunction<? super K, ? super V, ? extends GK> keySelector,
+                                                   BiFunction<? super V, ? super GV, ? extends VR> joiner,
+                                                   @Nullable Named named, boolean left) {
+        String store = requireNonNull(globalTable, "globalTable").queryableStoreName();
+        requireNonNull(keySelector, "keySelector");
+        requireNonNull(joiner, "joiner");
+        if (!builder.graph().isGlobalStore(store)) {
+            throw new IllegalArgumentException("globalTable " + store + " was not made by this StreamsBuilder");
+        }
+        // No repartition: every task holds the whole global table, whatever partition the mapped key is in.
+        String name = builder.addProcessor(builder.nodeName(named, left ? "KSTREAM-LEFTJOIN" : "KSTREAM-JOIN"),
+            () -> new StreamGlobalTableJoin<>(store, keySelector, joiner, left), node);
+        builder.graph().connectStore(name, store);
+        return new KStreamImpl<>(builder, name, keySerde, null, repartitionRequired);
     }
 
     @Override

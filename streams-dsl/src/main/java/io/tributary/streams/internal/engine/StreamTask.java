@@ -18,6 +18,7 @@ import io.tributary.streams.processor.RecordMetadata;
 import io.tributary.streams.processor.TaskId;
 import io.tributary.streams.processor.TimestampExtractor;
 import io.tributary.streams.processor.TopicNameExtractor;
+import io.tributary.streams.state.KeyValueStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,8 +46,8 @@ public final class StreamTask {
     private final Map<String, RestorableStore> stores = new LinkedHashMap<>();
     private final Map<String, String> changelogTopics = new LinkedHashMap<>();
 
-    StreamTask(TaskId id, TopologyGraph graph, Subtopology subtopology, StreamsOptions options,
-               LongSupplier wallClock) {
+    StreamTask(TaskId id, TopologyGraph graph, Subtopology subtopology, GlobalStateTask global,
+               StreamsOptions options, LongSupplier wallClock) {
         this.id = id;
         this.options = options;
         this.context = new TaskContext(id, options, collector, wallClock);
@@ -60,6 +61,9 @@ public final class StreamTask {
                 changelogTopics.put(storeName, TopologyGraph.changelogTopic(app, storeName));
             }
         }
+        // Shared, read-only here: not in stores(), so neither restored nor logged by the task.
+        global.stores().values().forEach(store -> context.registerStore(store instanceof KeyValueStore<?, ?> kv
+            ? new ReadOnlyGlobalStore<>(kv) : store));
         Map<String, ProcessorNode> byName = new LinkedHashMap<>();
         for (String name : subtopology.nodes()) {
             NodeSpec spec = graph.nodes().get(name);

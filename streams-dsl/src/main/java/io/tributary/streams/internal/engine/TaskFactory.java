@@ -19,6 +19,7 @@ public final class TaskFactory {
     private final LongSupplier wallClock;
     private final List<Subtopology> subtopologies;
     private final Map<String, Integer> subtopologyByTopic = new HashMap<>();
+    private final GlobalStateTask global;
 
     public TaskFactory(TopologyGraph graph, StreamsOptions options, LongSupplier wallClock) {
         graph.validate();
@@ -26,6 +27,7 @@ public final class TaskFactory {
         this.options = options;
         this.wallClock = wallClock;
         this.subtopologies = graph.subtopologies();
+        this.global = new GlobalStateTask(graph, options);
         for (Subtopology s : subtopologies) {
             for (String topic : s.sourceTopics()) {
                 subtopologyByTopic.put(graph.resolveTopic(options.applicationId(), topic), s.id());
@@ -53,7 +55,12 @@ public final class TaskFactory {
             .toList();
     }
 
+    /** The global stores, shared by every task this factory creates. */
+    public GlobalStateTask global() {
+        return global;
+    }
+
     public StreamTask create(TaskId id) {
-        return new StreamTask(id, graph, subtopologies.get(id.subtopology()), options, wallClock);
+        return new StreamTask(id, graph, subtopologies.get(id.subtopology()), global, options, wallClock);
     }
 }

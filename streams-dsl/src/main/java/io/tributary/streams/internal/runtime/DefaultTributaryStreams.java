@@ -47,9 +47,10 @@ import reactor.core.publisher.Sinks;
 
 /**
  * The runtime: one consumer (group {@code application.id}, range assignment) feeding tasks, one producer writing
- * their outputs, an admin client for topics and restore offsets. Records and wall-clock ticks are merged into one
- * serial stream, so tasks are driven one event at a time; the lock also orders them against the assignment
- * listener, which closes tasks of revoked partitions. Thread-safe.
+ * their outputs, an admin client for topics and restore offsets, and a {@link GlobalStateUpdater} for the global
+ * stores, loaded before the consumer starts and updated under the same lock as the tasks. Records and wall-clock
+ * ticks are merged into one serial stream, so tasks are driven one event at a time; the lock also orders them
+ * against the assignment listener, which closes tasks of revoked partitions. Thread-safe.
  */
 public final class DefaultTributaryStreams implements TributaryStreams {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultTributaryStreams.class);
@@ -70,6 +71,7 @@ public final class DefaultTributaryStreams implements TributaryStreams {
     private volatile @Nullable TributaryConsumer<byte[], byte[]> consumer;
     private volatile @Nullable TributaryProducer<byte[], byte[]> producer;
     private volatile @Nullable Disposable running;
+    private volatile @Nullable GlobalStateUpdater globalUpdater;
 
     public DefaultTributaryStreams(TopologyGraph graph, StreamsOptions options) {
         if (options.processingGuarantee() == ProcessingGuarantee.EXACTLY_ONCE_V2) {
@@ -91,11 +93,19 @@ public final class DefaultTributaryStreams implements TributaryStreams {
             TributaryAdmin a = TributaryAdmin.create(AdminOptions.create(options.client()));
             admin = a;
             return TopicSetup.prepare(a, graph, options)
+                .flatMap(plan -> loadGlobalStores(a).thenReturn(plan))
                 .doOnNext(plan -> run(a))
                 .then(assigned.asMono())
                 .doOnSuccess(v -> state.compareAndSet(State.STARTING, State.RUNNING))
                 .onErrorResume(e -> shutDown(State.FAILED).then(Mono.error(e)));   // no-op if already closing
         });
+    }
+
+    /** Loads the global stores before any task runs; they keep following their topics until close. */
+    private Mono<Void> loadGlobalStores(TributaryAdmin a) {
+        GlobalStateUpdater updater = new GlobalStateUpdater(a, options.client(), factory.global(), lock, this::failed);
+        globalUpdater = updater;
+        return updater.start();
     }
 
     private void run(TributaryAdmin a) {
@@ -232,6 +242,7 @@ public final class DefaultTributaryStreams implements TributaryStreams {
             TributaryConsumer<byte[], byte[]> c = consumer;
             TributaryProducer<byte[], byte[]> p = producer;
             TributaryAdmin a = admin;
+            GlobalStateUpdater g = globalUpdater;
             return Flux.interval(Duration.ZERO, Duration.ofMillis(10))
                 .filter(t -> pending.get() == 0 || end == State.FAILED)
                 .next()
@@ -243,6 +254,7 @@ public final class DefaultTributaryStreams implements TributaryStreams {
                         r.dispose();
                     }
                 }))
+                .then(g == null ? Mono.empty() : g.close().onErrorResume(e -> Mono.empty()))
                 .then(p == null ? Mono.empty() : p.close().onErrorResume(e -> Mono.empty()))
                 .then(a == null ? Mono.empty() : a.close().onErrorResume(e -> Mono.empty()))
                 .then(Mono.<Void>fromRunnable(() -> {
@@ -269,7 +281,11 @@ public final class DefaultTributaryStreams implements TributaryStreams {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <K, V> ReadOnlyKeyValueStore<K, V> store(String name) {
+        if (graph.isGlobalStore(name)) {
+            return LocalStores.readOnly((ReadOnlyKeyValueStore<K, V>) factory.global().stores().get(name));
+        }
         if (!(graph.stores().get(name) instanceof KeyValueStoreSpec<?, ?>)) {
             throw new IllegalArgumentException("The topology has no key-value store named " + name);
         }

@@ -25,9 +25,12 @@ import java.util.TreeSet;
 record TopicPlan(Map<Integer, Integer> taskCounts, Map<String, Integer> repartitionTopics,
                  Map<String, Integer> changelogTopics, Map<String, Map<String, String>> changelogConfigs) {
 
-    /** The user's source topics (wire names), whose existence and partition counts the plan needs. */
+    /**
+     * The user's source topics (wire names), whose existence and partition counts the plan needs; global tables'
+     * topics included (they must exist too, but take no part in co-partitioning).
+     */
     static List<String> userSourceTopics(TopologyGraph graph) {
-        List<String> out = new ArrayList<>();
+        List<String> out = new ArrayList<>(graph.globalTopics().values());
         for (NodeSpec n : graph.nodes().values()) {
             if (n instanceof NodeSpec.Source s) {
                 s.topics().stream().filter(t -> !graph.internalTopics().containsKey(t)).forEach(out::add);

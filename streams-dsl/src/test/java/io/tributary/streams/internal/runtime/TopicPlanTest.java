@@ -3,6 +3,7 @@ package io.tributary.streams.internal.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tributary.streams.GlobalKTable;
 import io.tributary.streams.Grouped;
 import io.tributary.streams.KTable;
 import io.tributary.streams.Materialized;
@@ -68,5 +69,20 @@ final class TopicPlanTest {
             .hasMessageContaining("not co-partitioned");
         assertThat(TopicPlan.create(Access.graph(b.build()), "app", Map.of("table", 3, "stream", 3)).changelogTopics())
             .containsExactly(Map.entry("app-table-table-changelog", 3));
+    }
+
+    @Test
+    void aGlobalTableTopicMustExistButTakesNoPartInCoPartitioningOrChangelogs() {
+        StreamsBuilder b = new StreamsBuilder();
+        GlobalKTable<String, String> users = b.globalTable("users", Materialized.as("users-store"));
+        b.<String, String>stream("orders").join(users, (k, v) -> v, (v, u) -> u).to("out");
+        TopologyGraph graph = Access.graph(b.build());
+        assertThatThrownBy(() -> TopicPlan.create(graph, "app", Map.of("orders", 2)))
+            .isInstanceOf(StreamsException.class)
+            .hasMessageContaining("[users]");
+        TopicPlan plan = TopicPlan.create(graph, "app", Map.of("orders", 2, "users", 5));
+        assertThat(plan.taskCounts()).containsExactly(Map.entry(0, 2));
+        assertThat(plan.changelogTopics()).isEmpty();
+        assertThat(plan.repartitionTopics()).isEmpty();
     }
 }
