@@ -84,15 +84,10 @@ public final class StreamsBuilder {
      */
     public <K, V> KTable<K, V> table(String topic, @Nullable Consumed<K, V> consumed,
                                      @Nullable Materialized<K, V> materialized) {
-        requireNonNull(topic, "topic");
-        Serde<K> ks = pick(materialized == null ? null : materialized.keySerde(),
-            consumed == null ? null : consumed.keySerde());
-        Serde<V> vs = pick(materialized == null ? null : materialized.valueSerde(),
-            consumed == null ? null : consumed.valueSerde());
-        String store = materialized != null && materialized.storeName() != null ? materialized.storeName()
-            : topic + "-table";
-        String source = addSource(List.of(topic), consumed, ks, vs);
-        return dsl.sourceTable(source, store, ks, vs, materialized == null || materialized.loggingEnabled(),
+        TableStore<K, V> t = TableStore.of(topic, consumed, materialized);
+        String source = addSource(List.of(topic), consumed, t.keySerde(), t.valueSerde());
+        return dsl.sourceTable(source, t.name(), t.keySerde(), t.valueSerde(),
+            materialized == null || materialized.loggingEnabled(),
             materialized == null ? Map.of() : materialized.changelogConfig());
     }
 
@@ -120,19 +115,32 @@ public final class StreamsBuilder {
      */
     public <K, V> GlobalKTable<K, V> globalTable(String topic, @Nullable Consumed<K, V> consumed,
                                                  @Nullable Materialized<K, V> materialized) {
-        requireNonNull(topic, "topic");
-        Serde<K> ks = pick(materialized == null ? null : materialized.keySerde(),
-            consumed == null ? null : consumed.keySerde());
-        Serde<V> vs = pick(materialized == null ? null : materialized.valueSerde(),
-            consumed == null ? null : consumed.valueSerde());
-        String store = materialized != null && materialized.storeName() != null ? materialized.storeName()
-            : topic + "-table";
-        dsl.graph().addGlobalStore(new KeyValueStoreSpec<>(store, ks, vs, false, Map.of()), topic);
-        return new GlobalKTableImpl<>(store);
+        TableStore<K, V> t = TableStore.of(topic, consumed, materialized);
+        dsl.graph().addGlobalStore(new KeyValueStoreSpec<>(t.name(), t.keySerde(), t.valueSerde(), false, Map.of()),
+            topic);
+        return new GlobalKTableImpl<>(t.name());
     }
 
     private static <T> @Nullable T pick(@Nullable T first, @Nullable T second) {
         return first != null ? first : second;
+    }
+
+    /**
+     * A source table's store: named by {@code materialized}, else {@code <topic>-table}; serdes from
+     * {@code materialized}, else {@code consumed} (null: the application's defaults).
+     */
+    private record TableStore<K, V>(String name, @Nullable Serde<K> keySerde, @Nullable Serde<V> valueSerde) {
+        static <K, V> TableStore<K, V> of(String topic, @Nullable Consumed<K, V> consumed,
+                                          @Nullable Materialized<K, V> materialized) {
+            requireNonNull(topic, "topic");
+            String name = materialized != null && materialized.storeName() != null ? materialized.storeName()
+                : topic + "-table";
+            return new TableStore<>(name,
+                pick(materialized == null ? null : materialized.keySerde(), consumed == null ? null
+                    : consumed.keySerde()),
+                pick(materialized == null ? null : materialized.valueSerde(), consumed == null ? null
+                    : consumed.valueSerde()));
+        }
     }
 
     private <K, V> String addSource(List<String> topics, @Nullable Consumed<K, V> consumed, @Nullable Serde<K> ks,

@@ -6,14 +6,14 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a task's processors get for a global store: reads go to the shared store, writes fail, since only the
- * global topic may change it (a processor's write would reach one instance only, and be lost on restart).
- * Thread-safety as the wrapped store's.
+ * What a task's processors and interactive queries get for a global store: reads go to the shared store, writes
+ * fail, since only the global topic may change it (a processor's write would reach one instance only, and be lost
+ * on restart). Thread-safety as the wrapped store's.
  */
-final class ReadOnlyGlobalStore<K, V> implements KeyValueStore<K, V> {
+public final class ReadOnlyGlobalStore<K, V> implements KeyValueStore<K, V> {
     private final KeyValueStore<K, V> store;
 
-    ReadOnlyGlobalStore(KeyValueStore<K, V> store) {
+    public ReadOnlyGlobalStore(KeyValueStore<K, V> store) {
         this.store = store;
     }
 

@@ -22,11 +22,13 @@ import io.tributary.streams.TributaryStreams;
 import io.tributary.streams.internal.TopologyGraph;
 import io.tributary.streams.internal.engine.InputRecord;
 import io.tributary.streams.internal.engine.OutputRecord;
+import io.tributary.streams.internal.engine.ReadOnlyGlobalStore;
 import io.tributary.streams.internal.engine.StreamTask;
 import io.tributary.streams.internal.engine.TaskFactory;
 import io.tributary.streams.internal.state.KeyValueStoreSpec;
 import io.tributary.streams.internal.state.WindowStoreSpec;
 import io.tributary.streams.processor.TaskId;
+import io.tributary.streams.state.KeyValueStore;
 import io.tributary.streams.state.ReadOnlyKeyValueStore;
 import io.tributary.streams.state.ReadOnlyWindowStore;
 import java.time.Duration;
@@ -284,7 +286,7 @@ public final class DefaultTributaryStreams implements TributaryStreams {
     @SuppressWarnings("unchecked")
     public <K, V> ReadOnlyKeyValueStore<K, V> store(String name) {
         if (graph.isGlobalStore(name)) {
-            return LocalStores.readOnly((ReadOnlyKeyValueStore<K, V>) factory.global().stores().get(name));
+            return new ReadOnlyGlobalStore<>((KeyValueStore<K, V>) factory.global().stores().get(name));
         }
         if (!(graph.stores().get(name) instanceof KeyValueStoreSpec<?, ?>)) {
             throw new IllegalArgumentException("The topology has no key-value store named " + name);

@@ -70,31 +70,6 @@ final class LocalStores {
         };
     }
 
-    /** A read-only view of one store (a global store, shared by all tasks): hides the writing methods. */
-    static <K, V> ReadOnlyKeyValueStore<K, V> readOnly(ReadOnlyKeyValueStore<K, V> store) {
-        return new ReadOnlyKeyValueStore<>() {
-            @Override
-            public @Nullable V get(K key) {
-                return store.get(key);
-            }
-
-            @Override
-            public List<KeyValue<K, V>> range(K from, K to) {
-                return store.range(from, to);
-            }
-
-            @Override
-            public List<KeyValue<K, V>> all() {
-                return store.all();
-            }
-
-            @Override
-            public long approximateNumEntries() {
-                return store.approximateNumEntries();
-            }
-        };
-    }
-
     static <K, V> ReadOnlyWindowStore<K, V> window(Supplier<Collection<StreamTask>> tasks, String name) {
         return new ReadOnlyWindowStore<>() {
             private List<ReadOnlyWindowStore<K, V>> stores() {
