@@ -34,6 +34,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * eager range and the cooperative-sticky assignors and for the KIP-848 consumer protocol.
  */
 final class GroupHandOffInteropTest {
+    /**
+     * The next offset to read per partition, across members: one member reads a partition at a time, so the value
+     * is what the member giving it up has read (topics differ per test run).
+     */
+    private static final Map<TopicPartition, Long> READ_UP_TO = new ConcurrentHashMap<>();
+
     private static final Duration WAIT = Duration.ofSeconds(40);
     private static final int PARTITIONS = 6;
 
@@ -115,19 +121,28 @@ final class GroupHandOffInteropTest {
 
     private static void record(Map<String, Integer> reads, ConsumerRecord<String, String> r) {
         reads.merge(r.value(), 1, Integer::sum);
+        READ_UP_TO.merge(new TopicPartition(r.topic(), r.partition()), r.offset() + 1, Math::max);
     }
 
     private static int total(List<KafkaConsumer<String, String>> active) {
         return active.stream().mapToInt(c -> c.assignment().size()).sum();
     }
 
-    /** Commits the positions of partitions the consumer gives up, before anyone else can read them. */
+    /**
+     * Commits what was read of the partitions the consumer gives up, before anyone else can read them. What was
+     * read, not {@code position()}: for a partition revoked before its position was looked up, position() in the
+     * listener waits (the new consumer protocol's revocation holds the lookup back) until its time-out, long enough
+     * for the other members' poll timers to expire.
+     */
     private record CommitOnRevoke(KafkaConsumer<String, String> consumer) implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
             for (TopicPartition tp : partitions) {
-                offsets.put(tp, new OffsetAndMetadata(consumer.position(tp)));
+                Long next = READ_UP_TO.get(tp);
+                if (next != null) {
+                    offsets.put(tp, new OffsetAndMetadata(next));
+                }
             }
             if (!offsets.isEmpty()) {
                 consumer.commitSync(offsets);
