@@ -89,6 +89,16 @@ public interface TributaryConsumer<K, V> {
     /** The partitions the running subscription owns (empty when none runs). */
     Set<TopicPartition> assignment();
 
+    /**
+     * The offset of the next record this subscription will emit for an assigned partition: every record before it
+     * has been emitted (records fetched but not yet requested do not count). Unlike the offset of the last record
+     * seen, it moves past transaction markers and aborted records, so {@code position(tp) >= endOffset} tells a
+     * reader it has read a partition to its end. Empty while the starting position is still being looked up.
+     *
+     * @throws IllegalStateException (signalled) if the partition is not assigned to the running subscription
+     */
+    Mono<Long> position(TopicPartition partition);
+
     /** Moves an assigned partition to {@code offset}; fetched records not yet emitted are dropped. */
     Mono<Void> seek(TopicPartition partition, long offset);
 

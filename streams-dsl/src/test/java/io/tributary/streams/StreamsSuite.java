@@ -221,6 +221,39 @@ abstract class StreamsSuite {
         assertThat(error).isInstanceOf(IllegalStateException.class).hasMessageContaining("CLOSED");
     }
 
+    @Test
+    void aChangelogEndingInATransactionMarkerIsRestoredToItsEnd() {
+        String lines = createTopic("lines", 1);
+        String counts = createTopic("counts", 1);
+        String app = "restore-tx-" + UUID.randomUUID();
+        TributaryStreams first = TributaryStreams.create(wordCount(lines, counts), options(app));
+        first.start().block(WAIT);
+        try {
+            produce(lines, List.of("a b a"));
+            readUntil(counts, 1, Map.of("a", 2L, "b", 1L));
+        } finally {
+            first.close().block(WAIT);
+        }
+        // A transactional write ends the changelog with a commit marker (as an exactly-once writer leaves it).
+        String changelog = app + "-word-counts-changelog";
+        TributaryProducer<String, Long> producer = TributaryProducer.create(ProducerOptions.create(client(),
+            Serdes.string().serializer(), Serdes.longSerde().serializer()).transactionalId("tx-" + UUID.randomUUID()));
+        try {
+            producer.inTransaction(p -> p.send(ProducerRecord.of(changelog, "b", 10L))).blockLast(WAIT);
+        } finally {
+            producer.closeNow();
+        }
+        TributaryStreams second = TributaryStreams.create(wordCount(lines, counts), options(app));
+        try {
+            second.start().block(WAIT);
+            produce(lines, List.of("b"));
+            readUntil(counts, 1, Map.of("a", 2L, "b", 11L));
+            assertThat(second.<String, Long>store("word-counts").get("b")).isEqualTo(11L);
+        } finally {
+            second.close().block(WAIT);
+        }
+    }
+
     private void produceKeyed(String topic, List<KeyValue<String, String>> records) {
         TributaryProducer<String, String> producer = TributaryProducer.create(ProducerOptions.create(client(),
             Serdes.string().serializer(), Serdes.string().serializer()));
@@ -230,6 +263,41 @@ abstract class StreamsSuite {
                 .blockLast(WAIT);
         } finally {
             producer.closeNow();
+        }
+    }
+
+    /** Writes {@code records} in one committed transaction: the partitions written to end in a commit marker. */
+    private void produceInTransaction(String topic, List<KeyValue<String, String>> records) {
+        TributaryProducer<String, String> producer = TributaryProducer.create(ProducerOptions.create(client(),
+            Serdes.string().serializer(), Serdes.string().serializer()).transactionalId("tx-" + UUID.randomUUID()));
+        try {
+            producer.inTransaction(p -> Flux.fromIterable(records)
+                    .concatMap(kv -> p.send(ProducerRecord.of(topic, kv.key(), kv.value()))))
+                .blockLast(WAIT);
+        } finally {
+            producer.closeNow();
+        }
+    }
+
+    @Test
+    void aGlobalTopicEndingInATransactionMarkerStillCountsAsLoaded() {
+        String users = createTopic("users", 2);
+        List<KeyValue<String, String>> userRecords = List.of(KeyValue.pair("u1", "ann"), KeyValue.pair("u2", "bob"));
+        produceInTransaction(users, userRecords);
+        StreamsBuilder builder = new StreamsBuilder();
+        GlobalKTable<String, String> table = builder.globalTable(users,
+            Consumed.with(Serdes.string(), Serdes.string()), Materialized.as("tx-users"));
+        builder.stream(createTopic("orders", 1), Consumed.with(Serdes.string(), Serdes.string()))
+            .join(table, (orderId, userId) -> userId, (userId, name) -> name)
+            .to(createTopic("enriched", 1), Produced.with(Serdes.string(), Serdes.string()));
+        TributaryStreams streams = TributaryStreams.create(builder.build(), options("global-tx-" + UUID.randomUUID()));
+        try {
+            // The last offset of each partition is a commit marker, never emitted as a record.
+            streams.start().block(WAIT);
+            assertThat(streams.<String, String>store("tx-users").all())
+                .containsExactlyInAnyOrderElementsOf(userRecords);
+        } finally {
+            streams.close().block(WAIT);
         }
     }
 

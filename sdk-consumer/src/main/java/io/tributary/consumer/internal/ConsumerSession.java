@@ -535,6 +535,48 @@ final class ConsumerSession<K, V> implements RebalanceListener {
         schedule(this::fetchMore);
     }
 
+    /**
+     * The offset of the next record to emit for {@code tp}: the first one queued, else the fetch position. Read on
+     * the worker, between emissions, so a record taken from the queue has also been handed to the subscriber.
+     */
+    Mono<Long> position(TopicPartition tp) {
+        return Mono.<Long>create(sink -> {
+            if (stopped.get()) {
+                sink.error(new IllegalStateException("The subscription has ended"));
+                return;
+            }
+            try {
+                worker.schedule(() -> {
+                    try {
+                        long position = nextToEmit(tp);
+                        if (position < 0) {
+                            sink.success();
+                        } else {
+                            sink.success(position);
+                        }
+                    } catch (RuntimeException e) {
+                        sink.error(e);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                sink.error(new IllegalStateException("The subscription has ended"));
+            }
+        });
+    }
+
+    private synchronized long nextToEmit(TopicPartition tp) {
+        PartitionState s = partitions.get(tp);
+        if (s == null) {
+            throw new IllegalStateException(tp + " is not assigned to this consumer");
+        }
+        for (DefaultReceivedRecord<K, V> r : ready) {
+            if (r.state == s) {
+                return r.offset();
+            }
+        }
+        return s.position;
+    }
+
     /** Moves {@code tp} to {@code offset}: records fetched but not emitted are dropped. */
     void seek(TopicPartition tp, long offset) {
         synchronized (this) {

@@ -155,6 +155,11 @@ public final class DefaultTributaryConsumer<K, V> implements TributaryConsumer<K
     }
 
     @Override
+    public Mono<Long> position(TopicPartition partition) {
+        return Mono.defer(() -> running().position(partition));
+    }
+
+    @Override
     public Mono<Void> seek(TopicPartition partition, long offset) {
         return Mono.fromRunnable(() -> running().seek(partition, offset));
     }

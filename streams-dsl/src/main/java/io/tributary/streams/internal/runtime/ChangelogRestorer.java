@@ -18,7 +18,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Restores a new task's stores by replaying their changelog partitions from the first to the last offset, with a
+ * Restores a new task's stores by replaying their changelog partitions from the first offset to the end offset
+ * they had when the restore began, with a
  * consumer assigned to each partition (no group). Stateless; the task is not used by anyone else meanwhile.
  */
 final class ChangelogRestorer {
@@ -56,6 +57,7 @@ final class ChangelogRestorer {
                 .offsetReset(OffsetReset.EARLIEST));
             return consumer.receive()
                 .takeUntil(r -> r.offset() >= end - 1)
+                .takeUntilOther(ReadToEnd.reached(consumer, Map.of(changelog, end)))
                 .doOnNext(r -> task.restore(store, r.key(), r.value(), r.timestamp()))
                 .count()
                 .doOnNext(n -> LOG.info("Restored store {} of task {} from {} ({} records in {} ms)", store,

@@ -43,6 +43,7 @@ final class GlobalStateUpdater {
     private final Sinks.Empty<Void> loaded = Sinks.empty();
     private volatile @Nullable TributaryConsumer<byte[], byte[]> consumer;
     private volatile @Nullable Disposable following;
+    private volatile @Nullable Disposable readToEnd;
 
     /**
      * @param lock      the lock tasks process under
@@ -81,12 +82,12 @@ final class GlobalStateUpdater {
 
     private Mono<Void> follow(List<TopicPartition> partitions, Map<TopicPartition, ListedOffset> earliest,
                               Map<TopicPartition, ListedOffset> latest) {
-        // The last offset to read per partition before the stores count as loaded; empty partitions need none.
+        // The end offset to read to per partition before the stores count as loaded; empty partitions need none.
         Map<TopicPartition, Long> remaining = new ConcurrentHashMap<>();
         for (TopicPartition tp : partitions) {
             long end = latest.get(tp).offset();
             if (end > earliest.get(tp).offset()) {
-                remaining.put(tp, end - 1);
+                remaining.put(tp, end);
             }
         }
         long started = System.nanoTime();
@@ -103,6 +104,9 @@ final class GlobalStateUpdater {
             });
         if (remaining.isEmpty()) {
             loaded(started);
+        } else {
+            // Records alone cannot tell a partition that ends in a transaction marker has been read.
+            readToEnd = ReadToEnd.reached(c, Map.copyOf(remaining)).subscribe(null, e -> { }, () -> loaded(started));
         }
         return loaded.asMono();
     }
@@ -112,8 +116,8 @@ final class GlobalStateUpdater {
             global.update(r.topic(), r.key(), r.value(), r.timestamp());
         }
         TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-        Long last = remaining.get(tp);
-        if (last != null && r.offset() >= last && remaining.remove(tp) != null && remaining.isEmpty()) {
+        Long end = remaining.get(tp);
+        if (end != null && r.offset() + 1 >= end && remaining.remove(tp) != null && remaining.isEmpty()) {
             loaded(started);
         }
     }
@@ -129,6 +133,10 @@ final class GlobalStateUpdater {
     Mono<Void> close() {
         return Mono.defer(() -> {
             Disposable f = following;
+            Disposable r = readToEnd;
+            if (r != null) {
+                r.dispose();
+            }
             TributaryConsumer<byte[], byte[]> c = consumer;
             return (c == null ? Mono.<Void>empty() : c.close())
                 .then(Mono.fromRunnable(() -> {
