@@ -1,0 +1,81 @@
+package io.tributary.connect.data;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Helpers on Connect values.
+ *
+ * @since 0.1
+ */
+public final class Values {
+    private Values() {
+    }
+
+    /**
+     * Equality of Connect values that compares byte arrays and buffers by content, lists and maps element by
+     * element, arrays deeply.
+     */
+    public static boolean deepEquals(@Nullable Object a, @Nullable Object b) {
+        if (a == b) {
+            return true;
+        }
+        if (a == null || b == null) {
+            return false;
+        }
+        if ((a instanceof byte[] || a instanceof ByteBuffer) && (b instanceof byte[] || b instanceof ByteBuffer)) {
+            return Arrays.equals(bytes(a), bytes(b));
+        }
+        if (a instanceof Object[] x && b instanceof Object[] y) {
+            if (x.length != y.length) {
+                return false;
+            }
+            for (int i = 0; i < x.length; i++) {
+                if (!deepEquals(x[i], y[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof List<?> x && b instanceof List<?> y) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            Iterator<?> i = x.iterator();
+            Iterator<?> j = y.iterator();
+            while (i.hasNext()) {
+                if (!deepEquals(i.next(), j.next())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (Map.Entry<?, ?> e : x.entrySet()) {
+                if (!y.containsKey(e.getKey()) || !deepEquals(e.getValue(), y.get(e.getKey()))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return a.equals(b);
+    }
+
+    /** The content of a {@code byte[]} or {@link ByteBuffer} (its remaining bytes, position untouched). */
+    public static byte[] bytes(Object value) {
+        if (value instanceof byte[] b) {
+            return b;
+        }
+        ByteBuffer buffer = ((ByteBuffer) value).duplicate();
+        byte[] out = new byte[buffer.remaining()];
+        buffer.get(out);
+        return out;
+    }
+}
