@@ -5,7 +5,9 @@ import io.tributary.consumer.internal.DefaultTributaryConsumer;
 import io.tributary.producer.SendResult;
 import io.tributary.producer.SenderRecord;
 import io.tributary.producer.TributaryProducer;
+import java.time.Duration;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
@@ -98,6 +100,25 @@ public interface TributaryConsumer<K, V> {
      * @throws IllegalStateException (signalled) if the partition is not assigned to the running subscription
      */
     Mono<Long> position(TopicPartition partition);
+
+    /**
+     * Completes once the {@link #position} of every partition given has reached its offset: with end offsets, once
+     * the subscription has emitted everything that was in the partitions (markers and aborted records included).
+     * Checks every 20 ms; positions asked for before the subscription runs count as not reached. Lazy.
+     */
+    default Mono<Void> awaitPositions(Map<TopicPartition, Long> offsets) {
+        Map<TopicPartition, Long> targets = Map.copyOf(offsets);
+        return Flux.interval(Duration.ZERO, Duration.ofMillis(20))
+            .concatMap(tick -> Flux.fromIterable(targets.entrySet())
+                .concatMap(e -> position(e.getKey())
+                    .map(position -> position >= e.getValue())
+                    .defaultIfEmpty(false)
+                    .onErrorReturn(IllegalStateException.class, false))
+                .all(reached -> reached))
+            .filter(reached -> reached)
+            .next()
+            .then();
+    }
 
     /** Moves an assigned partition to {@code offset}; fetched records not yet emitted are dropped. */
     Mono<Void> seek(TopicPartition partition, long offset);

@@ -11,6 +11,7 @@ import io.tributary.producer.TributaryProducer;
 import io.tributary.serdes.Serdes;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -91,7 +92,8 @@ abstract class ReadCommittedSuite {
             assertThat(consumer.position(tp).block(WAIT)).isEqualTo(2L);
             subscriber.request(Long.MAX_VALUE);
             // Offset 10 (the last) is a commit marker: the last record is at 9, the position reaches the end.
-            await().atMost(WAIT).until(() -> consumer.position(tp).block(WAIT) == 11L);
+            consumer.awaitPositions(Map.of(tp, 11L)).block(WAIT);
+            assertThat(consumer.position(tp).block(WAIT)).isEqualTo(11L);
             assertThat(offsets).containsExactly(0L, 1L, 2L, 8L, 9L);
             assertThat(consumer.position(new TopicPartition(topic + "-other", 0)))
                 .satisfies(p -> StepVerifier.create(p).expectError(IllegalStateException.class).verify(WAIT));

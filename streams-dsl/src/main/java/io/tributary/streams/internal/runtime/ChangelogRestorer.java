@@ -57,7 +57,7 @@ final class ChangelogRestorer {
                 .offsetReset(OffsetReset.EARLIEST));
             return consumer.receive()
                 .takeUntil(r -> r.offset() >= end - 1)
-                .takeUntilOther(ReadToEnd.reached(consumer, Map.of(changelog, end)))
+                .takeUntilOther(consumer.awaitPositions(Map.of(changelog, end)))
                 .doOnNext(r -> task.restore(store, r.key(), r.value(), r.timestamp()))
                 .count()
                 .doOnNext(n -> LOG.info("Restored store {} of task {} from {} ({} records in {} ms)", store,

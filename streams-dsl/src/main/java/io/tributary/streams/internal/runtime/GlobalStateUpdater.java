@@ -106,7 +106,7 @@ final class GlobalStateUpdater {
             loaded(started);
         } else {
             // Records alone cannot tell a partition that ends in a transaction marker has been read.
-            readToEnd = ReadToEnd.reached(c, Map.copyOf(remaining)).subscribe(null, e -> { }, () -> loaded(started));
+            readToEnd = c.awaitPositions(remaining).subscribe(null, e -> { }, () -> loaded(started));
         }
         return loaded.asMono();
     }
