@@ -26,6 +26,8 @@ import io.tributary.protocol.message.ProduceRequest;
 import io.tributary.protocol.message.ProduceResponse;
 import io.tributary.protocol.message.TxnOffsetCommitRequest;
 import io.tributary.protocol.message.TxnOffsetCommitResponse;
+import io.tributary.protocol.message.WriteTxnMarkersRequest;
+import io.tributary.protocol.message.WriteTxnMarkersResponse;
 import io.tributary.protocol.record.RecordBatch;
 import io.tributary.protocol.record.RecordBatchBuilder;
 import io.tributary.protocol.record.RecordBatches;
@@ -236,6 +238,41 @@ final class TransactionWireTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    @Test
+    void writeTxnMarkersAbortsAnOpenTransactionAndRefusesUnknownPartitionsAndStaleEpochs() throws Exception {
+        try (EmbeddedBroker broker = EmbeddedBroker.create().start(); WireClient c = new WireClient(broker.port())) {
+            broker.createTopic("marked", 1);
+            InitProducerIdResponse old = init(c, "marker", 60_000, 4);
+            InitProducerIdResponse id = init(c, "marker", 60_000, 4);
+            c.send(add("marker", id, Map.of("marked", List.of(0))), 3);
+            assertThat(produce(c, "marked", "marker", id, 0, 2, 9)).isZero();
+            assertThat(lastStableOffset(c, "marked")).isZero();
+
+            WriteTxnMarkersResponse stale = c.send(marker(old, Map.of("marked", 0, "missing", 0)), 1);
+            Map<String, Short> errors = new HashMap<>();
+            stale.markers().get(0).topics().forEach(t -> t.partitions()
+                .forEach(p -> errors.put(t.name() + "-" + p.partitionIndex(), p.errorCode())));
+            assertThat(stale.markers().get(0).producerId()).isEqualTo(old.producerId());
+            assertThat(errors).containsEntry("marked-0", ErrorCode.INVALID_PRODUCER_EPOCH.code())
+                .containsEntry("missing-0", ErrorCode.UNKNOWN_TOPIC_OR_PARTITION.code());
+            assertThat(lastStableOffset(c, "marked")).isZero();
+
+            WriteTxnMarkersResponse aborted = c.send(marker(id, Map.of("marked", 0)), 2);
+            assertThat(aborted.markers().get(0).topics().get(0).partitions().get(0).errorCode()).isZero();
+            // Two records and the ABORT marker: the partition is stable to its end.
+            assertThat(lastStableOffset(c, "marked")).isEqualTo(3);
+        }
+    }
+
+    private static WriteTxnMarkersRequest marker(InitProducerIdResponse producer, Map<String, Integer> partitions) {
+        List<WriteTxnMarkersRequest.WritableTxnMarkerTopic> topics = new ArrayList<>();
+        partitions.forEach((t, p) -> topics.add(new WriteTxnMarkersRequest.WritableTxnMarkerTopic().name(t)
+            .partitionIndexes(new ArrayList<>(List.of(p)))));
+        return new WriteTxnMarkersRequest().markers(new ArrayList<>(List.of(new WriteTxnMarkersRequest
+            .WritableTxnMarker().producerId(producer.producerId()).producerEpoch(producer.producerEpoch())
+            .transactionResult(false).coordinatorEpoch(0).topics(topics))));
+    }
 
     private static InitProducerIdResponse init(WireClient c, String id, int timeoutMs, int version)
         throws Exception {

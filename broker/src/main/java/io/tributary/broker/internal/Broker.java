@@ -12,6 +12,7 @@ import io.tributary.broker.internal.handler.DescribeTransactionsHandler;
 import io.tributary.broker.internal.handler.EndTxnHandler;
 import io.tributary.broker.internal.handler.ListTransactionsHandler;
 import io.tributary.broker.internal.handler.TxnOffsetCommitHandler;
+import io.tributary.broker.internal.handler.WriteTxnMarkersHandler;
 import io.tributary.broker.internal.handler.DeleteRecordsHandler;
 import io.tributary.broker.internal.handler.DescribeLogDirsHandler;
 import io.tributary.broker.internal.handler.FetchHandler;
@@ -178,6 +179,7 @@ public final class Broker implements AutoCloseable {
         list.add(new DescribeTransactionsHandler(transactions));
         list.add(new ListTransactionsHandler(transactions));
         list.add(new DescribeProducersHandler(c));
+        list.add(new WriteTxnMarkersHandler(c, groups));
         list.add(new FindCoordinatorHandler(c));
         list.add(new JoinGroupHandler(groups));
         list.add(new SyncGroupHandler(groups));

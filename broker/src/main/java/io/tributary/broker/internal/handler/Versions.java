@@ -45,6 +45,7 @@ public final class Versions {
     public static final VersionRange DESCRIBE_PRODUCERS = VersionRange.of(0, 0);
     public static final VersionRange DESCRIBE_TRANSACTIONS = VersionRange.of(0, 0);
     public static final VersionRange LIST_TRANSACTIONS = VersionRange.of(0, 2);
+    public static final VersionRange WRITE_TXN_MARKERS = VersionRange.of(1, 2);
 
     private Versions() {
     }
