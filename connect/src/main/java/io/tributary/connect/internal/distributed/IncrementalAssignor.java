@@ -61,7 +61,8 @@ final class IncrementalAssignor {
         Map<String, Set<ConnectorTaskId>> revokedTasks = new TreeMap<>();
         Set<String> ownedConnectors = new HashSet<>();
         Set<ConnectorTaskId> ownedTasks = new HashSet<>();
-        for (Map.Entry<String, WorkerLoad> e : running.entrySet()) {
+        // Sorted by worker, so which of two claimants keeps a piece of work does not depend on map order.
+        for (Map.Entry<String, WorkerLoad> e : new TreeMap<>(running).entrySet()) {
             String worker = e.getKey();
             connectors.put(worker, new TreeSet<>());
             tasks.put(worker, new TreeSet<>());
