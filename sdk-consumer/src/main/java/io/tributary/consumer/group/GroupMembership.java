@@ -33,6 +33,12 @@ public interface GroupMembership {
     /** Leaves the group (dynamic members tell the coordinator) and ends; completes when done. */
     Mono<Void> leave();
 
+    /**
+     * Ends without telling the coordinator, as a crashed process would: the group rebalances once the session
+     * time-out has passed. For tests of failover, and for shutting down when the coordinator is unreachable.
+     */
+    Mono<Void> abandon();
+
     /** The member id the coordinator gave, or empty before the first join. */
     String memberId();
 

@@ -51,6 +51,7 @@ public final class ProtocolGroupMember implements GroupMembership {
     private final PendingFault fault = new PendingFault(() -> this.round);
     private volatile @Nullable Disposable heartbeating;
     private volatile boolean leaving;
+    private volatile boolean abandoning;
 
     // Written by the membership loop only.
     private volatile String memberId = "";
@@ -102,6 +103,14 @@ public final class ProtocolGroupMember implements GroupMembership {
             closing.tryEmitValue(true);
             fault.wake();
             return started.get() ? ended.asMono() : Mono.fromRunnable(runtime::close);
+        });
+    }
+
+    @Override
+    public Mono<Void> abandon() {
+        return Mono.defer(() -> {
+            abandoning = true;
+            return leave();
         });
     }
 
@@ -264,7 +273,7 @@ public final class ProtocolGroupMember implements GroupMembership {
             beats.dispose();
         }
         String id = memberId;
-        boolean tell = options.groupInstanceId() == null && !id.isEmpty() && fatal == null;
+        boolean tell = options.groupInstanceId() == null && !id.isEmpty() && fatal == null && !abandoning;
         Mono<Void> leaveGroup = tell ? sendLeave(id) : Mono.empty();
         return leaveGroup.doFinally(s -> end(fatal));
     }

@@ -146,6 +146,22 @@ abstract class GroupMembershipSuite {
     }
 
     @Test
+    void anAbandoningMemberIsRemovedOnlyWhenItsSessionExpires() {
+        String group = "abandon-" + UUID.randomUUID();
+        Roster a = new Roster("a");
+        Roster b = new Roster("b");
+        start(group, a);
+        GroupMembership crashed = start(group, b);
+        awaitRoster(List.of(a, b), "a@0,b@0");
+
+        long abandonedAt = System.nanoTime();
+        crashed.abandon().block(WAIT);
+        await().atMost(WAIT).until(() -> a.roster().equals("a@0"));
+        // No LeaveGroup: the coordinator waited for the 6 s session time-out.
+        assertThat(Duration.ofNanos(System.nanoTime() - abandonedAt)).isGreaterThan(Duration.ofSeconds(4));
+    }
+
+    @Test
     void rejoinAsksEveryoneForFreshMetadataInANewGeneration() {
         String group = "rejoin-" + UUID.randomUUID();
         Roster a = new Roster("a");
