@@ -1,5 +1,6 @@
 package io.tributary.connect.internal.herder;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +36,29 @@ public interface Herder {
      */
     Mono<Created<ConnectorInfo>> putConnectorConfig(String name, Map<String, String> config,
                                                     @Nullable TargetState initialState, boolean allowReplace);
+
+    /**
+     * Merges a patch into a connector's configuration ({@code PATCH /connectors/{name}/config}): a key with a value
+     * sets it, a key with null removes it; the result is validated and applied as by {@link #putConnectorConfig}
+     * with {@code allowReplace}. 404 if the connector does not exist.
+     *
+     * <p>The default reads the configuration and writes the merged one; it is not atomic with a concurrent update,
+     * so a herder that serialises its updates should override it and merge inside that order.
+     */
+    default Mono<Created<ConnectorInfo>> patchConnectorConfig(String name, Map<String, @Nullable String> patch) {
+        return connectorConfig(name)
+            .flatMap(current -> {
+                Map<String, String> patched = new LinkedHashMap<>(current);
+                patch.forEach((key, value) -> {
+                    if (value == null) {
+                        patched.remove(key);
+                    } else {
+                        patched.put(key, value);
+                    }
+                });
+                return putConnectorConfig(name, patched, null, true);
+            });
+    }
 
     /** Stops and removes a connector, its tasks and statuses (its committed offsets stay). */
     Mono<Void> deleteConnector(String name);
