@@ -133,7 +133,11 @@ public final class SchemaBuilder {
         return this;
     }
 
-    /** The value used when none is given. @throws DataException if set twice or it does not fit */
+    /**
+     * The value used when none is given; {@link #build()} fails if it does not fit.
+     *
+     * @throws DataException if set twice
+     */
     public SchemaBuilder defaultValue(@Nullable Object value) {
         once(defaultValue, "default value");
         defaultValue = value;

@@ -141,7 +141,7 @@ public final class Struct {
 
     @Override
     public int hashCode() {
-        return 31 * schema.hashCode() + Arrays.deepHashCode(values);
+        return 31 * schema.hashCode() + Values.deepHashCode(values);
     }
 
     @Override

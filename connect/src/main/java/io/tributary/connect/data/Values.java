@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -66,6 +67,35 @@ public final class Values {
             return true;
         }
         return a.equals(b);
+    }
+
+    /**
+     * A hash code consistent with {@link #deepEquals}: byte arrays and buffers hash by content, lists and maps element
+     * by element.
+     */
+    public static int deepHashCode(@Nullable Object value) {
+        if (value == null) {
+            return 0;
+        }
+        if (value instanceof byte[] || value instanceof ByteBuffer) {
+            return Arrays.hashCode(bytes(value));
+        }
+        if (value instanceof Object[] || value instanceof List<?>) {
+            Iterable<?> elements = value instanceof Object[] a ? Arrays.asList(a) : (List<?>) value;
+            int hash = 1;
+            for (Object element : elements) {
+                hash = 31 * hash + deepHashCode(element);
+            }
+            return hash;
+        }
+        if (value instanceof Map<?, ?> map) {
+            int hash = 0;
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                hash += Objects.hashCode(e.getKey()) ^ deepHashCode(e.getValue());
+            }
+            return hash;
+        }
+        return value.hashCode();
     }
 
     /** The content of a {@code byte[]} or {@link ByteBuffer} (its remaining bytes, position untouched). */
