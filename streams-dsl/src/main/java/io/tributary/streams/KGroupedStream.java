@@ -4,9 +4,9 @@ import java.util.function.BinaryOperator;
 import java.util.function.Supplier;
 
 /**
- * A stream grouped by key, to aggregate. Records with a null key (and, except for windowed aggregations, a null
- * value) are dropped. Aggregations must be named ({@link Materialized#as}) so that their store and changelog keep
- * their names when the topology changes.
+ * A stream grouped by key, to aggregate. Records with a null key (and, except for time and session windowed
+ * aggregations, a null value) are dropped, as in Kafka Streams. Aggregations must be named ({@link Materialized#as})
+ * so that their store and changelog keep their names when the topology changes.
  *
  * @since 0.1
  */
@@ -30,4 +30,10 @@ public interface KGroupedStream<K, V> {
 
     /** Aggregates per key and time window. */
     TimeWindowedKStream<K, V> windowedBy(TimeWindows windows);
+
+    /** Aggregates per key and sliding window (see {@link SlidingWindows} for which windows exist). */
+    TimeWindowedKStream<K, V> windowedBy(SlidingWindows windows);
+
+    /** Aggregates per key and session. */
+    SessionWindowedKStream<K, V> windowedBy(SessionWindows windows);
 }

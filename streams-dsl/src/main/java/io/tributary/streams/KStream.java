@@ -151,7 +151,7 @@ public interface KStream<K, V> {
     /**
      * Joins records of both streams with equal keys whose timestamps are within {@code windows}; each pair emits
      * one result with the larger timestamp. Records with a null key or value are dropped. Both streams must be
-     * co-partitioned (they are repartitioned first if their key changed). Inner join only for now.
+     * co-partitioned (they are repartitioned first if their key changed).
      */
     <VO, VR> KStream<K, VR> join(KStream<K, VO> other, BiFunction<? super V, ? super VO, ? extends VR> joiner,
                                  JoinWindows windows, StreamJoined<K, V, VO> streamJoined);
@@ -159,6 +159,34 @@ public interface KStream<K, V> {
     /** As {@link #join(KStream, BiFunction, JoinWindows, StreamJoined)} with generated store names. */
     <VO, VR> KStream<K, VR> join(KStream<K, VO> other, BiFunction<? super V, ? super VO, ? extends VR> joiner,
                                  JoinWindows windows);
+
+    /**
+     * As {@link #join(KStream, BiFunction, JoinWindows, StreamJoined)}, but a record of this stream that joins no
+     * record of {@code other} is also emitted, joined with null, with its own timestamp. That happens only once
+     * no partner can come any more: when stream time (the largest timestamp either side has seen) passes the
+     * record's window end plus grace; meanwhile it waits in a store the two sides share, as in Kafka Streams 3.1+,
+     * so there are no early null results for records that join later. A record whose window already ended when it
+     * arrives is joined with null at once, and so is a record with a null key; records with a null value are
+     * dropped.
+     */
+    <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> other, BiFunction<? super V, ? super VO, ? extends VR> joiner,
+                                     JoinWindows windows, StreamJoined<K, V, VO> streamJoined);
+
+    /** As {@link #leftJoin(KStream, BiFunction, JoinWindows, StreamJoined)} with generated store names. */
+    <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> other, BiFunction<? super V, ? super VO, ? extends VR> joiner,
+                                     JoinWindows windows);
+
+    /**
+     * As {@link #leftJoin(KStream, BiFunction, JoinWindows, StreamJoined)}, for the records of both streams: a
+     * record of either stream that joins none of the other is emitted joined with null ({@code joiner} gets null
+     * for the missing side) once its window plus grace has passed.
+     */
+    <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> other, BiFunction<? super V, ? super VO, ? extends VR> joiner,
+                                      JoinWindows windows, StreamJoined<K, V, VO> streamJoined);
+
+    /** As {@link #outerJoin(KStream, BiFunction, JoinWindows, StreamJoined)} with generated store names. */
+    <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> other, BiFunction<? super V, ? super VO, ? extends VR> joiner,
+                                      JoinWindows windows);
 
     /** Runs a Processor API processor on each record, with access to the named stores. */
     <KR, VR> KStream<KR, VR> process(ProcessorSupplier<? super K, ? super V, KR, VR> supplier,

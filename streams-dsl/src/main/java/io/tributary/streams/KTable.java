@@ -56,8 +56,9 @@ public interface KTable<K, V> {
 
     /**
      * Holds back updates as {@code suppressed} says; for {@link Suppressed#untilWindowCloses}, emits each window's
-     * final value once stream time passes its end plus grace (records are then late anyway), in order of window
-     * end, then key bytes, with the final value's timestamp. Needs a windowed table.
+     * final value once stream time passes its end plus grace (plus the inactivity gap for sessions: records are
+     * then late anyway), in order of window end, then key bytes, with the final value's timestamp. Sessions merged
+     * into a later one are never emitted. Needs a windowed table.
      *
      * @throws TopologyException if this table is not a windowed aggregation
      */

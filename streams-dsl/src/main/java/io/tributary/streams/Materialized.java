@@ -71,7 +71,9 @@ public final class Materialized<K, V> {
     }
 
     /**
-     * How long a window store keeps windows (stream time); default and minimum: window size plus grace.
+     * How long a window or session store keeps windows (stream time); default and minimum: window size plus grace
+     * for time windows, twice the time difference plus grace for sliding windows, inactivity gap plus grace for
+     * sessions.
      *
      * @throws IllegalArgumentException if {@code retention} is not positive
      */

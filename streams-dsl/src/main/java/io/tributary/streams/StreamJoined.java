@@ -6,9 +6,13 @@ import io.tributary.serdes.Serde;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How a stream-stream join stores its sides: a name (its stores are {@code <name>-this-join-store} and
- * {@code <name>-other-join-store}, logged to changelogs of those names; repartition topics, if needed,
- * {@code <name>-left-repartition} and {@code <name>-right-repartition}) and serdes. Immutable.
+ * How a stream-stream join stores its sides: a name and serdes. Immutable. The name names the join's stores (each
+ * logged to a changelog of its name) as Kafka Streams names them: {@code <name>-this-join-store} and
+ * {@code <name>-other-join-store} for an inner join; {@code <name>-this-join-store},
+ * {@code <name>-outer-other-join-store} and the shared {@code <name>-left-shared-join-store} for a left join;
+ * {@code <name>-outer-this-join-store}, {@code <name>-outer-other-join-store} and
+ * {@code <name>-outer-shared-join-store} for an outer join. Repartition topics, if needed, are
+ * {@code <name>-left-repartition} and {@code <name>-right-repartition}.
  *
  * @since 0.1
  */

@@ -4,9 +4,12 @@ import java.util.function.BinaryOperator;
 import java.util.function.Supplier;
 
 /**
- * A grouped stream aggregated per time window. Each record updates every window containing its timestamp, unless
- * stream time has passed that window's end plus grace: then it is late and dropped for that window. Every update
- * is emitted (no suppression yet).
+ * A grouped stream aggregated per time window ({@link TimeWindows}) or sliding window ({@link SlidingWindows}). Each
+ * record updates every window containing its timestamp (and, for sliding windows, creates the windows it makes
+ * non-empty), unless stream time has passed that window's end plus grace: then it is late and dropped for that
+ * window. Every update is emitted, with the largest timestamp of the window's records; use
+ * {@link KTable#suppress} for final results only. Records with a null key are dropped, and for sliding windows
+ * also records with a null value.
  *
  * @since 0.1
  */

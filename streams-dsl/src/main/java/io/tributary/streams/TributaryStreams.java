@@ -3,6 +3,7 @@ package io.tributary.streams;
 import io.tributary.streams.internal.Access;
 import io.tributary.streams.internal.runtime.DefaultTributaryStreams;
 import io.tributary.streams.state.ReadOnlyKeyValueStore;
+import io.tributary.streams.state.ReadOnlySessionStore;
 import io.tributary.streams.state.ReadOnlyWindowStore;
 import reactor.core.publisher.Mono;
 
@@ -75,6 +76,9 @@ public interface TributaryStreams {
      */
     <K, V> ReadOnlyKeyValueStore<K, V> store(String name);
 
-    /** As {@link #store(String)}, for a window store (windowed aggregations). */
+    /** As {@link #store(String)}, for a window store (time and sliding window aggregations). */
     <K, V> ReadOnlyWindowStore<K, V> windowStore(String name);
+
+    /** As {@link #store(String)}, for a session store (session window aggregations). */
+    <K, V> ReadOnlySessionStore<K, V> sessionStore(String name);
 }

@@ -26,8 +26,8 @@ final class DifferentialTest {
     record In(String topic, @Nullable String key, @Nullable String value, long timestamp) {
     }
 
-    private static List<String> tributary(Consumer<StreamsBuilder> topology, List<In> inputs, String output,
-                                          boolean longValues) {
+    static List<String> tributary(Consumer<StreamsBuilder> topology, List<In> inputs, String output,
+                                  boolean longValues) {
         StreamsBuilder builder = new StreamsBuilder();
         topology.accept(builder);
         List<String> out = new ArrayList<>();

@@ -144,4 +144,68 @@ final class JoinTest {
                 "app-paid-other-join-store-changelog");
         }
     }
+
+    @Test
+    void streamStreamLeftJoinEmitsAnUnmatchedRecordOnlyOnceItsWindowAndGraceHavePassed() {
+        StreamsBuilder b = new StreamsBuilder();
+        KStream<String, String> orders = b.stream("orders");
+        KStream<String, String> payments = b.stream("payments");
+        orders.leftJoin(payments, (o, p) -> o + "/" + p, JoinWindows.ofTimeDifferenceAndGrace(
+            java.time.Duration.ofMillis(10), java.time.Duration.ofMillis(5)), StreamJoined.as("paid")).to("out");
+        try (DriverFixture f = new DriverFixture(b)) {
+            TestInputTopic<String, String> in = f.input("orders");
+            TestInputTopic<String, String> pay = f.input("payments");
+            in.pipeInput("k", "o1", 100);
+            in.pipeInput("k", "o2", 103);
+            in.pipeInput("j", "o3", 110);
+            in.pipeInput("j", "o4", 115);    // o1 could still meet a payment up to 110, arriving until 115
+            assertThat(f.output("out").readValuesToList()).isEmpty();
+            pay.pipeInput("k", "p1", 113);    // joins o2 (within 10 ms); it never gives o2 a null result
+            in.pipeInput("j", "o5", 116);    // stream time 116: o1's window and grace have passed
+            assertThat(f.output("out").readRecordsToList()).extracting(r -> r.value() + "@" + r.timestamp())
+                .containsExactly("o2/p1@113", "o1/null@100");
+            in.pipeInput("j", "o6", 200);    // o3, o4, o5 in timestamp order
+            in.pipeInput(null, "o7", 150);   // no key: joined with null at once
+            assertThat(f.output("out").readRecordsToList()).extracting(r -> r.value() + "@" + r.timestamp())
+                .containsExactly("o3/null@110", "o4/null@115", "o5/null@116", "o7/null@150");
+            assertThat(f.driver.producedTopicNames()).contains("app-paid-this-join-store-changelog",
+                "app-paid-outer-other-join-store-changelog", "app-paid-left-shared-join-store-changelog");
+        }
+    }
+
+    @Test
+    void streamStreamOuterJoinEmitsUnmatchedRecordsOfBothSides() {
+        StreamsBuilder b = new StreamsBuilder();
+        KStream<String, String> left = b.stream("left");
+        KStream<String, String> right = b.stream("right");
+        left.outerJoin(right, (l, r) -> l + "+" + r, JoinWindows.ofTimeDifferenceWithNoGrace(
+            java.time.Duration.ofMillis(5)), StreamJoined.as("both")).to("out");
+        try (DriverFixture f = new DriverFixture(b)) {
+            f.input("left").pipeInput("k", "l1", 10);
+            f.input("right").pipeInput("k", "r1", 12);   // joins l1
+            f.input("right").pipeInput("k", "r2", 30);   // moves stream time past l1's and r1's windows
+            f.input("left").pipeInput("k", "l2", 31);    // joins r2
+            f.input("left").pipeInput("k", "l3", 50);
+            f.input("right").pipeInput("k", "r3", 60);   // l3 is unmatched; r3 waits
+            assertThat(f.output("out").readRecordsToList()).extracting(r -> r.value() + "@" + r.timestamp())
+                .containsExactly("l1+r1@12", "l2+r2@31", "l3+null@50");
+            f.input("left").pipeInput("j", "l4", 66);
+            assertThat(f.output("out").readValuesToList()).containsExactly("null+r3");
+        }
+    }
+
+    @Test
+    void anUnmatchedRecordWhoseWindowHasAlreadyEndedIsJoinedWithNullAtOnce() {
+        StreamsBuilder b = new StreamsBuilder();
+        KStream<String, String> left = b.stream("left");
+        left.leftJoin(b.<String, String>stream("right"), (l, r) -> l + "+" + r,
+            JoinWindows.ofTimeDifferenceAndGrace(java.time.Duration.ofMillis(5), java.time.Duration.ofMillis(50)),
+            StreamJoined.as("late")).to("out");
+        try (DriverFixture f = new DriverFixture(b)) {
+            f.input("left").pipeInput("k", "l1", 100);
+            f.input("left").pipeInput("k", "l2", 20);    // 20 + 5 < 100: as Kafka Streams, not kept for the grace
+            assertThat(f.output("out").readValuesToList()).containsExactly("l2+null");
+        }
+    }
 }
+

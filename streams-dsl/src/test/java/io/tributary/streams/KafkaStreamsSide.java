@@ -23,8 +23,12 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.SessionWindows;
+import org.apache.kafka.streams.kstream.SlidingWindows;
 import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
@@ -45,6 +49,9 @@ final class KafkaStreamsSide {
         props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
         props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        // Left/outer stream-stream joins look for closed windows at most once per (wall-clock) second, a
+        // throttle that the driver's frozen clock would turn into "once ever"; Tributary looks on every record.
+        props.put(StreamsConfig.InternalConfig.EMIT_INTERVAL_MS_KSTREAMS_OUTER_JOIN_SPURIOUS_RESULTS_FIX, 0L);
         List<String> out = new ArrayList<>();
         try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), props, Instant.ofEpochMilli(0))) {
             Map<String, TestInputTopic<String, String>> topics = new HashMap<>();
@@ -154,6 +161,91 @@ final class KafkaStreamsSide {
             KStream<String, String> orders = b.stream("orders");
             (left ? orders.leftJoin(users, KafkaStreamsSide::userOf, (o, u) -> o + "/" + u)
                 : orders.join(users, KafkaStreamsSide::userOf, (o, u) -> o + "/" + u))
+                .to("out");
+        };
+    }
+
+    /** Session windows with in-memory session stores, the kind Tributary has; see the Tributary side's twin. */
+    static Consumer<StreamsBuilder> sessionWindowed(String kind, long gap, long grace) {
+        return b -> {
+            org.apache.kafka.streams.kstream.SessionWindowedKStream<String, String> sessions = b
+                .<String, String>stream("events")
+                .groupByKey()
+                .windowedBy(SessionWindows.ofInactivityGapAndGrace(Duration.ofMillis(gap), Duration.ofMillis(grace)));
+            org.apache.kafka.streams.state.SessionBytesStoreSupplier store = Stores.inMemorySessionStore("sessions",
+                Duration.ofMillis(gap + grace));
+            switch (kind) {
+                case "count" -> toOut(sessions.count(Materialized.<String, Long>as(store).withCachingDisabled()),
+                    Serdes.Long());
+                case "suppress" -> toOut(sessions.count(Materialized.<String, Long>as(store).withCachingDisabled()
+                        .withKeySerde(Serdes.String()))
+                    .suppress(untilWindowCloses()), Serdes.Long());
+                case "reduce" -> toOut(sessions.reduce((x, y) -> x + "+" + y,
+                    Materialized.<String, String>as(store).withCachingDisabled()), Serdes.String());
+                default -> toOut(sessions.aggregate(() -> "", (k, v, agg) -> agg + v + ",", (k, x, y) -> x + "|" + y,
+                    Materialized.<String, String>as(store).withCachingDisabled()), Serdes.String());
+            }
+        };
+    }
+
+    /** Sliding windows with in-memory window stores, the kind Tributary has; see the Tributary side's twin. */
+    static Consumer<StreamsBuilder> slidingWindowed(String kind, long difference, long grace) {
+        return b -> {
+            org.apache.kafka.streams.kstream.TimeWindowedKStream<String, String> windows = b
+                .<String, String>stream("events")
+                .groupByKey()
+                .windowedBy(SlidingWindows.ofTimeDifferenceAndGrace(Duration.ofMillis(difference),
+                    Duration.ofMillis(grace)));
+            org.apache.kafka.streams.state.WindowBytesStoreSupplier store = Stores.inMemoryWindowStore("sliding",
+                Duration.ofMillis(2 * difference + grace), Duration.ofMillis(difference), false);
+            switch (kind) {
+                case "count" -> toOut(windows.count(Materialized.<String, Long>as(store).withCachingDisabled()),
+                    Serdes.Long());
+                case "suppress" -> toOut(windows.count(Materialized.<String, Long>as(store).withCachingDisabled()
+                        .withKeySerde(Serdes.String()))
+                    .suppress(untilWindowCloses()), Serdes.Long());
+                case "reduce" -> toOut(windows.reduce((x, y) -> x + "+" + y,
+                    Materialized.<String, String>as(store).withCachingDisabled()), Serdes.String());
+                default -> toOut(windows.aggregate(() -> "", (k, v, agg) -> agg + v + ",",
+                    Materialized.<String, String>as(store).withCachingDisabled()), Serdes.String());
+            }
+        };
+    }
+
+    private static org.apache.kafka.streams.kstream.Suppressed<Windowed<?>> untilWindowCloses() {
+        return org.apache.kafka.streams.kstream.Suppressed.untilWindowCloses(
+            org.apache.kafka.streams.kstream.Suppressed.BufferConfig.unbounded()).withName("final");
+    }
+
+    /** Writes a windowed table's updates to {@code out}, keyed {@code key@start/end}. */
+    private static <V> void toOut(KTable<Windowed<String>, V> table,
+                                  org.apache.kafka.common.serialization.Serde<V> values) {
+        table.toStream()
+            .map((w, v) -> KeyValue.pair(w.key() + "@" + w.window().start() + "/" + w.window().end(), v))
+            .to("out", Produced.with(Serdes.String(), values));
+    }
+
+    /**
+     * Left or outer stream-stream join with in-memory window stores (so an in-memory shared store too); either
+     * side of the window may be negative.
+     */
+    static Consumer<StreamsBuilder> streamStreamOuterJoin(boolean outer, long before, long after, long grace) {
+        return b -> {
+            KStream<String, String> l = b.stream("left");
+            KStream<String, String> r = b.stream("right");
+            org.apache.kafka.streams.kstream.JoinWindows windows = org.apache.kafka.streams.kstream.JoinWindows
+                .ofTimeDifferenceAndGrace(Duration.ofMillis(Math.max(before, after)), Duration.ofMillis(grace))
+                .after(Duration.ofMillis(after)).before(Duration.ofMillis(before));
+            long retention = before + after + grace;
+            org.apache.kafka.streams.kstream.StreamJoined<String, String, String> joined =
+                org.apache.kafka.streams.kstream.StreamJoined.<String, String, String>with(Serdes.String(),
+                        Serdes.String(), Serdes.String())
+                    .withThisStoreSupplier(Stores.inMemoryWindowStore("this", Duration.ofMillis(retention),
+                        Duration.ofMillis(before + after), true))
+                    .withOtherStoreSupplier(Stores.inMemoryWindowStore("other", Duration.ofMillis(retention),
+                        Duration.ofMillis(before + after), true));
+            (outer ? l.outerJoin(r, (a, c) -> a + "+" + c, windows, joined)
+                : l.leftJoin(r, (a, c) -> a + "+" + c, windows, joined))
                 .to("out");
         };
     }

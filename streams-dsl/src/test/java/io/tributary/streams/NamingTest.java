@@ -72,4 +72,48 @@ final class NamingTest {
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("storeName 'bad name'");
     }
+
+    @Test
+    void unnamedSessionAndSlidingAggregationsAndLeftAndOuterJoinsAreListed() {
+        StreamsBuilder b = new StreamsBuilder();
+        KStream<String, String> in = b.stream("in");
+        in.groupByKey().windowedBy(SessionWindows.ofInactivityGapWithNoGrace(Duration.ofSeconds(1))).count();
+        in.groupByKey().windowedBy(SlidingWindows.ofTimeDifferenceWithNoGrace(Duration.ofSeconds(1))).count();
+        in.leftJoin(in, (x, y) -> x, JoinWindows.ofTimeDifferenceWithNoGrace(Duration.ofSeconds(1)));
+        in.outerJoin(in, (x, y) -> x, JoinWindows.ofTimeDifferenceWithNoGrace(Duration.ofSeconds(1)));
+        assertThatThrownBy(b::build)
+            .isInstanceOf(TopologyException.class)
+            .hasMessageContaining("session windowed count() (name it with Materialized.as)")
+            .hasMessageContaining("sliding windowed count() (name it with Materialized.as)")
+            .hasMessageContaining("stream-stream left join (name it with StreamJoined.as)")
+            .hasMessageContaining("stream-stream outer join (name it with StreamJoined.as)");
+    }
+
+    @Test
+    void windowedAggregationsAndOuterJoinsNameTheirStoresAndTopicsAfterTheUsersNames() {
+        StreamsBuilder b = new StreamsBuilder();
+        KStream<String, String> in = b.<String, String>stream("in").filter((k, v) -> true);
+        KStream<String, String> rekeyed = in.selectKey((k, v) -> v);
+        rekeyed.groupByKey(Grouped.as("by-value"))
+            .windowedBy(SessionWindows.ofInactivityGapWithNoGrace(Duration.ofSeconds(1)))
+            .count(Materialized.as("sessions"))
+            .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()).withName("final-sessions"));
+        in.groupByKey().windowedBy(SlidingWindows.ofTimeDifferenceWithNoGrace(Duration.ofSeconds(1)))
+            .count(Materialized.as("sliding"));
+        rekeyed.leftJoin(in, (x, y) -> x, JoinWindows.ofTimeDifferenceWithNoGrace(Duration.ofSeconds(1)),
+            StreamJoined.as("left"));
+        in.outerJoin(in, (x, y) -> x, JoinWindows.ofTimeDifferenceWithNoGrace(Duration.ofSeconds(1)),
+            StreamJoined.as("outer"));
+        String described = b.build().describe().toString();
+        assertThat(described).contains(
+            "(topic: by-value-repartition)", "(stores: [sessions])", "Processor: final-sessions-suppress "
+                + "(stores: [final-sessions])", "(stores: [sliding])",
+            "(topic: left-left-repartition)",
+            "Processor: left-this-join (stores: [left-outer-other-join-store, left-left-shared-join-store])",
+            "Processor: left-outer-other-join (stores: [left-this-join-store, left-left-shared-join-store])",
+            "Processor: outer-outer-this-join (stores: [outer-outer-other-join-store, outer-outer-shared-join-store])",
+            "Processor: outer-outer-other-join (stores: [outer-outer-this-join-store, outer-outer-shared-join-store])",
+            "Processor: outer-merge");
+    }
 }
+

@@ -9,6 +9,7 @@ import io.tributary.streams.processor.ProcessorContext;
 import io.tributary.streams.processor.PunctuationType;
 import io.tributary.streams.processor.Record;
 import io.tributary.streams.state.KeyValueStore;
+import io.tributary.streams.state.SessionStore;
 import io.tributary.streams.state.Stores;
 import io.tributary.streams.testing.TestInputTopic;
 import io.tributary.streams.testing.TestOutputTopic;
@@ -243,4 +244,35 @@ final class ProcessorApiTest {
         assertThat(seen).containsExactly("RecordMetadata[topic=input, partition=0, offset=0] 0_0 7",
             "RecordMetadata[topic=input, partition=0, offset=1] 0_0 7");
     }
+
+    @Test
+    void aProcessorCanKeepSessionsInASessionStoreBuiltByStores() {
+        Topology topology = new Topology()
+            .addSource("in", "input")
+            .addProcessor("track", () -> new Processor<String, String, Void, Void>() {
+                private SessionStore<String, String> sessions;
+
+                @Override
+                public void init(ProcessorContext<Void, Void> c) {
+                    sessions = c.getStateStore("visits");
+                }
+
+                @Override
+                public void process(Record<String, String> r) {
+                    sessions.put(new Windowed<>(r.key(), new Window(r.timestamp(), r.timestamp() + 5)), r.value());
+                }
+            }, "in")
+            .addStateStore(Stores.sessionStoreBuilder("visits", Duration.ofMillis(100), Serdes.string(),
+                Serdes.string()), "track");
+        try (TopologyTestDriver driver = new TopologyTestDriver(topology, OPTIONS)) {
+            TestInputTopic<String, String> in = driver.createInputTopic("input", Serdes.string().serializer(),
+                Serdes.string().serializer());
+            in.pipeInput("k", "a", 10);
+            in.pipeInput("k", "b", 20);
+            assertThat(driver.<String, String>getSessionStore("visits").findSessions("k", 16, 30))
+                .extracting(kv -> kv.key() + "=" + kv.value()).containsExactly("[k@20/25]=b");
+            assertThat(driver.producedTopicNames()).contains("papi-visits-changelog");
+        }
+    }
 }
+

@@ -357,4 +357,75 @@ abstract class StreamsSuite {
         }
         assertThat(streams.state()).isEqualTo(TributaryStreams.State.CLOSED);
     }
+
+    /** Writes {@code key=value} records with these timestamps, in order. */
+    private void produceTimed(String topic, List<KeyValue<String, String>> records, List<Long> timestamps) {
+        TributaryProducer<String, String> producer = TributaryProducer.create(ProducerOptions.create(client(),
+            Serdes.string().serializer(), Serdes.string().serializer()));
+        try {
+            Flux.range(0, records.size())
+                .concatMap(i -> producer.send(ProducerRecord.of(topic, records.get(i).key(), records.get(i).value())
+                    .timestamp(timestamps.get(i))))
+                .blockLast(WAIT);
+        } finally {
+            producer.closeNow();
+        }
+    }
+
+    @Test
+    void sessionWindowedCountsMergeSessionsAndAreQueryable() {
+        String clicks = createTopic("clicks", 1);
+        String out = createTopic("sessions", 1);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(clicks, Consumed.with(Serdes.string(), Serdes.string()))
+            .groupByKey()
+            .windowedBy(SessionWindows.ofInactivityGapAndGrace(Duration.ofMillis(10), Duration.ofMillis(10)))
+            .count(Materialized.as("click-sessions"))
+            .toStream()
+            .map((w, n) -> KeyValue.pair(w.key() + "@" + (w.window().start() % 1000) + "/" + (w.window().end() % 1000),
+                String.valueOf(n)))
+            .to(out, Produced.with(Serdes.string(), Serdes.string()));
+        TributaryStreams streams = TributaryStreams.create(builder.build(), options("sessions-" + UUID.randomUUID()));
+        streams.start().block(WAIT);
+        try {
+            long base = System.currentTimeMillis() / 1000 * 1000 - 60_000;
+            List<KeyValue<String, String>> records = List.of(KeyValue.pair("u", "a"), KeyValue.pair("u", "b"),
+                KeyValue.pair("u", "c"), KeyValue.pair("u", "d"));
+            produceTimed(clicks, records, List.of(base, base + 5, base + 20, base + 12));
+            assertThat(readStrings(out, 1, 7)).containsExactly("u@0/0=1", "u@0/0=null", "u@0/5=2", "u@20/20=1",
+                "u@0/5=null", "u@20/20=null", "u@0/20=4");
+            assertThat(streams.<String, Long>sessionStore("click-sessions").fetch("u"))
+                .extracting(KeyValue::value).containsExactly(4L);
+        } finally {
+            streams.close().block(WAIT);
+        }
+    }
+
+    @Test
+    void aLeftJoinEmitsAnUnmatchedRecordOnceItsWindowHasPassed() {
+        String orders = createTopic("orders", 1);
+        String payments = createTopic("payments", 1);
+        String out = createTopic("paid", 1);
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, String> paid = builder.stream(payments, Consumed.with(Serdes.string(), Serdes.string()));
+        builder.stream(orders, Consumed.with(Serdes.string(), Serdes.string()))
+            .leftJoin(paid, (o, p) -> o + "/" + p, JoinWindows.ofTimeDifferenceWithNoGrace(Duration.ofMillis(100)),
+                StreamJoined.as("order-payments"))
+            .to(out, Produced.with(Serdes.string(), Serdes.string()));
+        TributaryStreams streams = TributaryStreams.create(builder.build(), options("left-join-" + UUID.randomUUID()));
+        streams.start().block(WAIT);
+        try {
+            long base = System.currentTimeMillis() - 60_000;
+            produceTimed(orders, List.of(KeyValue.pair("k1", "o1"), KeyValue.pair("k2", "o2")),
+                List.of(base, base + 10));
+            produceTimed(payments, List.of(KeyValue.pair("k1", "p1")), List.of(base + 50));
+            // Only the match so far: o2 waits for a payment until stream time passes its window.
+            assertThat(readStrings(out, 1, 1)).containsExactly("k1=o1/p1");
+            produceTimed(orders, List.of(KeyValue.pair("k3", "o3")), List.of(base + 500));
+            assertThat(readStrings(out, 1, 2)).containsExactly("k1=o1/p1", "k2=o2/null");
+        } finally {
+            streams.close().block(WAIT);
+        }
+    }
 }
+

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.tributary.serdes.Serde;
 import io.tributary.streams.internal.state.KeyValueStoreSpec;
+import io.tributary.streams.internal.state.SessionStoreSpec;
 import io.tributary.streams.internal.state.WindowStoreSpec;
 import java.time.Duration;
 import java.util.Map;
@@ -42,6 +43,19 @@ public final class Stores {
         requireNonNull(valueSerde, "valueSerde");
         return new WindowStoreSpec<>(checkName(name), keySerde, valueSerde, retention.toMillis(),
             windowSize.toMillis(), true, Map.of());
+    }
+
+    /**
+     * An in-memory session store keeping sessions for {@code retention} of stream time after their end.
+     *
+     * @throws IllegalArgumentException if {@code retention} is not positive
+     */
+    public static <K, V> StoreBuilder<SessionStore<K, V>> sessionStoreBuilder(String name, Duration retention,
+                                                                              Serde<K> keySerde,
+                                                                              Serde<V> valueSerde) {
+        requireNonNull(keySerde, "keySerde");
+        requireNonNull(valueSerde, "valueSerde");
+        return new SessionStoreSpec<>(checkName(name), keySerde, valueSerde, retention.toMillis(), true, Map.of());
     }
 
     static String checkName(String name) {

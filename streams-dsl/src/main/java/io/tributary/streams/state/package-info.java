@@ -1,5 +1,5 @@
 /**
- * State stores: key-value and window stores, read-only views for interactive queries.
+ * State stores: key-value, window and session stores, read-only views for interactive queries.
  */
 @NullMarked
 package io.tributary.streams.state;

@@ -15,6 +15,7 @@ import io.tributary.streams.internal.engine.StreamTask;
 import io.tributary.streams.internal.engine.TaskFactory;
 import io.tributary.streams.processor.TaskId;
 import io.tributary.streams.state.KeyValueStore;
+import io.tributary.streams.state.SessionStore;
 import io.tributary.streams.state.StateStore;
 import io.tributary.streams.state.WindowStore;
 import java.time.Duration;
@@ -146,6 +147,16 @@ public final class TopologyTestDriver implements AutoCloseable {
             throw new IllegalArgumentException("Store " + name + " is not a window store");
         }
         return (WindowStore<K, V>) store;
+    }
+
+    /** A session store of the topology. */
+    @SuppressWarnings("unchecked")
+    public <K, V> SessionStore<K, V> getSessionStore(String name) {
+        StateStore store = getStateStore(name);
+        if (!(store instanceof SessionStore)) {
+            throw new IllegalArgumentException("Store " + name + " is not a session store");
+        }
+        return (SessionStore<K, V>) store;
     }
 
     /** @throws IllegalArgumentException if the topology has no store of that name */

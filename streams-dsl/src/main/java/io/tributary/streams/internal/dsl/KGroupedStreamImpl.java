@@ -8,6 +8,9 @@ import io.tributary.streams.Aggregator;
 import io.tributary.streams.KGroupedStream;
 import io.tributary.streams.KTable;
 import io.tributary.streams.Materialized;
+import io.tributary.streams.SessionWindowedKStream;
+import io.tributary.streams.SessionWindows;
+import io.tributary.streams.SlidingWindows;
 import io.tributary.streams.TimeWindowedKStream;
 import io.tributary.streams.TimeWindows;
 import io.tributary.streams.internal.state.KeyValueStoreSpec;
@@ -108,5 +111,15 @@ final class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V> {
     @Override
     public TimeWindowedKStream<K, V> windowedBy(TimeWindows windows) {
         return new TimeWindowedKStreamImpl<>(builder, this, valueSerde, requireNonNull(windows, "windows"));
+    }
+
+    @Override
+    public TimeWindowedKStream<K, V> windowedBy(SlidingWindows windows) {
+        return new SlidingWindowedKStreamImpl<>(builder, this, valueSerde, requireNonNull(windows, "windows"));
+    }
+
+    @Override
+    public SessionWindowedKStream<K, V> windowedBy(SessionWindows windows) {
+        return new SessionWindowedKStreamImpl<>(builder, this, valueSerde, requireNonNull(windows, "windows"));
     }
 }

@@ -19,7 +19,7 @@ import io.tributary.streams.Repartitioned;
 import io.tributary.streams.StreamJoined;
 import io.tributary.streams.TopologyException;
 import io.tributary.streams.internal.NodeSpec;
-import io.tributary.streams.internal.state.JoinBufferSpec;
+import io.tributary.streams.internal.dsl.StreamStreamJoinGraph.Kind;
 import io.tributary.streams.internal.state.KeyValueStoreSpec;
 import io.tributary.streams.processor.ProcessorSupplier;
 import io.tributary.streams.processor.TopicNameExtractor;
@@ -53,6 +53,19 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
 
     String node() {
         return node;
+    }
+
+    @Nullable Serde<K> keySerde() {
+        return keySerde;
+    }
+
+    @Nullable Serde<V> valueSerde() {
+        return valueSerde;
+    }
+
+    /** Whether the key changed since the stream was last partitioned, so a join or grouping must repartition. */
+    boolean repartitionRequired() {
+        return repartitionRequired;
     }
 
     private <KR, VR> KStreamImpl<KR, VR> then(@Nullable Named named, String prefix, ProcessorSupplier<K, V, KR, VR> p,
@@ -394,51 +407,51 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
     @Override
     public <VO, VR> KStream<K, VR> join(KStream<K, VO> other, BiFunction<? super V, ? super VO, ? extends VR> joiner,
                                        JoinWindows windows, StreamJoined<K, V, VO> streamJoined) {
-        return joinStream(other, joiner, windows, requireNonNull(streamJoined, "streamJoined"));
+        return joinStream(other, joiner, windows, requireNonNull(streamJoined, "streamJoined"), Kind.INNER);
     }
 
     @Override
     public <VO, VR> KStream<K, VR> join(KStream<K, VO> other, BiFunction<? super V, ? super VO, ? extends VR> joiner,
                                        JoinWindows windows) {
-        return joinStream(other, joiner, windows, null);
+        return joinStream(other, joiner, windows, null, Kind.INNER);
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> other,
+                                           BiFunction<? super V, ? super VO, ? extends VR> joiner,
+                                           JoinWindows windows, StreamJoined<K, V, VO> streamJoined) {
+        return joinStream(other, joiner, windows, requireNonNull(streamJoined, "streamJoined"), Kind.LEFT);
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> other,
+                                           BiFunction<? super V, ? super VO, ? extends VR> joiner,
+                                           JoinWindows windows) {
+        return joinStream(other, joiner, windows, null, Kind.LEFT);
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> other,
+                                            BiFunction<? super V, ? super VO, ? extends VR> joiner,
+                                            JoinWindows windows, StreamJoined<K, V, VO> streamJoined) {
+        return joinStream(other, joiner, windows, requireNonNull(streamJoined, "streamJoined"), Kind.OUTER);
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> other,
+                                            BiFunction<? super V, ? super VO, ? extends VR> joiner,
+                                            JoinWindows windows) {
+        return joinStream(other, joiner, windows, null, Kind.OUTER);
     }
 
     private <VO, VR> KStream<K, VR> joinStream(KStream<K, VO> other,
                                                BiFunction<? super V, ? super VO, ? extends VR> joiner,
-                                               JoinWindows windows, @Nullable StreamJoined<K, V, VO> joined) {
+                                               JoinWindows windows, @Nullable StreamJoined<K, V, VO> joined,
+                                               Kind kind) {
         requireNonNull(joiner, "joiner");
         requireNonNull(windows, "windows");
         KStreamImpl<K, VO> o = (KStreamImpl<K, VO>) requireNonNull(other, "other");
-        String name = builder.stateName(joined == null ? null : joined.name(), "KSTREAM-JOIN",
-            "stream-stream join (name it with StreamJoined.as)");
-        Serde<K> ks = joined != null && joined.keySerde() != null ? joined.keySerde() : keySerde;
-        Serde<V> vs = joined != null && joined.valueSerde() != null ? joined.valueSerde() : valueSerde;
-        Serde<VO> os = joined != null && joined.otherValueSerde() != null ? joined.otherValueSerde() : o.valueSerde;
-        KStreamImpl<K, V> left = repartitionRequired ? rekeyedThrough(name + "-left", ks, vs) : this;
-        KStreamImpl<K, VO> right = o.repartitionRequired
-            ? new KStreamImpl<>(builder, builder.repartition(o.node, name + "-right", ks, os, 0), ks, os, false) : o;
-        String thisStore = name + "-this-join-store";
-        String otherStore = name + "-other-join-store";
-        long before = windows.beforeMs();
-        long after = windows.afterMs();
-        long grace = windows.gracePeriodMs();
-        String thisRemember = builder.addProcessor(name + "-this-windowed",
-            () -> new StreamStreamJoin.Remember<K, V>(thisStore), left.node);
-        String otherRemember = builder.addProcessor(name + "-other-windowed",
-            () -> new StreamStreamJoin.Remember<K, VO>(otherStore), right.node);
-        builder.graph().addStore(new JoinBufferSpec<>(thisStore, ks, vs, before + after + grace, true), thisRemember);
-        builder.graph().addStore(new JoinBufferSpec<>(otherStore, ks, os, before + after + grace, true),
-            otherRemember);
-        String thisJoin = builder.addProcessor(name + "-this-join", () -> new StreamStreamJoin.Join<K, V, VO, VR>(
-            otherStore, before, after, joiner), thisRemember);
-        BiFunction<VO, V, VR> reversed = (vo, v) -> joiner.apply(v, vo);
-        String otherJoin = builder.addProcessor(name + "-other-join", () -> new StreamStreamJoin.Join<K, VO, V, VR>(
-            thisStore, after, before, reversed), otherRemember);
-        builder.graph().connectStore(thisJoin, otherStore);
-        builder.graph().connectStore(otherJoin, thisStore);
-        String merged = builder.addProcessor(name + "-merge", StatelessProcessors.PassThrough::new, thisJoin,
-            otherJoin);
-        return new KStreamImpl<>(builder, merged, ks, null, false);
+        return StreamStreamJoinGraph.join(builder, this, o, joiner, windows, joined, kind);
     }
 
     private KStreamImpl<K, V> rekeyedThrough(String name, @Nullable Serde<K> ks, @Nullable Serde<V> vs) {

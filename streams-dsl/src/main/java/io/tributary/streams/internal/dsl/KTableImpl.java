@@ -8,7 +8,6 @@ import io.tributary.streams.KTable;
 import io.tributary.streams.Materialized;
 import io.tributary.streams.Named;
 import io.tributary.streams.Suppressed;
-import io.tributary.streams.TimeWindows;
 import io.tributary.streams.TopologyException;
 import io.tributary.streams.internal.state.KeyValueStoreSpec;
 import io.tributary.streams.internal.state.SuppressionBufferSpec;
@@ -19,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A table: the node its updates ({@link Change} values) leave from and, if materialized, the key-value store
- * holding its rows ({@code windowed} tables are held in a window store). Immutable.
+ * holding its rows ({@code windowed} tables are held in a window or session store). Immutable.
  */
 public final class KTableImpl<K, V> implements KTable<K, V> {
     private final DslBuilder builder;
@@ -27,30 +26,22 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
     private final @Nullable String storeName;
     private final @Nullable Serde<K> keySerde;
     private final @Nullable Serde<V> valueSerde;
-    private final @Nullable TimeWindows windows;
-    private final @Nullable Serde<?> innerKeySerde;
+    private final @Nullable WindowedTable windowed;
 
-    public KTableImpl(DslBuilder builder, String node, @Nullable String storeName, @Nullable Serde<K> keySerde,
-                      @Nullable Serde<V> valueSerde, @Nullable TimeWindows windows) {
-        this(builder, node, storeName, keySerde, valueSerde, windows, null);
-    }
-
-    /** A table; for a windowed one, {@code windows} and the serde of the keys inside its {@code Windowed} keys. */
-    public KTableImpl(DslBuilder builder, String node, @Nullable String storeName, @Nullable Serde<K> keySerde,
-                      @Nullable Serde<V> valueSerde, @Nullable TimeWindows windows,
-                      @Nullable Serde<?> innerKeySerde) {
+    /** A table; {@code windowed} describes the windows of a windowed aggregation's table, null for others. */
+    KTableImpl(DslBuilder builder, String node, @Nullable String storeName, @Nullable Serde<K> keySerde,
+               @Nullable Serde<V> valueSerde, @Nullable WindowedTable windowed) {
         this.builder = builder;
         this.node = node;
         this.storeName = storeName;
         this.keySerde = keySerde;
         this.valueSerde = valueSerde;
-        this.windows = windows;
-        this.innerKeySerde = innerKeySerde;
+        this.windowed = windowed;
     }
 
     /** The key-value store a join looks rows up in; fails if the table is not materialized. */
     String joinableStore(String operation) {
-        if (windows != null) {
+        if (windowed != null) {
             throw new TopologyException(operation + " on a windowed table is not supported");
         }
         if (storeName == null) {
@@ -106,9 +97,9 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
     private <VR> KTable<K, VR> materialize(String from, @Nullable Materialized<K, VR> m,
                                            @Nullable Serde<VR> inheritedValueSerde) {
         if (m == null) {
-            return new KTableImpl<>(builder, from, null, keySerde, inheritedValueSerde, windows, innerKeySerde);
+            return new KTableImpl<>(builder, from, null, keySerde, inheritedValueSerde, windowed);
         }
-        if (windows != null) {
+        if (windowed != null) {
             throw new TopologyException("Materializing a windowed table again is not supported");
         }
         String store = builder.stateName(m.storeName(), "KTABLE-STATE-STORE", "materialized table operation");
@@ -195,18 +186,19 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
     @SuppressWarnings("unchecked")
     public KTable<K, V> suppress(Suppressed<? super K> suppressed) {
         requireNonNull(suppressed, "suppressed");
-        if (windows == null) {
+        WindowedTable w = windowed;
+        if (w == null) {
             throw new TopologyException("suppress(untilWindowCloses) needs a windowed table (windowedBy(...) then an "
                 + "aggregation)");
         }
         String store = builder.stateName(suppressed.name(), "KTABLE-SUPPRESS-STATE-STORE",
             "suppress() (name it with Suppressed.withName)");
-        long grace = windows.gracePeriodMs();
+        long closeAfterEnd = w.closeAfterEndMs();
         String name = builder.addProcessor(store + "-suppress",
-            () -> new WindowCloseSuppressor<Object, V>(store, grace), node);
-        builder.graph().addStore(new SuppressionBufferSpec<>(store, (Serde<Object>) innerKeySerde, valueSerde,
-            windows.sizeMs()), name);
-        return new KTableImpl<>(builder, name, null, keySerde, valueSerde, windows, innerKeySerde);
+            () -> new WindowCloseSuppressor<Object, V>(store, closeAfterEnd), node);
+        builder.graph().addStore(new SuppressionBufferSpec<>(store, (Serde<Object>) w.innerKeySerde(), valueSerde,
+            w.layout()), name);
+        return new KTableImpl<>(builder, name, null, keySerde, valueSerde, w);
     }
 
     @Override

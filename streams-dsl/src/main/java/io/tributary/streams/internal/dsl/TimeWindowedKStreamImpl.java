@@ -11,6 +11,7 @@ import io.tributary.streams.TimeWindowedKStream;
 import io.tributary.streams.TimeWindows;
 import io.tributary.streams.Windowed;
 import io.tributary.streams.internal.state.WindowStoreSpec;
+import io.tributary.streams.internal.state.WindowedKeyLayout;
 import java.util.function.BinaryOperator;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -78,6 +79,7 @@ final class TimeWindowedKStreamImpl<K, V> implements TimeWindowedKStream<K, V> {
             () -> new AggregateProcessors.PerWindow<>(store, windows, initializer, aggregator), input);
         builder.graph().addStore(new WindowStoreSpec<>(store, s.keySerde(), s.valueSerde(), retention,
             windows.sizeMs(), s.loggingEnabled(), s.changelogConfig()), name);
-        return new KTableImpl<>(builder, name, store, null, s.valueSerde(), windows, s.keySerde());
+        return new KTableImpl<>(builder, name, store, null, s.valueSerde(), new WindowedTable(windows.gracePeriodMs(),
+            new WindowedKeyLayout.Fixed(windows.sizeMs()), s.keySerde()));
     }
 }

@@ -26,10 +26,12 @@ import io.tributary.streams.internal.engine.ReadOnlyGlobalStore;
 import io.tributary.streams.internal.engine.StreamTask;
 import io.tributary.streams.internal.engine.TaskFactory;
 import io.tributary.streams.internal.state.KeyValueStoreSpec;
+import io.tributary.streams.internal.state.SessionStoreSpec;
 import io.tributary.streams.internal.state.WindowStoreSpec;
 import io.tributary.streams.processor.TaskId;
 import io.tributary.streams.state.KeyValueStore;
 import io.tributary.streams.state.ReadOnlyKeyValueStore;
+import io.tributary.streams.state.ReadOnlySessionStore;
 import io.tributary.streams.state.ReadOnlyWindowStore;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -300,5 +302,13 @@ public final class DefaultTributaryStreams implements TributaryStreams {
             throw new IllegalArgumentException("The topology has no window store named " + name);
         }
         return LocalStores.window(tasks::values, name);
+    }
+
+    @Override
+    public <K, V> ReadOnlySessionStore<K, V> sessionStore(String name) {
+        if (!(graph.stores().get(name) instanceof SessionStoreSpec<?, ?>)) {
+            throw new IllegalArgumentException("The topology has no session store named " + name);
+        }
+        return LocalStores.session(tasks::values, name);
     }
 }

@@ -4,6 +4,7 @@ import io.tributary.streams.KeyValue;
 import io.tributary.streams.Windowed;
 import io.tributary.streams.internal.engine.StreamTask;
 import io.tributary.streams.state.ReadOnlyKeyValueStore;
+import io.tributary.streams.state.ReadOnlySessionStore;
 import io.tributary.streams.state.ReadOnlyWindowStore;
 import io.tributary.streams.state.StateStore;
 import java.util.ArrayList;
@@ -98,6 +99,39 @@ final class LocalStores {
             public List<KeyValue<Windowed<K>, V>> all() {
                 List<KeyValue<Windowed<K>, V>> out = new ArrayList<>();
                 stores().forEach(s -> out.addAll(s.all()));
+                return out;
+            }
+        };
+    }
+
+    static <K, V> ReadOnlySessionStore<K, V> session(Supplier<Collection<StreamTask>> tasks, String name) {
+        return new ReadOnlySessionStore<>() {
+            private List<ReadOnlySessionStore<K, V>> stores() {
+                return instances(tasks, name, ReadOnlySessionStore.class);
+            }
+
+            @Override
+            public @Nullable V fetchSession(K key, long start, long end) {
+                for (ReadOnlySessionStore<K, V> s : stores()) {
+                    V v = s.fetchSession(key, start, end);
+                    if (v != null) {
+                        return v;
+                    }
+                }
+                return null;
+            }
+
+            @Override
+            public List<KeyValue<Windowed<K>, V>> findSessions(K key, long earliestEnd, long latestStart) {
+                List<KeyValue<Windowed<K>, V>> out = new ArrayList<>();
+                stores().forEach(s -> out.addAll(s.findSessions(key, earliestEnd, latestStart)));
+                return out;
+            }
+
+            @Override
+            public List<KeyValue<Windowed<K>, V>> fetch(K key) {
+                List<KeyValue<Windowed<K>, V>> out = new ArrayList<>();
+                stores().forEach(s -> out.addAll(s.fetch(key)));
                 return out;
             }
         };

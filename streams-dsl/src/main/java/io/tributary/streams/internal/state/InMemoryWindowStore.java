@@ -66,15 +66,24 @@ public final class InMemoryWindowStore<K, V> extends SerdeStore<K, V> implements
 
     @Override
     public List<KeyValue<Long, V>> fetch(K key, long timeFrom, long timeTo) {
-        Bytes k = Bytes.wrap(serializeKey(key));
         List<KeyValue<Long, V>> out = new ArrayList<>();
+        fetchWithTimestamps(key, timeFrom, timeTo).forEach(kv -> out.add(KeyValue.pair(kv.key(), kv.value().value())));
+        return out;
+    }
+
+    /** The windows of {@code key} starting from {@code timeFrom} to {@code timeTo}, by start, with timestamps. */
+    public List<KeyValue<Long, ValueAndTimestamp<V>>> fetchWithTimestamps(K key, long timeFrom, long timeTo) {
+        Bytes k = Bytes.wrap(serializeKey(key));
+        List<KeyValue<Long, ValueAndTimestamp<V>>> out = new ArrayList<>();
         if (timeFrom > timeTo) {
             return out;
         }
         for (Map.Entry<WindowKey, StoredValue> e : map.subMap(new WindowKey(k, timeFrom), true,
             new WindowKey(k, timeTo), true).entrySet()) {
             if (!expired(e.getKey().start())) {
-                out.add(KeyValue.pair(e.getKey().start(), deserializeValue(e.getValue().value())));
+                StoredValue s = e.getValue();
+                out.add(KeyValue.pair(e.getKey().start(), new ValueAndTimestamp<>(deserializeValue(s.value()),
+                    s.timestamp())));
             }
         }
         return out;

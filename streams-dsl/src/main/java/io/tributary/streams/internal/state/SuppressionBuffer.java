@@ -3,7 +3,6 @@ package io.tributary.streams.internal.state;
 import static java.util.Objects.requireNonNull;
 
 import io.tributary.serdes.Serde;
-import io.tributary.streams.Window;
 import io.tributary.streams.Windowed;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -14,9 +13,10 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Holds the latest update of each window until the window closes, ordered by window end, then key bytes (the order
- * Kafka Streams emits final results in). Every change is logged: key = key bytes + 8-byte window start, value =
- * 8-byte record timestamp + value bytes, a tombstone once emitted. Owned by one task; not thread-safe.
+ * Holds the latest update of each window until the window closes, ordered by window end, then windowed key bytes
+ * (the order Kafka Streams emits final results in). Every change is logged: key = key bytes + window (as
+ * {@link WindowedKeyLayout} writes it), value = 8-byte record timestamp + value bytes, a tombstone once emitted or
+ * deleted. Owned by one task; not thread-safe.
  */
 public final class SuppressionBuffer<K, V> extends SerdeStore<K, V> {
     /** An update leaving the buffer. */
@@ -40,20 +40,27 @@ public final class SuppressionBuffer<K, V> extends SerdeStore<K, V> {
     private record Entry(byte[] value, long timestamp) {
     }
 
-    private final long windowSizeMs;
+    private final WindowedKeyLayout layout;
     private final NavigableMap<Slot, Entry> byTime = new TreeMap<>();
     private final Map<Bytes, Slot> byKey = new HashMap<>();
 
-    public SuppressionBuffer(String name, Serde<K> keySerde, Serde<V> valueSerde, long windowSizeMs, boolean logging,
-                             ChangeLogger logger) {
+    public SuppressionBuffer(String name, Serde<K> keySerde, Serde<V> valueSerde, WindowedKeyLayout layout,
+                             boolean logging, ChangeLogger logger) {
         super(name, keySerde, valueSerde, logging, logger);
-        this.windowSizeMs = windowSizeMs;
+        this.layout = layout;
     }
 
-    /** Buffers the latest value of a window, replacing an earlier one; null removes it (nothing to emit). */
+    /**
+     * Buffers the latest value of a window, replacing an earlier one; null removes it (Kafka Streams buffers such
+     * a tombstone and drops it when the window closes, which emits the same).
+     */
     public void put(Windowed<K> key, @Nullable V value, long timestamp) {
         byte[] k = requireNonNull(keySerde().serializer().serialize(name(), key.key()), "key bytes");
-        byte[] logKey = ByteBuffer.allocate(k.length + 8).put(k).putLong(key.window().start()).array();
+        byte[] logKey = ByteBuffer.allocate(k.length + layout.suffixLength()).put(k).put(layout.suffix(key.window()))
+            .array();
+        if (value == null && !byKey.containsKey(Bytes.wrap(logKey))) {
+            return;   // nothing buffered to delete
+        }
         byte[] v = serializeValue(value);
         byte[] logValue = v == null ? null : ByteBuffer.allocate(v.length + 8).putLong(timestamp).put(v).array();
         apply(logKey, logValue);
@@ -68,11 +75,10 @@ public final class SuppressionBuffer<K, V> extends SerdeStore<K, V> {
             byKey.remove(logKey);
             log(logKey.get(), null, first.getValue().timestamp());
             byte[] raw = logKey.get();
-            long start = ByteBuffer.wrap(raw, raw.length - 8, 8).getLong();
-            K key = deserializeKey(Arrays.copyOf(raw, raw.length - 8));
+            K key = deserializeKey(Arrays.copyOf(raw, raw.length - layout.suffixLength()));
             V value = deserializeValue(first.getValue().value());
-            emitter.emit(new Eviction<>(new Windowed<>(requireNonNull(key), new Window(start, start + windowSizeMs)),
-                requireNonNull(value), first.getValue().timestamp()));
+            emitter.emit(new Eviction<>(new Windowed<>(requireNonNull(key), layout.window(raw)), requireNonNull(value),
+                first.getValue().timestamp()));
         }
     }
 
@@ -92,8 +98,7 @@ public final class SuppressionBuffer<K, V> extends SerdeStore<K, V> {
             byTime.remove(old);
         }
         if (logValue != null) {
-            long start = ByteBuffer.wrap(logKey, logKey.length - 8, 8).getLong();
-            Slot slot = new Slot(start + windowSizeMs, k);
+            Slot slot = new Slot(layout.window(logKey).end(), k);
             ByteBuffer b = ByteBuffer.wrap(logValue);
             long timestamp = b.getLong();
             byTime.put(slot, new Entry(Arrays.copyOfRange(logValue, 8, logValue.length), timestamp));

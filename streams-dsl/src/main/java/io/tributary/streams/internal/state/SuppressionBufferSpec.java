@@ -7,9 +7,10 @@ import org.jspecify.annotations.Nullable;
 
 /** A suppression buffer description; null serdes fall back to the application defaults. Immutable. */
 public record SuppressionBufferSpec<K, V>(String name, @Nullable Serde<K> keySerde, @Nullable Serde<V> valueSerde,
-                                          long windowSizeMs) implements StoreFactory {
+                                          WindowedKeyLayout layout) implements StoreFactory {
     public SuppressionBufferSpec {
         requireNonNull(name, "name");
+        requireNonNull(layout, "layout");
     }
 
     @Override
@@ -21,6 +22,6 @@ public record SuppressionBufferSpec<K, V>(String name, @Nullable Serde<K> keySer
     public RestorableStore create(StoreContext context) {
         Serde<K> k = StoreSerdes.key(keySerde, context, name);
         Serde<V> v = StoreSerdes.value(valueSerde, context, name);
-        return new SuppressionBuffer<>(name, k, v, windowSizeMs, true, context.changeLogger(name));
+        return new SuppressionBuffer<>(name, k, v, layout, true, context.changeLogger(name));
     }
 }

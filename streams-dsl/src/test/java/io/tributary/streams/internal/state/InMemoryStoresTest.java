@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.serdes.Serdes;
 import io.tributary.streams.KeyValue;
+import io.tributary.streams.Window;
+import io.tributary.streams.Windowed;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -95,13 +97,13 @@ final class InMemoryStoresTest {
     @Test
     void aSuppressionBufferEmitsClosedWindowsInEndThenKeyOrderAndRestoresFromItsChangelog() {
         SuppressionBuffer<String, Long> buffer = new SuppressionBuffer<>("b", Serdes.string(), Serdes.longSerde(),
-            10, true, (k, v, t) -> changelog.add(new Logged(k, v, t)));
+            new WindowedKeyLayout.Fixed(10), true, (k, v, t) -> changelog.add(new Logged(k, v, t)));
         buffer.put(new io.tributary.streams.Windowed<>("b", new io.tributary.streams.Window(0, 10)), 1L, 3);
         buffer.put(new io.tributary.streams.Windowed<>("a", new io.tributary.streams.Window(0, 10)), 1L, 4);
         buffer.put(new io.tributary.streams.Windowed<>("a", new io.tributary.streams.Window(0, 10)), 2L, 5);
         buffer.put(new io.tributary.streams.Windowed<>("a", new io.tributary.streams.Window(10, 20)), 1L, 12);
         SuppressionBuffer<String, Long> restored = new SuppressionBuffer<>("b", Serdes.string(), Serdes.longSerde(),
-            10, true, ChangeLogger.NONE);
+            new WindowedKeyLayout.Fixed(10), true, ChangeLogger.NONE);
         changelog.forEach(l -> restored.restore(l.key(), l.value(), l.timestamp()));
         for (SuppressionBuffer<String, Long> b : List.of(buffer, restored)) {
             List<String> emitted = new ArrayList<>();
@@ -126,4 +128,83 @@ final class InMemoryStoresTest {
             assertThat(b.fetch("k", 4, 10)).extracting(KeyValue::value).containsExactly("first", "second");
         }
     }
+
+    private InMemorySessionStore<String, Long> sessions(ChangeLogger logger) {
+        return new InMemorySessionStore<>("s", Serdes.string(), Serdes.longSerde(), 10, true, logger, () -> 0L);
+    }
+
+    private static Windowed<String> session(String key, long start, long end) {
+        return new Windowed<>(key, new Window(start, end));
+    }
+
+    @Test
+    void aSessionStoreFindsSessionsByEndThenLatestStartFirstAndRestoresFromItsChangelog() {
+        InMemorySessionStore<String, Long> store = sessions((k, v, t) -> changelog.add(new Logged(k, v, t)));
+        store.put(session("a", 0, 8), 1L);
+        store.put(session("a", 5, 8), 2L);
+        store.put(session("a", 12, 12), 3L);
+        store.put(session("b", 1, 2), 4L);
+        store.remove(session("b", 1, 2));
+        InMemorySessionStore<String, Long> restored = sessions(ChangeLogger.NONE);
+        changelog.forEach(l -> restored.restore(l.key(), l.value(), l.timestamp()));
+        for (InMemorySessionStore<String, Long> s : List.of(store, restored)) {
+            assertThat(s.fetch("a")).extracting(kv -> kv.key() + "=" + kv.value())
+                .containsExactly("[a@5/8]=2", "[a@0/8]=1", "[a@12/12]=3");
+            assertThat(s.findSessions("a", 9, 12)).extracting(KeyValue::value).containsExactly(3L);
+            assertThat(s.findSessions("a", 0, 4)).extracting(KeyValue::value).containsExactly(1L);
+            assertThat(s.fetch("b")).isEmpty();
+        }
+    }
+
+    @Test
+    void aSessionStoreDropsSessionsEndingRetentionBeforeTheLatestEndAndIgnoresWritesToThem() {
+        InMemorySessionStore<String, Long> store = sessions((k, v, t) -> changelog.add(new Logged(k, v, t)));
+        store.put(session("a", 0, 5), 1L);
+        store.put(session("b", 15, 15), 2L);   // sessions ending at 5 or before are gone
+        store.put(session("a", 3, 4), 3L);
+        assertThat(store.fetchSession("a", 0, 5)).isNull();
+        assertThat(store.fetch("a")).isEmpty();
+        assertThat(changelog).hasSize(2);
+    }
+
+    @Test
+    void aSuppressionBufferOfSessionsEmitsBySessionEnd() {
+        SuppressionBuffer<String, Long> buffer = new SuppressionBuffer<>("b", Serdes.string(), Serdes.longSerde(),
+            new WindowedKeyLayout.Session(), true, (k, v, t) -> changelog.add(new Logged(k, v, t)));
+        buffer.put(session("a", 0, 9), 2L, 9);
+        buffer.put(session("b", 4, 4), 1L, 4);
+        buffer.put(session("c", 1, 3), 1L, 3);
+        buffer.put(session("c", 1, 3), null, 5);   // merged away
+        SuppressionBuffer<String, Long> restored = new SuppressionBuffer<>("b", Serdes.string(), Serdes.longSerde(),
+            new WindowedKeyLayout.Session(), true, ChangeLogger.NONE);
+        changelog.forEach(l -> restored.restore(l.key(), l.value(), l.timestamp()));
+        for (SuppressionBuffer<String, Long> b : List.of(buffer, restored)) {
+            List<String> emitted = new ArrayList<>();
+            b.evictUntil(20, e -> emitted.add(e.key() + "=" + e.value() + "@" + e.timestamp()));
+            assertThat(emitted).containsExactly("[b@4/4]=1@4", "[a@0/9]=2@9");
+        }
+    }
+
+    @Test
+    void anOuterJoinBufferOrdersByTimestampThenRightBeforeLeftThenKeyAndRestores() {
+        OuterJoinBuffer<String, String, Long> buffer = new OuterJoinBuffer<>("o", Serdes.string(), Serdes.string(),
+            Serdes.longSerde(), true, (k, v, t) -> changelog.add(new Logged(k, v, t)));
+        buffer.put("b", 5, true, "l1");
+        buffer.put("a", 5, true, "l2");
+        buffer.put("b", 5, true, "l3");
+        buffer.put("z", 5, false, 7L);
+        buffer.put("a", 3, true, "l4");
+        buffer.put("c", 9, false, 8L);
+        buffer.remove("c", 9, false);
+        OuterJoinBuffer<String, String, Long> restored = new OuterJoinBuffer<>("o", Serdes.string(),
+            Serdes.string(), Serdes.longSerde(), true, ChangeLogger.NONE);
+        changelog.forEach(l -> restored.restore(l.key(), l.value(), l.timestamp()));
+        for (OuterJoinBuffer<String, String, Long> b : List.of(buffer, restored)) {
+            List<String> pending = new ArrayList<>();
+            b.pending().forEachRemaining(p -> pending.add(p.key() + "=" + (p.slot().leftSide() ? p.left()
+                : p.right()) + "@" + p.timestamp()));
+            assertThat(pending).containsExactly("a=l4@3", "z=7@5", "a=l2@5", "b=l1@5", "b=l3@5");
+        }
+    }
 }
+
