@@ -13,6 +13,7 @@ import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,6 +129,9 @@ public final class BrokerServer {
         } else if (e instanceof java.io.IOException) {
             // Clients that disconnect without a goodbye are normal.
             LOG.debug("Connection from {} ended: {}", remote, e.toString());
+        } else if (e.getCause() instanceof RejectedExecutionException) {
+            // A request still waiting (a long-poll fetch) when the broker shut its disk scheduler down.
+            LOG.debug("Connection from {} closed while the broker stops: {}", remote, e.toString());
         } else {
             LOG.error("Closing connection from {} after an unexpected failure", remote, e);
         }
