@@ -219,18 +219,8 @@ public final class DistributedHerder implements Herder {
     }
 
     private ConnectorStatus status(String name, ConfigTopicStore.Snapshot s) {
-        ConnectorStatus.State own = statuses.connector(name);
-        if (own == null) {
-            own = new ConnectorStatus.State(ConnectorStatus.Value.UNASSIGNED, workerId, null);
-        }
-        List<ConnectorStatus.TaskState> tasks = new ArrayList<>();
-        int count = s.tasks().getOrDefault(name, List.of()).size();
-        for (int i = 0; i < count; i++) {
-            ConnectorStatus.TaskState t = statuses.task(new ConnectorTaskId(name, i));
-            tasks.add(t != null ? t : new ConnectorStatus.TaskState(i, ConnectorStatus.Value.UNASSIGNED, workerId,
-                null));
-        }
-        return new ConnectorStatus(name, own, tasks, support.type(s.connectors().get(name)));
+        return HerderSupport.status(name, s.tasks().getOrDefault(name, List.of()).size(),
+            support.type(s.connectors().get(name)), workerId, statuses::connector, statuses::task);
     }
 
     @Override
@@ -246,14 +236,7 @@ public final class DistributedHerder implements Herder {
 
     @Override
     public Mono<List<TaskInfo>> taskConfigs(String name) {
-        return existing(name).map(s -> {
-            List<TaskInfo> out = new ArrayList<>();
-            List<Map<String, String>> tasks = s.tasks().getOrDefault(name, List.of());
-            for (int i = 0; i < tasks.size(); i++) {
-                out.add(new TaskInfo(new ConnectorTaskId(name, i), tasks.get(i)));
-            }
-            return out;
-        });
+        return existing(name).map(s -> HerderSupport.taskInfos(name, s.tasks().getOrDefault(name, List.of())));
     }
 
     @Override

@@ -7,11 +7,11 @@ import io.tributary.admin.NewTopic;
 import io.tributary.admin.TributaryAdmin;
 import io.tributary.client.ClientOptions;
 import io.tributary.connect.internal.storage.OffsetStore;
+import io.tributary.connect.internal.storage.OffsetTable;
 import io.tributary.consumer.ReceivedRecord;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,11 +36,7 @@ final class TopicOffsetStore implements OffsetStore {
     };
 
     private final TopicLog log;
-    /** connector -> record key -> entry. Guarded by {@code this}. */
-    private final Map<String, Map<String, Entry>> offsets = new HashMap<>();
-
-    private record Entry(Map<String, Object> partition, Map<String, Object> offset) {
-    }
+    private final OffsetTable offsets = new OffsetTable();
 
     TopicOffsetStore(ClientOptions client, TributaryAdmin admin, NewTopic topic) {
         this.log = new TopicLog(client, admin, topic, this::apply);
@@ -61,22 +57,9 @@ final class TopicOffsetStore implements OffsetStore {
             String connector = String.valueOf(key.get(0));
             Map<String, Object> partition = JSON.convertValue(key.get(1), MAP);
             Map<String, Object> offset = record.value() == null ? null : JSON.readValue(record.value(), MAP);
-            put(connector, record.key(), partition, offset);
+            offsets.put(connector, partition, offset);
         } catch (IOException | IllegalArgumentException e) {
             LOG.warn("Skipping a record of {} that is not an offset: {}", log.topic(), e.toString());
-        }
-    }
-
-    private synchronized void put(String connector, String key, Map<String, Object> partition,
-                                  @Nullable Map<String, Object> offset) {
-        Map<String, Entry> entries = offsets.computeIfAbsent(connector, c -> new LinkedHashMap<>());
-        if (offset == null) {
-            entries.remove(key);
-        } else {
-            entries.put(key, new Entry(partition, offset));
-        }
-        if (entries.isEmpty()) {
-            offsets.remove(connector);
         }
     }
 
@@ -91,20 +74,13 @@ final class TopicOffsetStore implements OffsetStore {
     }
 
     @Override
-    public synchronized @Nullable Map<String, Object> offset(String connector, Map<String, ?> partition) {
-        Map<String, Entry> entries = offsets.get(connector);
-        Entry e = entries == null ? null : entries.get(key(connector, partition));
-        return e == null ? null : e.offset();
+    public @Nullable Map<String, Object> offset(String connector, Map<String, ?> partition) {
+        return offsets.offset(connector, partition);
     }
 
     @Override
-    public synchronized Map<Map<String, Object>, Map<String, Object>> offsets(String connector) {
-        Map<Map<String, Object>, Map<String, Object>> out = new LinkedHashMap<>();
-        Map<String, Entry> entries = offsets.get(connector);
-        if (entries != null) {
-            entries.values().forEach(e -> out.put(e.partition(), e.offset()));
-        }
-        return out;
+    public Map<Map<String, Object>, Map<String, Object>> offsets(String connector) {
+        return offsets.offsets(connector);
     }
 
     @Override
@@ -113,9 +89,8 @@ final class TopicOffsetStore implements OffsetStore {
         return Mono.defer(() -> {
             List<Mono<Void>> sends = new ArrayList<>();
             changes.forEach((partition, offset) -> {
-                String key = key(connector, partition);
-                put(connector, key, Map.copyOf(partition), offset == null ? null : Map.copyOf(offset));
-                sends.add(log.send(key, offset == null ? null : bytes(offset)));
+                offsets.put(connector, partition, offset);
+                sends.add(log.send(key(connector, partition), offset == null ? null : bytes(offset)));
             });
             return Flux.concat(sends).then();
         });

@@ -5,8 +5,11 @@ import io.tributary.connect.config.ConfigDef;
 import io.tributary.connect.internal.herder.ConfigInfos;
 import io.tributary.connect.internal.herder.ConnectRestException;
 import io.tributary.connect.internal.herder.ConnectorOffsets;
+import io.tributary.connect.internal.herder.ConnectorStatus;
+import io.tributary.connect.internal.herder.ConnectorTaskId;
 import io.tributary.connect.internal.herder.ConnectorType;
 import io.tributary.connect.internal.herder.PluginInfo;
+import io.tributary.connect.internal.herder.TaskInfo;
 import io.tributary.connect.internal.isolation.PluginNotFoundException;
 import io.tributary.connect.sink.SinkConnector;
 import java.util.ArrayList;
@@ -14,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -121,6 +125,35 @@ public final class HerderSupport {
         Mono<Void> reset = type(config) == ConnectorType.SINK ? SinkConnectorOffsets.reset(admin, sinkGroup(config))
             : worker.offsets().remove(name);
         return reset.thenReturn(RESET);
+    }
+
+    /**
+     * A connector's status from the states known of it and its {@code taskCount} tasks; what has no state yet is
+     * UNASSIGNED on {@code workerId}.
+     */
+    public static ConnectorStatus status(String name, int taskCount, ConnectorType type, String workerId,
+                                         Function<String, ConnectorStatus.@Nullable State> connectorStates,
+                                         Function<ConnectorTaskId, ConnectorStatus.@Nullable TaskState> taskStates) {
+        ConnectorStatus.State own = connectorStates.apply(name);
+        if (own == null) {
+            own = new ConnectorStatus.State(ConnectorStatus.Value.UNASSIGNED, workerId, null);
+        }
+        List<ConnectorStatus.TaskState> tasks = new ArrayList<>();
+        for (int i = 0; i < taskCount; i++) {
+            ConnectorStatus.TaskState t = taskStates.apply(new ConnectorTaskId(name, i));
+            tasks.add(t != null ? t : new ConnectorStatus.TaskState(i, ConnectorStatus.Value.UNASSIGNED, workerId,
+                null));
+        }
+        return new ConnectorStatus(name, own, tasks, type);
+    }
+
+    /** The REST view of a connector's task configurations. */
+    public static List<TaskInfo> taskInfos(String name, List<Map<String, String>> configs) {
+        List<TaskInfo> out = new ArrayList<>();
+        for (int i = 0; i < configs.size(); i++) {
+            out.add(new TaskInfo(new ConnectorTaskId(name, i), configs.get(i)));
+        }
+        return out;
     }
 
     /** The consumer group of a sink connector. */

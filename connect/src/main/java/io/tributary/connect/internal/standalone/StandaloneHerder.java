@@ -132,17 +132,8 @@ public final class StandaloneHerder implements Herder {
     }
 
     private ConnectorStatus status(String name, ConnectorState s) {
-        ConnectorStatus.State own = worker.statuses().connector(name);
-        if (own == null) {
-            own = new ConnectorStatus.State(ConnectorStatus.Value.UNASSIGNED, workerId, null);
-        }
-        List<ConnectorStatus.TaskState> tasks = new ArrayList<>();
-        for (int i = 0; i < s.taskConfigs().size(); i++) {
-            ConnectorStatus.TaskState t = worker.statuses().task(new ConnectorTaskId(name, i));
-            tasks.add(t != null ? t : new ConnectorStatus.TaskState(i, ConnectorStatus.Value.UNASSIGNED, workerId,
-                null));
-        }
-        return new ConnectorStatus(name, own, tasks, s.type());
+        return HerderSupport.status(name, s.taskConfigs().size(), s.type(), workerId, worker.statuses()::connector,
+            worker.statuses()::task);
     }
 
     @Override
@@ -157,13 +148,7 @@ public final class StandaloneHerder implements Herder {
 
     @Override
     public Mono<List<TaskInfo>> taskConfigs(String name) {
-        return state(name).map(s -> {
-            List<TaskInfo> out = new ArrayList<>();
-            for (int i = 0; i < s.taskConfigs().size(); i++) {
-                out.add(new TaskInfo(new ConnectorTaskId(name, i), s.taskConfigs().get(i)));
-            }
-            return out;
-        });
+        return state(name).map(s -> HerderSupport.taskInfos(name, s.taskConfigs()));
     }
 
     @Override

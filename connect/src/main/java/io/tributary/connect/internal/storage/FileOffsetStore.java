@@ -40,13 +40,9 @@ public final class FileOffsetStore implements OffsetStore {
     };
 
     private final Path file;
-    /** connector -> canonical partition JSON -> entry. Guarded by {@code this}. */
-    private final Map<String, Map<String, Entry>> offsets = new TreeMap<>();
+    private final OffsetTable offsets = new OffsetTable();
     private final ExecutorService io;
     private final Scheduler ioScheduler;
-
-    private record Entry(Map<String, Object> partition, Map<String, Object> offset) {
-    }
 
     public FileOffsetStore(Path file) {
         this.file = file.toAbsolutePath();
@@ -79,15 +75,11 @@ public final class FileOffsetStore implements OffsetStore {
             if (!(connectors instanceof Map<?, ?> byConnector)) {
                 return;
             }
-            synchronized (this) {
-                for (Map.Entry<?, ?> c : byConnector.entrySet()) {
-                    Map<String, Entry> entries = new LinkedHashMap<>();
-                    for (Object e : (List<?>) c.getValue()) {
-                        Map<?, ?> m = (Map<?, ?>) e;
-                        Map<String, Object> partition = stringKeys(m.get("partition"));
-                        entries.put(canonical(partition), new Entry(partition, stringKeys(m.get("offset"))));
-                    }
-                    offsets.put(String.valueOf(c.getKey()), entries);
+            for (Map.Entry<?, ?> c : byConnector.entrySet()) {
+                for (Object e : (List<?>) c.getValue()) {
+                    Map<?, ?> m = (Map<?, ?>) e;
+                    offsets.put(String.valueOf(c.getKey()), stringKeys(m.get("partition")),
+                        stringKeys(m.get("offset")));
                 }
             }
         } catch (IOException | ClassCastException e) {
@@ -103,32 +95,14 @@ public final class FileOffsetStore implements OffsetStore {
         return out;
     }
 
-    /** The partition map as JSON with sorted keys: equal for equal entries whatever the numbers' Java types. */
-    static String canonical(Map<String, ?> partition) {
-        try {
-            return JSON.writer().without(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsString(new TreeMap<>(partition));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("A source partition must hold strings, numbers and booleans, was "
-                + partition, e);
-        }
+    @Override
+    public @Nullable Map<String, Object> offset(String connector, Map<String, ?> partition) {
+        return offsets.offset(connector, partition);
     }
 
     @Override
-    public synchronized @Nullable Map<String, Object> offset(String connector, Map<String, ?> partition) {
-        Map<String, Entry> entries = offsets.get(connector);
-        Entry e = entries == null ? null : entries.get(canonical(partition));
-        return e == null ? null : e.offset();
-    }
-
-    @Override
-    public synchronized Map<Map<String, Object>, Map<String, Object>> offsets(String connector) {
-        Map<Map<String, Object>, Map<String, Object>> out = new LinkedHashMap<>();
-        Map<String, Entry> entries = offsets.get(connector);
-        if (entries != null) {
-            entries.values().forEach(e -> out.put(e.partition(), e.offset()));
-        }
-        return out;
+    public Map<Map<String, Object>, Map<String, Object>> offsets(String connector) {
+        return offsets.offsets(connector);
     }
 
     @Override
@@ -138,20 +112,7 @@ public final class FileOffsetStore implements OffsetStore {
             if (changes.isEmpty()) {
                 return Mono.empty();
             }
-            synchronized (this) {
-                Map<String, Entry> entries = offsets.computeIfAbsent(connector, c -> new LinkedHashMap<>());
-                changes.forEach((partition, offset) -> {
-                    String key = canonical(partition);
-                    if (offset == null) {
-                        entries.remove(key);
-                    } else {
-                        entries.put(key, new Entry(Map.copyOf(partition), Map.copyOf(offset)));
-                    }
-                });
-                if (entries.isEmpty()) {
-                    offsets.remove(connector);
-                }
-            }
+            changes.forEach((partition, offset) -> offsets.put(connector, partition, offset));
             return persist();
         });
     }
@@ -159,9 +120,7 @@ public final class FileOffsetStore implements OffsetStore {
     @Override
     public Mono<Void> remove(String connector) {
         return Mono.defer(() -> {
-            synchronized (this) {
-                offsets.remove(connector);
-            }
+            offsets.remove(connector);
             return persist();
         });
     }
@@ -173,25 +132,23 @@ public final class FileOffsetStore implements OffsetStore {
 
     private void writeFile() {
         byte[] bytes;
-        synchronized (this) {
-            Map<String, List<Map<String, Object>>> connectors = new TreeMap<>();
-            offsets.forEach((name, entries) -> {
-                List<Map<String, Object>> list = new ArrayList<>();
-                entries.values().forEach(e -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("partition", e.partition());
-                    m.put("offset", e.offset());
-                    list.add(m);
-                });
-                connectors.put(name, list);
+        Map<String, List<Map<String, Object>>> connectors = new TreeMap<>();
+        offsets.forEach((name, entries) -> {
+            List<Map<String, Object>> list = new ArrayList<>();
+            entries.forEach((partition, offset) -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("partition", partition);
+                m.put("offset", offset);
+                list.add(m);
             });
-            Map<String, Object> root = new HashMap<>();
-            root.put("connectors", connectors);
-            try {
-                bytes = JSON.writeValueAsBytes(root);
-            } catch (JsonProcessingException e) {
-                throw new ConnectException("Could not encode offsets: " + e.getMessage(), e);
-            }
+            connectors.put(name, list);
+        });
+        Map<String, Object> root = new HashMap<>();
+        root.put("connectors", connectors);
+        try {
+            bytes = JSON.writeValueAsBytes(root);
+        } catch (JsonProcessingException e) {
+            throw new ConnectException("Could not encode offsets: " + e.getMessage(), e);
         }
         try {
             Path dir = file.getParent();
