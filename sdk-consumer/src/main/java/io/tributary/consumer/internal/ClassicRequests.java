@@ -59,12 +59,17 @@ final class ClassicRequests {
 
     /** Sends LeaveGroup for dynamic member {@code memberId} once; completes when answered, failures logged. */
     static Mono<Void> leave(GroupCoordinatorLink coordinator, String memberId) {
+        return leave(coordinator, memberId, "the consumer is leaving the group");
+    }
+
+    /** {@link #leave(GroupCoordinatorLink, String)} with the reason the coordinator logs. */
+    static Mono<Void> leave(GroupCoordinatorLink coordinator, String memberId, String reason) {
         LeaveGroupRequest request = new LeaveGroupRequest()
             .groupId(coordinator.groupId())
             .memberId(memberId)
             .members(List.of(new LeaveGroupRequest.MemberIdentity()
                 .memberId(memberId)
-                .reason("the consumer is leaving the group")));
+                .reason(reason)));
         return coordinator.send(request, LeaveGroupResponse.class)
             .doOnNext(r -> LOG.info("Group {}: member {} left ({})", coordinator.groupId(), memberId,
                 ErrorCode.forCode(r.errorCode())))

@@ -11,8 +11,6 @@ import io.tributary.errors.TributaryException;
 import io.tributary.protocol.ErrorCode;
 import io.tributary.protocol.message.JoinGroupRequest;
 import io.tributary.protocol.message.JoinGroupResponse;
-import io.tributary.protocol.message.LeaveGroupRequest;
-import io.tributary.protocol.message.LeaveGroupResponse;
 import io.tributary.protocol.message.SyncGroupRequest;
 import io.tributary.protocol.message.SyncGroupResponse;
 import java.time.Duration;
@@ -274,24 +272,9 @@ public final class ProtocolGroupMember implements GroupMembership {
         }
         String id = memberId;
         boolean tell = options.groupInstanceId() == null && !id.isEmpty() && fatal == null && !abandoning;
-        Mono<Void> leaveGroup = tell ? sendLeave(id) : Mono.empty();
+        Mono<Void> leaveGroup = tell ? ClassicRequests.leave(coordinator, id, "the member is leaving")
+            .timeout(runtime.options().requestTimeout(), Mono.empty()) : Mono.empty();
         return leaveGroup.doFinally(s -> end(fatal));
-    }
-
-    private Mono<Void> sendLeave(String id) {
-        LeaveGroupRequest request = new LeaveGroupRequest()
-            .groupId(options.groupId())
-            .memberId(id)
-            .members(List.of(new LeaveGroupRequest.MemberIdentity().memberId(id).reason("the member is leaving")));
-        return coordinator.send(request, LeaveGroupResponse.class)
-            .timeout(runtime.options().requestTimeout())
-            .doOnNext(r -> LOG.info("Group {}: member {} left ({})", options.groupId(), id,
-                ErrorCode.forCode(r.errorCode())))
-            .onErrorResume(e -> {
-                LOG.info("Group {}: LeaveGroup of member {} failed: {}", options.groupId(), id, e.toString());
-                return Mono.empty();
-            })
-            .then();
     }
 
     private void end(@Nullable Throwable failure) {
