@@ -1,13 +1,16 @@
 package io.tributary.connect.jdbc;
 
+import io.tributary.connect.jdbc.internal.BatchPlanner;
 import io.tributary.connect.jdbc.internal.Failures;
 import io.tributary.connect.jdbc.internal.SinkWriter;
 import io.tributary.connect.jdbc.internal.Version;
+import io.tributary.connect.sink.ErrantRecordReporter;
 import io.tributary.connect.sink.SinkRecord;
 import io.tributary.connect.sink.SinkTask;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
@@ -18,12 +21,17 @@ import reactor.util.retry.Retry;
  * batches, so a failed put leaves nothing behind and is safe to offer again; when it completes the records are
  * committed, so {@link #flush} has nothing to do.
  *
- * <p><strong>Errors:</strong> a record without a value schema or with a non-struct value, a missing key or
- * primary key field fails the put with a {@link io.tributary.connect.errors.DataException} or
- * {@link io.tributary.connect.errors.ConnectException} before anything is written. A failed connection is retried
- * {@code max.retries} times, {@code retry.backoff.ms} apart, on a new connection; then the put fails with a
- * {@link io.tributary.connect.errors.RetriableConnectException}, for the runtime to retry. Other database errors
- * fail it with a {@link io.tributary.connect.errors.ConnectException}.
+ * <p><strong>Errors:</strong> a record the task cannot write (without a value schema, with a non-struct value, a
+ * missing key or primary key field) is reported, before anything is written, through the context's
+ * {@link io.tributary.connect.sink.ErrantRecordReporter} with a {@link io.tributary.connect.errors.DataException} or
+ * {@link io.tributary.connect.errors.ConnectException} saying why, and left out of the put: with
+ * {@code errors.tolerance=all} it goes to the dead-letter topic and the other records are written; with
+ * {@code none} the report fails, and with it the put, so nothing is written. A put the runtime offers again after
+ * a retriable failure reports its rejected records again (dead letters are at least once).
+ *
+ * <p>A failed connection is retried {@code max.retries} times, {@code retry.backoff.ms} apart, on a new connection;
+ * then the put fails with a {@link io.tributary.connect.errors.RetriableConnectException}, for the runtime to retry.
+ * Other database errors fail it with a {@link io.tributary.connect.errors.ConnectException}.
  *
  * <p>Threading: the returned Monos block on {@code Schedulers.boundedElastic()}.
  *
@@ -32,6 +40,7 @@ import reactor.util.retry.Retry;
 public final class JdbcSinkTask extends SinkTask {
     private @Nullable JdbcSinkConfig config;
     private @Nullable SinkWriter writer;
+    private @Nullable BatchPlanner planner;
 
     @Override
     public String version() {
@@ -47,6 +56,7 @@ public final class JdbcSinkTask extends SinkTask {
     public void start(Map<String, String> props) {
         JdbcSinkConfig parsed = JdbcSinkConfig.parse(props);
         this.writer = new SinkWriter(parsed, parsed.connectionSettings(), parsed.dialect());
+        this.planner = new BatchPlanner(parsed);
         this.config = parsed;
     }
 
@@ -56,19 +66,40 @@ public final class JdbcSinkTask extends SinkTask {
         return Mono.defer(() -> {
             SinkWriter current = writer;
             JdbcSinkConfig parsed = config;
-            if (current == null || parsed == null) {
+            BatchPlanner screener = planner;
+            if (current == null || parsed == null || screener == null) {
                 return Mono.error(new IllegalStateException("The task has not been started"));
             }
             if (records.isEmpty()) {
                 return Mono.empty();
             }
-            List<SinkRecord> batch = List.copyOf(records);
-            return Mono.<Void>fromRunnable(() -> current.write(batch))
-                       .subscribeOn(Schedulers.boundedElastic())
-                       .retryWhen(Retry.fixedDelay(parsed.maxRetries(), parsed.retryBackoff())
-                                       .filter(Failures::isRetriable)
-                                       .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+            BatchPlanner.Screened screened = screener.screen(records);
+            return reportRejected(screened.rejected())
+                       .then(write(current, parsed, screened.accepted()));
         });
+    }
+
+    /** Reports the records that cannot be written, one after the other, in record order. */
+    private Mono<Void> reportRejected(List<BatchPlanner.Rejected> rejected) {
+        if (rejected.isEmpty()) {
+            return Mono.empty();
+        }
+        ErrantRecordReporter reporter = context().errantRecordReporter();
+        return Flux.fromIterable(rejected)
+                   .concatMap(r -> reporter.report(r.record(), r.reason()))
+                   .then();
+    }
+
+    /** Writes {@code batch} in one transaction, retrying a failed connection {@code max.retries} times. */
+    private static Mono<Void> write(SinkWriter writer, JdbcSinkConfig config, List<SinkRecord> batch) {
+        if (batch.isEmpty()) {
+            return Mono.empty();
+        }
+        return Mono.<Void>fromRunnable(() -> writer.write(batch))
+                   .subscribeOn(Schedulers.boundedElastic())
+                   .retryWhen(Retry.fixedDelay(config.maxRetries(), config.retryBackoff())
+                                   .filter(Failures::isRetriable)
+                                   .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
     }
 
     /** Closes the connection. */

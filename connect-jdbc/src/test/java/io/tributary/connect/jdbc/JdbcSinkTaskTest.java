@@ -15,8 +15,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Mono;
 
 final class JdbcSinkTaskTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
@@ -262,6 +264,49 @@ final class JdbcSinkTaskTest {
             item(1, "apple", 1.0), 3, null, List.of()))).block(TIMEOUT))
             .isInstanceOf(DataException.class)
             .hasMessageContaining("items-0@3");
+    }
+
+    @Test
+    void recordsItCannotWriteAreReportedInOrderAndTheOthersWritten() {
+        List<String> reported = new CopyOnWriteArrayList<>();
+        JdbcSinkTask task = Tasks.sink(sinkTask(POSTGRES.url(), "auto.create", "true", "insert.mode", "upsert",
+            "pk.mode", "record_value", "pk.fields", "id"),
+            (record, error) -> Mono.fromRunnable(() -> reported.add(record.kafkaOffset() + ": "
+                + error.getClass().getSimpleName())));
+        Schema withoutId = SchemaBuilder.struct().field("name", Schema.STRING_SCHEMA).build();
+
+        put(task, record(0, null, item(1, "apple", 1.0)),
+            new SinkRecord("items", 0, null, null, withoutId, new Struct(withoutId).put("name", "x"), 1, null,
+                List.of()),
+            new SinkRecord("items", 0, null, null, null, Map.of("id", 2), 2, null, List.of()),
+            record(3, null, item(2, "pear", 2.0)));
+
+        assertThat(reported).containsExactly("1: ConnectException", "2: DataException");
+        assertThat(rows()).extracting(r -> r.get("name")).containsExactly("apple", "pear");
+    }
+
+    @Test
+    void aFailedReportFailsThePutBeforeAnythingIsWritten() {
+        JdbcSinkTask task = Tasks.sink(sinkTask(POSTGRES.url(), "auto.create", "true"),
+            (record, error) -> Mono.error(new ConnectException("Tolerance exceeded", error)));
+
+        assertThatThrownBy(() -> put(task, record(0, null, item(1, "apple", 1.0)),
+            new SinkRecord("items", 0, null, null, Schema.STRING_SCHEMA, "x", 1, null, List.of())))
+            .isInstanceOf(ConnectException.class)
+            .hasMessage("Tolerance exceeded")
+            .hasCauseInstanceOf(DataException.class);
+        assertThat(POSTGRES.single("SELECT to_regclass('items') IS NULL")).isEqualTo(true);
+    }
+
+    @Test
+    void aPutOfOnlyRecordsItCannotWriteConnectsToNothing() {
+        List<SinkRecord> reported = new CopyOnWriteArrayList<>();
+        JdbcSinkTask task = Tasks.sink(sinkTask("jdbc:postgresql://127.0.0.1:1/nowhere"),
+            (record, error) -> Mono.fromRunnable(() -> reported.add(record)));
+
+        put(task, new SinkRecord("items", 0, null, null, null, "x", 0, null, List.of()));
+
+        assertThat(reported).hasSize(1);
     }
 
     @Test

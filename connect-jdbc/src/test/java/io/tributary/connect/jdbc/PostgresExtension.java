@@ -1,12 +1,7 @@
 package io.tributary.connect.jdbc;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,32 +48,12 @@ final class PostgresExtension implements BeforeEachCallback {
 
     /** Runs statements in auto-commit mode. */
     void execute(String... sql) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-            for (String s : sql) {
-                statement.execute(s);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Failed: " + String.join("; ", sql), e);
-        }
+        server.execute(database, sql);
     }
 
-    /** The rows of a query, each a map of column label to value ({@link ResultSet#getObject}). */
+    /** The rows of a query, each a map of column label to value ({@link java.sql.ResultSet#getObject}). */
     List<Map<String, Object>> query(String sql) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            ResultSetMetaData metadata = rows.getMetaData();
-            List<Map<String, Object>> out = new ArrayList<>();
-            while (rows.next()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                for (int i = 1; i <= metadata.getColumnCount(); i++) {
-                    row.put(metadata.getColumnLabel(i), rows.getObject(i));
-                }
-                out.add(row);
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Failed: " + sql, e);
-        }
+        return server.query(database, sql);
     }
 
     /** The single value of a one-row, one-column query. */

@@ -9,11 +9,15 @@ import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -166,6 +170,36 @@ final class PostgresServer implements AutoCloseable {
             statement.execute("CREATE DATABASE \"" + name + "\"");
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create database " + name, e);
+        }
+    }
+
+    /** Runs statements on {@code database} in auto-commit mode. */
+    void execute(String database, String... sql) {
+        try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
+            for (String s : sql) {
+                statement.execute(s);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Failed: " + String.join("; ", sql), e);
+        }
+    }
+
+    /** The rows of a query on {@code database}, each a map of column label to value ({@link ResultSet#getObject}). */
+    List<Map<String, Object>> query(String database, String sql) {
+        try (Connection connection = connect(database); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            ResultSetMetaData metadata = rows.getMetaData();
+            List<Map<String, Object>> out = new ArrayList<>();
+            while (rows.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= metadata.getColumnCount(); i++) {
+                    row.put(metadata.getColumnLabel(i), rows.getObject(i));
+                }
+                out.add(row);
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Failed: " + sql, e);
         }
     }
 

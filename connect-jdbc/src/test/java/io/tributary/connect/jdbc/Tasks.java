@@ -1,5 +1,6 @@
 package io.tributary.connect.jdbc;
 
+import io.tributary.connect.sink.ErrantRecordReporter;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -40,10 +41,19 @@ final class Tasks {
         return task;
     }
 
-    /** A started sink task. */
+    /** A started sink task whose errant records fail the put. */
     static JdbcSinkTask sink(Map<String, String> props) {
+        return sink(props, new TestSinkTaskContext(props));
+    }
+
+    /** A started sink task reporting errant records to {@code reporter}. */
+    static JdbcSinkTask sink(Map<String, String> props, ErrantRecordReporter reporter) {
+        return sink(props, new TestSinkTaskContext(props, reporter));
+    }
+
+    private static JdbcSinkTask sink(Map<String, String> props, TestSinkTaskContext context) {
         JdbcSinkTask task = new JdbcSinkTask();
-        task.initialize(new TestSinkTaskContext(props));
+        task.initialize(context);
         task.start(props);
         return task;
     }

@@ -7,12 +7,21 @@ import java.util.Map;
 import java.util.Set;
 import reactor.core.publisher.Mono;
 
-/** A sink task context for calling a task directly: no assignment to manage, errant records fail. */
+/**
+ * A sink task context for calling a task directly: no assignment to manage; errant records go to the reporter given,
+ * by default one that fails with the record's error, as the runtime's does with {@code errors.tolerance=none}.
+ */
 final class TestSinkTaskContext implements SinkTaskContext {
     private final Map<String, String> configs;
+    private final ErrantRecordReporter reporter;
 
     TestSinkTaskContext(Map<String, String> configs) {
+        this(configs, (record, error) -> Mono.error(error));
+    }
+
+    TestSinkTaskContext(Map<String, String> configs, ErrantRecordReporter reporter) {
         this.configs = configs;
+        this.reporter = reporter;
     }
 
     @Override
@@ -43,6 +52,6 @@ final class TestSinkTaskContext implements SinkTaskContext {
 
     @Override
     public ErrantRecordReporter errantRecordReporter() {
-        return (record, error) -> Mono.error(error);
+        return reporter;
     }
 }

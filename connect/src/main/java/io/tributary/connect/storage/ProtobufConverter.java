@@ -12,6 +12,7 @@ import io.tributary.connect.data.SchemaAndValue;
 import io.tributary.connect.data.Struct;
 import io.tributary.connect.errors.DataException;
 import io.tributary.serdes.SerializationException;
+import io.tributary.serdes.protobuf.ProtoSchemaPrinter;
 import io.tributary.serdes.registry.RegisteredSchema;
 import io.tributary.serdes.registry.SchemaRegistryClient;
 import io.tributary.serdes.registry.WireFormat;
@@ -165,7 +166,7 @@ public final class ProtobufConverter implements Converter {
 
     private static Writer writer(Schema schema) {
         FileDescriptor file = ConnectToProto.translate(schema);
-        String text = ProtoPrinter.print(file, SCHEMA_COMMENT + JsonText.schema(schema));
+        String text = ProtoSchemaPrinter.print(file, SCHEMA_COMMENT + JsonText.schema(schema));
         return new Writer(file.getMessageTypes().get(0), text);
     }
 

@@ -12,12 +12,23 @@ import java.util.Locale;
  * Writes a file descriptor back as {@code .proto} text, which is what a schema registry stores: syntax, package,
  * imports, messages with their fields, maps, oneofs, nested types, and enums. Options are left out (they do not
  * change the wire format). Stateless.
+ *
+ * @since 0.1
  */
-final class ProtoSchemaPrinter {
+public final class ProtoSchemaPrinter {
     private ProtoSchemaPrinter() {
     }
 
-    static String print(FileDescriptor file) {
+    /** The {@code .proto} text of {@code file}. */
+    public static String print(FileDescriptor file) {
+        return print(file, "");
+    }
+
+    /**
+     * The {@code .proto} text of {@code file}, with a one-line {@code comment} (without {@code //}; none if empty)
+     * just before its first message, where a reader of the text can find it again.
+     */
+    public static String print(FileDescriptor file, String comment) {
         StringBuilder out = new StringBuilder();
         boolean proto3 = file.toProto().getSyntax().equals("proto3");
         out.append("syntax = \"").append(proto3 ? "proto3" : "proto2").append("\";\n");
@@ -27,7 +38,12 @@ final class ProtoSchemaPrinter {
         for (FileDescriptor dependency : file.getDependencies()) {
             out.append("import \"").append(dependency.getName()).append("\";\n");
         }
+        boolean first = true;
         for (Descriptor message : file.getMessageTypes()) {
+            if (first && !comment.isEmpty()) {
+                out.append("// ").append(comment).append('\n');
+            }
+            first = false;
             message(out, message, "", proto3);
         }
         for (EnumDescriptor e : file.getEnumTypes()) {
