@@ -3,6 +3,9 @@ package io.tributary.connect.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tributary.admin.AdminOptions;
+import io.tributary.admin.TributaryAdmin;
+import io.tributary.client.ClientOptions;
 import io.tributary.common.Header;
 import io.tributary.connect.internal.herder.ConnectorStatus;
 import io.tributary.consumer.ReceivedRecord;
@@ -10,6 +13,7 @@ import io.tributary.testkit.BlockHoundExtension;
 import io.tributary.testkit.EmbeddedBrokerExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,5 +145,25 @@ final class ErrorHandlingTest {
             .contains("poisoned record");
         assertThat(ConnectFixture.values(BROKER.bootstrapServers(), "healthy-out", 1)).containsExactly("fine");
         ConnectFixture.awaitStates(connect, "healthy", ConnectorStatus.Value.RUNNING, ConnectorStatus.Value.RUNNING);
+    }
+
+    @Test
+    void aFailedSinkTaskLeavesItsConsumerGroupAtOnce() {
+        ConnectFixture.produce(BROKER.bootstrapServers(), "fail-in", "poison");
+        connect.createConnector(ConnectFixture.connector("failing-sink", TestSinkPlugins.RecordingSinkConnector.class,
+            "topics", "fail-in", "transforms", "poison",
+            "transforms.poison.type", TestPlugins.PoisonTransform.class.getName())).block(ConnectFixture.WAIT);
+        ConnectFixture.awaitStates(connect, "failing-sink", ConnectorStatus.Value.RUNNING,
+            ConnectorStatus.Value.FAILED);
+
+        // The consumer leaves as the task closes, not after the shutdown time-out or its session.
+        TributaryAdmin admin = TributaryAdmin.create(AdminOptions.create(ClientOptions.create(
+            BROKER.bootstrapServers())));
+        try {
+            await().atMost(Duration.ofSeconds(3)).until(() -> admin.describeGroups(List.of("connect-failing-sink"))
+                .block(ConnectFixture.WAIT).get("connect-failing-sink").members().isEmpty());
+        } finally {
+            admin.close().block(ConnectFixture.WAIT);
+        }
     }
 }

@@ -60,6 +60,8 @@ final class WorkerSinkTask extends WorkerTask {
     private @Nullable RetryWithToleranceOperator operator;
     private @Nullable SinkRecordConverter converter;
     private volatile boolean partitionsClosed;
+    /** The event stream has ended (stopped or failed): nobody will handle rebalance events any more. */
+    private volatile boolean eventsEnded;
     private long lastCommit = System.nanoTime();
     private long lastBatch = System.nanoTime();
 
@@ -283,7 +285,9 @@ final class WorkerSinkTask extends WorkerTask {
 
         @Override
         public Mono<Void> onRevoked(Set<TopicPartition> revoked) {
-            if (partitionsClosed) {
+            if (partitionsClosed || eventsEnded) {
+                // After a failure the consumer still revokes as it leaves; waiting for the ended stream would
+                // hold the close (and the group's rebalance) until the shutdown time-out.
                 return Mono.empty();
             }
             Sinks.Empty<Void> done = Sinks.empty();
@@ -293,7 +297,7 @@ final class WorkerSinkTask extends WorkerTask {
 
         @Override
         public void onLost(Set<TopicPartition> lost) {
-            if (!partitionsClosed) {
+            if (!partitionsClosed && !eventsEnded) {
                 WorkerSinkTaskContext.emit(events, new Lost(Set.copyOf(lost)));
             }
         }
@@ -302,6 +306,7 @@ final class WorkerSinkTask extends WorkerTask {
     @Override
     protected Mono<Void> closeTask(boolean commit) {
         // The final commit ran in the event stream on stop; after a failure nothing is committed.
+        eventsEnded = true;
         return Mono.defer(() -> consumer == null ? Mono.<Void>empty() : consumer.close()
                 .timeout(resources.worker().shutdownTimeout(), Mono.empty()))
             .onErrorResume(e -> {

@@ -113,6 +113,8 @@ final class WorkerSourceTask extends WorkerTask {
     private Retry resubscribeAfterCommit() {
         return Retry.backoff(Long.MAX_VALUE, RESUBSCRIBE_BACKOFF)
             .maxBackoff(RESUBSCRIBE_BACKOFF_MAX)
+            // Records read since the last outage reset the backoff: a later outage starts short again.
+            .transientErrors(true)
             .scheduler(scheduler)
             .filter(RetryWithToleranceOperator::isRetriable)
             .doBeforeRetryAsync(signal -> {
