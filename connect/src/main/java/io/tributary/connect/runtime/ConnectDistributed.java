@@ -143,5 +143,6 @@ public final class ConnectDistributed {
             LOG.error("The worker could not start", e);
             System.exit(1);
         }
+        ConnectStandalone.runUntilStopped();
     }
 }

@@ -233,6 +233,19 @@ public final class ConnectStandalone {
             LOG.error("Stopping after connector creation failure", e);
             System.exit(1);
         }
+        runUntilStopped();
+    }
+
+    /**
+     * Keeps {@code main} from returning: every other thread is a daemon, so the JVM would exit and its shutdown
+     * hook would stop the worker. A signal (Ctrl-C, SIGTERM) runs the hook and ends the process.
+     */
+    static void runUntilStopped() {
+        try {
+            new java.util.concurrent.CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A properties or JSON file as a string map. */

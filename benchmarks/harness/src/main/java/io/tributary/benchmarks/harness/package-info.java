@@ -4,8 +4,10 @@
  * Entry point: {@link io.tributary.benchmarks.harness.SideBySide}. The client comparisons,
  * {@link io.tributary.benchmarks.harness.ProducerClientsSideBySide} and
  * {@link io.tributary.benchmarks.harness.ConsumerClientsSideBySide}, run the load generators of
- * {@code benchmarks/clients} and {@code benchmarks/reactor-kafka} in child JVMs. Run on demand, never by
- * {@code verify}.
+ * {@code benchmarks/clients} and {@code benchmarks/reactor-kafka} in child JVMs;
+ * {@link io.tributary.benchmarks.harness.ConnectSideBySide} runs Kafka Connect's standalone worker
+ * ({@code benchmarks/kafka-connect}) and Tributary's ({@code connect}) with their file connectors. Run on demand,
+ * never by {@code verify}.
  */
 @NullMarked
 package io.tributary.benchmarks.harness;
