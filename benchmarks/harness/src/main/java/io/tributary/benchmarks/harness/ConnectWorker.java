@@ -39,7 +39,7 @@ final class ConnectWorker implements AutoCloseable {
     }
 
     /**
-     * Starts {@code mainClass} (a {@code ConnectStandalone}) with worker properties only, through {@link StayUp},
+     * Starts {@code mainClass} (a {@code ConnectStandalone}, which runs until stopped) with worker properties only,
      * and returns once its REST API answers.
      */
     static ConnectWorker start(String name, Settings settings, String classpath, String mainClass, String bootstrap)
@@ -54,10 +54,8 @@ final class ConnectWorker implements AutoCloseable {
             // Tributary's file sink writes what it buffered (up to 64 KiB) at each commit: commit often.
             "offset.flush.interval.ms=1000",
             "listeners=http://localhost:" + port), StandardCharsets.UTF_8);
-        String stayUp = Path.of(ConnectWorker.class.getProtectionDomain().getCodeSource().getLocation().getPath())
-            .toString();
-        ChildJvm jvm = ChildJvm.start(name, settings.brokerJvmOptions(), stayUp + ":" + classpath,
-            StayUp.class.getName(), List.of(mainClass, props.toString()), settings.workDir(),
+        ChildJvm jvm = ChildJvm.start(name, settings.brokerJvmOptions(), classpath, mainClass,
+            List.of(props.toString()), settings.workDir(),
             settings.logDir().resolve(name + "-worker.log"));   // not the broker's tributary.log
         ConnectWorker worker = new ConnectWorker(jvm, "http://localhost:" + port + "/");
         try {
