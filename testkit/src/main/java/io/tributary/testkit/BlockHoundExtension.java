@@ -27,6 +27,10 @@ public final class BlockHoundExtension implements BeforeAllCallback {
             BlockHound.install(builder -> builder
                 .allowBlockingCallsInside("ch.qos.logback.core.OutputStreamAppender", "writeBytes")
                 .allowBlockingCallsInside("ch.qos.logback.core.OutputStreamAppender", "subAppend")
+                // Netty 4.2's adaptive allocator takes a short internal lock when it adds a magazine under
+                // contention; Netty's own BlockHound integration does not list this path yet.
+                .allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup",
+                    "tryExpandMagazines")
                 .blockingMethodCallback(method -> {
                     // Reactor may drop an error thrown inside a callback; print it so a stall has a visible cause.
                     BlockingOperationError error = new BlockingOperationError(method);
