@@ -108,4 +108,37 @@ public final class Values {
         buffer.get(out);
         return out;
     }
+
+    /**
+     * The Connect type of a schemaless value by its Java class, or null if Connect has none for it (logical values
+     * such as {@link java.math.BigDecimal} and {@link java.util.Date} included, which need a schema).
+     */
+    public static Schema.@Nullable Type typeOf(Object value) {
+        if (value instanceof Byte) {
+            return Schema.Type.INT8;
+        } else if (value instanceof Short) {
+            return Schema.Type.INT16;
+        } else if (value instanceof Integer) {
+            return Schema.Type.INT32;
+        } else if (value instanceof Long) {
+            return Schema.Type.INT64;
+        } else if (value instanceof Float) {
+            return Schema.Type.FLOAT32;
+        } else if (value instanceof Double) {
+            return Schema.Type.FLOAT64;
+        } else if (value instanceof Boolean) {
+            return Schema.Type.BOOLEAN;
+        } else if (value instanceof String) {
+            return Schema.Type.STRING;
+        } else if (value instanceof byte[] || value instanceof ByteBuffer) {
+            return Schema.Type.BYTES;
+        } else if (value instanceof List) {
+            return Schema.Type.ARRAY;
+        } else if (value instanceof Map) {
+            return Schema.Type.MAP;
+        } else if (value instanceof Struct) {
+            return Schema.Type.STRUCT;
+        }
+        return null;
+    }
 }

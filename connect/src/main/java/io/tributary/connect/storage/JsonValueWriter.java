@@ -17,7 +17,6 @@ import io.tributary.connect.errors.DataException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -164,32 +163,11 @@ final class JsonValueWriter {
 
     /** The schema type of a schemaless value's Java type. */
     private static Schema.Type typeOf(Object value) {
-        if (value instanceof Byte) {
-            return Schema.Type.INT8;
-        } else if (value instanceof Short) {
-            return Schema.Type.INT16;
-        } else if (value instanceof Integer) {
-            return Schema.Type.INT32;
-        } else if (value instanceof Long) {
-            return Schema.Type.INT64;
-        } else if (value instanceof Float) {
-            return Schema.Type.FLOAT32;
-        } else if (value instanceof Double) {
-            return Schema.Type.FLOAT64;
-        } else if (value instanceof Boolean) {
-            return Schema.Type.BOOLEAN;
-        } else if (value instanceof String) {
-            return Schema.Type.STRING;
-        } else if (value instanceof byte[] || value instanceof ByteBuffer) {
-            return Schema.Type.BYTES;
-        } else if (value instanceof List) {
-            return Schema.Type.ARRAY;
-        } else if (value instanceof Map) {
-            return Schema.Type.MAP;
-        } else if (value instanceof Struct) {
-            return Schema.Type.STRUCT;
+        Schema.Type type = Values.typeOf(value);
+        if (type == null) {
+            throw new DataException("Java class " + value.getClass() + " does not have corresponding schema type.");
         }
-        throw new DataException("Java class " + value.getClass() + " does not have corresponding schema type.");
+        return type;
     }
 
     private static <T> T cast(@Nullable Schema schema, Object value, Class<T> javaType) {

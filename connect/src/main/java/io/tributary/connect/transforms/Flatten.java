@@ -8,6 +8,7 @@ import io.tributary.connect.data.Field;
 import io.tributary.connect.data.Schema;
 import io.tributary.connect.data.SchemaBuilder;
 import io.tributary.connect.data.Struct;
+import io.tributary.connect.data.Values;
 import io.tributary.connect.errors.DataException;
 import io.tributary.connect.transforms.internal.RecordSide;
 import io.tributary.connect.transforms.internal.Requirements;
@@ -99,7 +100,7 @@ public abstract sealed class Flatten<R extends ConnectRecord<R>> implements Tran
                 out.put(name, null);
                 continue;
             }
-            Schema.Type type = Schemas.typeOf(value);
+            Schema.Type type = Values.typeOf(value);
             if (type == null) {
                 throw new DataException("Flatten transformation was passed a value of type " + value.getClass()
                     + " which is not supported by Connect's data API");

@@ -49,7 +49,7 @@ public final class CastValues {
         if (value == null) {
             return null;
         }
-        Schema.Type source = schema == null ? Schemas.typeOf(value) : schema.type();
+        Schema.Type source = schema == null ? Values.typeOf(value) : schema.type();
         if (source == null) {
             throw new DataException("Cast transformation was passed a value of type " + value.getClass()
                 + " which is not supported by Connect's data API");
