@@ -166,6 +166,14 @@ public interface TributaryAdmin {
     Flux<TransactionListing> listTransactions();
 
     /**
+     * Fences the producers of these transactional ids (InitProducerId to each id's transaction coordinator, as a
+     * new producer instance would): a transaction they have open is aborted, and their next write or commit fails
+     * with {@code PRODUCER_FENCED} (or {@code INVALID_PRODUCER_EPOCH}). Used to stop zombie instances before others
+     * take their work over. An id that never had a producer is fenced too (its next producer starts a new epoch).
+     */
+    Mono<Void> fenceProducers(Collection<String> transactionalIds);
+
+    /**
      * Closes the client: calls made afterwards fail with {@code IllegalStateException}; calls in flight may finish
      * within {@link AdminOptions#closeTimeout()}, then the connections close and what is still pending fails.
      * Lazy; completes once the connections are closed.

@@ -1,6 +1,7 @@
 package io.tributary.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.client.ClientOptions;
 import io.tributary.common.TopicPartition;
@@ -20,6 +21,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -730,5 +733,36 @@ abstract class AdminSuite {
             .filter(t -> t.transactionalId().equals(transactionalId) && t.state() == TransactionState.COMPLETE_COMMIT)
             .next());
         assertThat(committed.producerId()).isNotNegative();
+    }
+
+    @Test
+    void fencingAProducerAbortsItsOpenTransactionAndItsCommitFails() {
+        String topic = createTopic("fenced", 1);
+        TopicPartition tp = new TopicPartition(topic, 0);
+        String transactionalId = unique("zombie");
+        withProducer(Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId), producer -> {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(topic, 0, null, "never".getBytes()));
+            producer.flush();
+            StepVerifier.create(admin.fenceProducers(List.of(transactionalId, unique("unused"))))
+                .expectComplete()
+                .verify(TIMEOUT);
+            assertThatThrownBy(producer::commitTransaction)
+                .isInstanceOfAny(ProducerFencedException.class, InvalidProducerEpochException.class);
+        });
+        // The fenced transaction was aborted: its record stays invisible, and the stable offset passed it.
+        ListedOffset end = eventually(() -> admin.listTransactions()
+            .filter(t -> t.transactionalId().equals(transactionalId)
+                && t.state() == TransactionState.COMPLETE_ABORT)
+            .next()
+            .then(admin.listOffsets(Map.of(tp, OffsetSpec.latest())).map(m -> m.get(tp))));
+        assertThat(end.offset()).isEqualTo(2);   // the record and the abort marker
+    }
+
+    @Test
+    void fencingNoTransactionalIdFailsAtOnce() {
+        assertThatThrownBy(() -> admin.fenceProducers(List.of("")))
+            .isInstanceOf(IllegalArgumentException.class);
     }
 }

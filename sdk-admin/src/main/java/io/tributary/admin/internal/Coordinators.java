@@ -7,22 +7,25 @@ import io.tributary.protocol.ErrorCode;
 import reactor.core.publisher.Mono;
 
 /**
- * Sends group requests to the group's coordinator, found with FindCoordinator and cached by the runtime; forgets
- * the coordinator when a request to it fails because it moved or is unreachable, so that the retry finds the new
- * one. Stateless and thread-safe.
+ * Sends requests to the coordinator of a group or a transactional id, found with FindCoordinator and cached by the
+ * runtime; forgets the coordinator when a request to it fails because it moved or is unreachable, so that the retry
+ * finds the new one. Stateless and thread-safe.
  */
 final class Coordinators {
     private final ClientRuntime runtime;
+    private final byte keyType;
 
-    Coordinators(ClientRuntime runtime) {
+    /** @param keyType {@link ClientRuntime#GROUP} or {@link ClientRuntime#TRANSACTION} */
+    Coordinators(ClientRuntime runtime, byte keyType) {
         this.runtime = runtime;
+        this.keyType = keyType;
     }
 
     /** A response and the version it was sent in (needed where fields move between versions). */
     record Versioned<R extends ApiMessage>(short version, R response) {
     }
 
-    /** Sends {@code request} to the coordinator of {@code groupId} in the negotiated version. */
+    /** Sends {@code request} to the coordinator of {@code groupId} (or transactional id) in the negotiated version. */
     <R extends ApiMessage> Mono<R> send(String groupId, ApiMessage request, Class<R> responseType) {
         return send(groupId, request, responseType, Short.MAX_VALUE).map(Versioned::response);
     }
@@ -33,7 +36,7 @@ final class Coordinators {
      */
     <R extends ApiMessage> Mono<Versioned<R>> send(String groupId, ApiMessage request, Class<R> responseType,
                                                     short maxVersion) {
-        return runtime.coordinatorConnection(ClientRuntime.GROUP, groupId)
+        return runtime.coordinatorConnection(keyType, groupId)
             .flatMap(c -> {
                 short version = (short) Math.min(maxVersion, c.versions().version(request.apiKey()));
                 return c.send(request, version)
@@ -41,7 +44,7 @@ final class Coordinators {
             })
             .doOnError(e -> {
                 if (Failures.invalidatesMetadata(e)) {
-                    runtime.invalidateCoordinator(ClientRuntime.GROUP, groupId);
+                    runtime.invalidateCoordinator(keyType, groupId);
                 }
             });
     }
@@ -50,7 +53,7 @@ final class Coordinators {
     void onError(String groupId, short errorCode) {
         ErrorCode error = ErrorCode.forCode(errorCode);
         if (error == ErrorCode.NOT_COORDINATOR || error == ErrorCode.COORDINATOR_NOT_AVAILABLE) {
-            runtime.invalidateCoordinator(ClientRuntime.GROUP, groupId);
+            runtime.invalidateCoordinator(keyType, groupId);
         }
     }
 }

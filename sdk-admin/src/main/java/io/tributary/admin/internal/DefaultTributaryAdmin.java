@@ -48,14 +48,14 @@ public final class DefaultTributaryAdmin implements TributaryAdmin {
         this.options = requireNonNull(options, "options");
         this.runtime = new ClientRuntime(options.client());
         AdminContext context = new AdminContext(runtime, options);
-        Coordinators coordinators = new Coordinators(runtime);
+        Coordinators coordinators = new Coordinators(runtime, ClientRuntime.GROUP);
         this.topics = new TopicCalls(context);
         this.configs = new ConfigCalls(context);
         this.cluster = new ClusterCalls(context);
         this.partitions = new PartitionCalls(context);
         this.groups = new GroupCalls(context, coordinators);
         this.groupOffsets = new GroupOffsetCalls(context, coordinators);
-        this.transactions = new TransactionCalls(context);
+        this.transactions = new TransactionCalls(context, new Coordinators(runtime, ClientRuntime.TRANSACTION));
     }
 
     @Override
@@ -184,6 +184,11 @@ public final class DefaultTributaryAdmin implements TributaryAdmin {
     @Override
     public Flux<TransactionListing> listTransactions() {
         return lifecycle.track(transactions.listTransactions());
+    }
+
+    @Override
+    public Mono<Void> fenceProducers(Collection<String> transactionalIds) {
+        return lifecycle.track(transactions.fenceProducers(Arguments.names(transactionalIds, "transactionalIds")));
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.tributary.admin.internal;
 import io.tributary.admin.TransactionListing;
 import io.tributary.admin.TransactionState;
 import io.tributary.client.internal.Failures;
+import io.tributary.protocol.message.InitProducerIdRequest;
+import io.tributary.protocol.message.InitProducerIdResponse;
 import io.tributary.protocol.message.ListTransactionsRequest;
 import io.tributary.protocol.message.ListTransactionsResponse;
 import java.util.ArrayList;
@@ -12,12 +14,51 @@ import java.util.Map;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** ListTransactions, asked of every broker (each coordinates some transactional ids). Stateless and thread-safe. */
+/**
+ * Transaction calls: ListTransactions, asked of every broker (each coordinates some transactional ids), and
+ * fencing, asked of each id's transaction coordinator. Stateless and thread-safe.
+ */
 final class TransactionCalls {
-    private final AdminContext context;
+    /**
+     * The transaction time-out a fencing InitProducerId declares: the fencing "producer" never begins a
+     * transaction, and the next real producer of the id declares its own.
+     */
+    private static final int FENCING_TRANSACTION_TIMEOUT_MS = 1;
 
-    TransactionCalls(AdminContext context) {
+    private final AdminContext context;
+    private final Coordinators coordinators;
+
+    TransactionCalls(AdminContext context, Coordinators coordinators) {
         this.context = context;
+        this.coordinators = coordinators;
+    }
+
+    Mono<Void> fenceProducers(List<String> transactionalIds) {
+        return KeyedCall.run(context.runtime(), "FenceProducers of " + transactionalIds,
+                () -> new KeyedCall<String, Boolean>(transactionalIds, KeyedCall.ANY_RETRIABLE,
+                    id -> "transactional id " + id),
+                (call, pending) -> Flux.fromIterable(pending)
+                    .flatMap(id -> fence(call, id))
+                    .then())
+            .then();
+    }
+
+    private Mono<Void> fence(KeyedCall<String, Boolean> call, String transactionalId) {
+        InitProducerIdRequest request = new InitProducerIdRequest()
+            .transactionalId(transactionalId)
+            .transactionTimeoutMs(FENCING_TRANSACTION_TIMEOUT_MS)
+            .producerId(-1L)
+            .producerEpoch((short) -1);
+        return coordinators.send(transactionalId, request, InitProducerIdResponse.class)
+            .doOnNext(r -> {
+                coordinators.onError(transactionalId, r.errorCode());
+                call.answer(transactionalId, r.errorCode(), null, Boolean.TRUE);
+            })
+            .then()
+            .onErrorResume(e -> {
+                call.requestFailed(List.of(transactionalId), e);
+                return Mono.empty();
+            });
     }
 
     Flux<TransactionListing> listTransactions() {
