@@ -5,6 +5,7 @@ import io.tributary.connect.config.ConfigException;
 import io.tributary.connect.config.ConfigValue;
 import io.tributary.connect.config.ParsedConfig;
 import io.tributary.connect.config.Validator;
+import io.tributary.connect.source.ExactlyOnceSupport;
 import io.tributary.connect.source.SourceConnector;
 import io.tributary.connect.source.SourceTask;
 import java.util.ArrayList;
@@ -64,6 +65,13 @@ public class FileStreamSourceConnector extends SourceConnector {
         kept.put(TOPIC_CONFIG, String.valueOf(parsed.getString(TOPIC_CONFIG)));
         kept.put(TASK_BATCH_SIZE_CONFIG, String.valueOf(parsed.getInt(TASK_BATCH_SIZE_CONFIG)));
         this.props = Map.copyOf(kept);
+    }
+
+    /** A file's lines are re-read from the committed position, so exactly once works; the standard input cannot. */
+    @Override
+    public ExactlyOnceSupport exactlyOnceSupport(Map<String, String> props) {
+        String file = props.get(FILE_CONFIG);
+        return file == null || file.isBlank() ? ExactlyOnceSupport.UNSUPPORTED : ExactlyOnceSupport.SUPPORTED;
     }
 
     @Override

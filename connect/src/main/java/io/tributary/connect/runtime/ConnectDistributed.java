@@ -129,6 +129,11 @@ public final class ConnectDistributed {
         return herder.halt().then(rest.close().onErrorResume(e -> Mono.empty()));
     }
 
+    /** For zombie tests: stops heartbeating without leaving the group, its tasks still running. */
+    Mono<Void> isolate() {
+        return herder.isolate();
+    }
+
     /** Runs a worker from {@code worker.properties} until the process is stopped. */
     public static void main(String[] args) {
         if (args.length != 1 || args[0].equals("--help")) {

@@ -115,6 +115,11 @@ public final class ConnectStandalone {
                 + "\" which has no default value.");
         }
         checkClientSettings(config);
+        if ("enabled".equals(props.get("exactly.once.source.support"))) {
+            // As in Kafka Connect: exactly-once needs the offsets in a topic, which only distributed workers keep.
+            LOG.warn("exactly.once.source.support applies to distributed workers only; this standalone worker "
+                + "delivers source records at least once");
+        }
         URI listener = listener(config.listeners());
         String workerId = listener == null ? "standalone" : listener.getHost() + ":" + listener.getPort();
         Plugins plugins = Plugins.scan(config.pluginPath());

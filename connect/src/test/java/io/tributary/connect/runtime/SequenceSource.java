@@ -2,6 +2,7 @@ package io.tributary.connect.runtime;
 
 import io.tributary.connect.config.ConfigDef;
 import io.tributary.connect.data.Schema;
+import io.tributary.connect.source.ExactlyOnceSupport;
 import io.tributary.connect.source.SourceConnector;
 import io.tributary.connect.source.SourceRecord;
 import io.tributary.connect.source.SourceTask;
@@ -27,6 +28,11 @@ public final class SequenceSource extends SourceConnector {
     @Override
     public void start(Map<String, String> props) {
         this.props = Map.copyOf(props);
+    }
+
+    @Override
+    public ExactlyOnceSupport exactlyOnceSupport(Map<String, String> config) {
+        return ExactlyOnceSupport.SUPPORTED;
     }
 
     @Override

@@ -292,7 +292,12 @@ public final class DefaultTributaryProducer<K, V> implements TributaryProducer<K
             txn.begin(),
             begun -> Flux.from(work.apply(this)),
             begun -> flush().then(txn.commit()),
-            (begun, error) -> flush().onErrorResume(e -> Mono.empty()).then(txn.abort()),
+            // A failed abort (e.g. of a fenced producer) must not hide why the transaction failed.
+            (begun, error) -> flush().onErrorResume(e -> Mono.empty()).then(txn.abort())
+                .onErrorResume(abortError -> {
+                    error.addSuppressed(abortError);
+                    return Mono.empty();
+                }),
             begun -> flush().onErrorResume(e -> Mono.empty()).then(txn.abort()));
     }
 

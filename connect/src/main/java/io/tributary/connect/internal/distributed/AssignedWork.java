@@ -31,13 +31,15 @@ final class AssignedWork {
 
     private final Worker worker;
     private final ConfigTopicStore configs;
+    private final ZombieFencing fencing;
     private final SerialQueue queue = new SerialQueue();
     private volatile WorkerLoad running = WorkerLoad.EMPTY;
     private volatile @Nullable GroupMembership membership;
 
-    AssignedWork(Worker worker, ConfigTopicStore configs) {
+    AssignedWork(Worker worker, ConfigTopicStore configs, ZombieFencing fencing) {
         this.worker = worker;
         this.configs = configs;
+        this.fencing = fencing;
     }
 
     void membership(GroupMembership membership) {
@@ -123,14 +125,21 @@ final class AssignedWork {
                 return Mono.empty();
             }
             int max = Integer.parseInt(config.getOrDefault(ConnectorConfig.TASKS_MAX, "1"));
+            List<Map<String, String>> current = s.tasks().getOrDefault(name, List.of());
             return worker.taskConfigs(name, max)
                 .flatMap(generated -> Objects.equals(generated, s.tasks().get(name)) ? Mono.empty()
-                    : configs.putTaskConfigs(name, generated))
+                    : fenceRemoved(name, current.size(), generated.size())
+                        .then(configs.putTaskConfigs(name, generated)))
                 .onErrorResume(e -> {
                     LOG.error("Connector {} failed to generate task configurations", name, e);
                     return Mono.empty();
                 });
         });
+    }
+
+    /** Fences the removed tasks of a source connector on an exactly-once worker. */
+    private Mono<Void> fenceRemoved(String connector, int oldCount, int newCount) {
+        return worker.isSink(connector) ? Mono.empty() : fencing.removedTasks(connector, oldCount, newCount);
     }
 
     /** Reacts to a change other workers (or this one) wrote to the config topic. */
@@ -171,7 +180,9 @@ final class AssignedWork {
         if (state == TargetState.STOPPED) {
             // The connector's worker empties its task configurations; every worker then stops its tasks.
             return running.connectors().contains(name)
-                ? worker.transitionTo(name, TargetState.STOPPED).then(configs.putTaskConfigs(name, List.of()))
+                ? worker.transitionTo(name, TargetState.STOPPED)
+                    .then(fenceRemoved(name, configs.snapshot().tasks().getOrDefault(name, List.of()).size(), 0))
+                    .then(configs.putTaskConfigs(name, List.of()))
                 : Mono.empty();
         }
         Mono<Void> move = worker.transitionTo(name, state);

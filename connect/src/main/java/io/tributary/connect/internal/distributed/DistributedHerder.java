@@ -15,6 +15,7 @@ import io.tributary.connect.internal.herder.RestartRequest;
 import io.tributary.connect.internal.herder.TargetState;
 import io.tributary.connect.internal.herder.TaskInfo;
 import io.tributary.connect.internal.isolation.Plugins;
+import io.tributary.connect.internal.runtime.ExactlyOnceSource;
 import io.tributary.connect.internal.runtime.HerderSupport;
 import io.tributary.connect.internal.runtime.StatusStore;
 import io.tributary.connect.internal.runtime.Worker;
@@ -85,7 +86,7 @@ public final class DistributedHerder implements Herder {
         StatusTopicStore statuses = new StatusTopicStore(client, admin, NewTopic.of(settings.statusTopic(),
             settings.statusPartitions(), settings.replicationFactor()));
         TopicOffsetStore offsets = new TopicOffsetStore(client, admin, NewTopic.of(settings.offsetTopic(),
-            settings.offsetPartitions(), settings.replicationFactor()));
+            settings.offsetPartitions(), settings.replicationFactor()), settings.readsOffsetsCommitted());
         StatusStore local = new StatusStore(() -> {
             DistributedHerder h = self.get();
             return h == null ? "unknown" : h.workerId();
@@ -102,8 +103,10 @@ public final class DistributedHerder implements Herder {
                     id, e.toString()));
             }
         });
-        Worker worker = new Worker(config, plugins, offsets, local);
-        AssignedWork assigned = new AssignedWork(worker, configs);
+        ExactlyOnceSource exactlyOnce = settings.exactlyOnceEnabled()
+            ? ExactlyOnceSource.enabled(settings.groupId()) : ExactlyOnceSource.DISABLED;
+        Worker worker = new Worker(config, plugins, offsets, local, exactlyOnce);
+        AssignedWork assigned = new AssignedWork(worker, configs, new ZombieFencing(admin, exactlyOnce));
         work.set(assigned);
         DistributedHerder herder = new DistributedHerder(worker, admin, configs, statuses, offsets, assigned,
             settings, client, "unknown");
@@ -141,6 +144,18 @@ public final class DistributedHerder implements Herder {
             GroupMembership m = membership;
             membership = null;
             return (m == null ? Mono.<Void>empty() : m.abandon()).then(worker.stop());
+        });
+    }
+
+    /**
+     * For tests: stops heartbeating without leaving, but keeps running what runs here, as a worker cut off from the
+     * group would: its tasks become zombies once the group moves their work.
+     */
+    public Mono<Void> isolate() {
+        return Mono.defer(() -> {
+            GroupMembership m = membership;
+            membership = null;
+            return m == null ? Mono.<Void>empty() : m.abandon();
         });
     }
 

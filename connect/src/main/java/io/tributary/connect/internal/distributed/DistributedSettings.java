@@ -13,15 +13,19 @@ import java.util.Map;
  * replication factor and partitions, the group's time-outs and {@code scheduled.rebalance.max.delay.ms}.
  *
  * @param maxRebalanceDelayMs how long the work of a departed worker waits for it to come back before it moves
+ * @param exactlyOnceSource   {@code exactly.once.source.support}: {@code disabled}, {@code preparing} (offsets are
+ *                            read committed, so that workers can be switched to {@code enabled} one by one) or
+ *                            {@code enabled} (source tasks write records and offsets in transactions)
  */
 public record DistributedSettings(String groupId, String configTopic, String offsetTopic, String statusTopic,
                                   short replicationFactor, int offsetPartitions, int statusPartitions,
                                   Duration sessionTimeout, Duration heartbeatInterval, Duration rebalanceTimeout,
-                                  long maxRebalanceDelayMs) {
+                                  long maxRebalanceDelayMs, String exactlyOnceSource) {
     public static final String GROUP_ID = "group.id";
     public static final String CONFIG_TOPIC = "config.storage.topic";
     public static final String OFFSET_TOPIC = "offset.storage.topic";
     public static final String STATUS_TOPIC = "status.storage.topic";
+    public static final String EXACTLY_ONCE_SOURCE_SUPPORT = "exactly.once.source.support";
 
     /** The keys, for validation and documentation. */
     public static final ConfigDef CONFIG = new ConfigDef()
@@ -47,7 +51,12 @@ public record DistributedSettings(String groupId, String configTopic, String off
             ConfigDef.Importance.MEDIUM, "How long a rebalance waits for workers to rejoin.")
         .define("scheduled.rebalance.max.delay.ms", ConfigDef.Type.INT, 300_000, Validator.atLeast(0),
             ConfigDef.Importance.LOW, "How long the work of a departed worker waits for it to return before it "
-                + "is assigned to the others.");
+                + "is assigned to the others.")
+        .define(EXACTLY_ONCE_SOURCE_SUPPORT, ConfigDef.Type.STRING, "disabled",
+            Validator.in("disabled", "preparing", "enabled"), ConfigDef.Importance.HIGH, "Whether source tasks "
+                + "write their records and source offsets in transactions (enabled), so that a read_committed "
+                + "consumer sees every record exactly once; preparing reads offsets committed only, for a rolling "
+                + "upgrade to enabled.");
 
     /**
      * Parses the worker properties (other keys are ignored here).
@@ -73,7 +82,17 @@ public record DistributedSettings(String groupId, String configTopic, String off
             c.getString(STATUS_TOPIC), c.getShort("replication.factor"), c.getInt("offset.storage.partitions"),
             c.getInt("status.storage.partitions"), Duration.ofMillis(c.getInt("session.timeout.ms")),
             Duration.ofMillis(c.getInt("heartbeat.interval.ms")), Duration.ofMillis(c.getInt("rebalance.timeout.ms")),
-            c.getInt("scheduled.rebalance.max.delay.ms"));
+            c.getInt("scheduled.rebalance.max.delay.ms"), String.valueOf(c.getString(EXACTLY_ONCE_SOURCE_SUPPORT)));
+    }
+
+    /** Whether source tasks run exactly once. */
+    public boolean exactlyOnceEnabled() {
+        return "enabled".equals(exactlyOnceSource);
+    }
+
+    /** Whether offsets are read committed only ({@code preparing} or {@code enabled}). */
+    boolean readsOffsetsCommitted() {
+        return !"disabled".equals(exactlyOnceSource);
     }
 
     MembershipOptions membership(ClientOptions client) {

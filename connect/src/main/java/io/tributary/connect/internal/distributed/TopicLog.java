@@ -7,6 +7,7 @@ import io.tributary.admin.TributaryAdmin;
 import io.tributary.client.ClientOptions;
 import io.tributary.common.TopicPartition;
 import io.tributary.consumer.ConsumerOptions;
+import io.tributary.consumer.IsolationLevel;
 import io.tributary.consumer.OffsetReset;
 import io.tributary.consumer.ReceivedRecord;
 import io.tributary.consumer.TributaryConsumer;
@@ -40,6 +41,7 @@ final class TopicLog {
     private volatile @Nullable TributaryConsumer<String, byte[]> consumer;
     private volatile @Nullable TributaryProducer<String, byte[]> producer;
     private volatile @Nullable Disposable following;
+    private final boolean readCommitted;
     private volatile List<TopicPartition> partitions = List.of();
 
     /**
@@ -48,6 +50,15 @@ final class TopicLog {
      */
     TopicLog(ClientOptions client, TributaryAdmin admin, NewTopic spec,
              Consumer<ReceivedRecord<String, byte[]>> onRecord) {
+        this(client, admin, spec, onRecord, false);
+    }
+
+    /**
+     * @param readCommitted skip records of aborted transactions, and wait for open ones to end
+     */
+    TopicLog(ClientOptions client, TributaryAdmin admin, NewTopic spec,
+             Consumer<ReceivedRecord<String, byte[]>> onRecord, boolean readCommitted) {
+        this.readCommitted = readCommitted;
         this.client = client;
         this.admin = admin;
         this.spec = spec.config("cleanup.policy", "compact");
@@ -72,6 +83,7 @@ final class TopicLog {
                 TributaryConsumer<String, byte[]> c = TributaryConsumer.create(ConsumerOptions
                     .create(client, Serdes.string().deserializer(), Serdes.byteArray().deserializer())
                     .assignment(partitions)
+                    .isolationLevel(readCommitted ? IsolationLevel.READ_COMMITTED : IsolationLevel.READ_UNCOMMITTED)
                     .offsetReset(OffsetReset.EARLIEST));
                 consumer = c;
                 following = c.receive().subscribe(onRecord);
@@ -86,7 +98,10 @@ final class TopicLog {
                 e -> Mono.empty());
     }
 
-    /** Completes once every record written before this call has been handed to the callback. */
+    /**
+     * Completes once every record written before this call has been handed to the callback (reading committed
+     * records only, once the transactions open at the call have ended).
+     */
     Mono<Void> readToEnd() {
         TributaryConsumer<String, byte[]> c = consumer;
         if (c == null) {

@@ -8,8 +8,11 @@ import io.tributary.admin.TributaryAdmin;
 import io.tributary.client.ClientOptions;
 import io.tributary.connect.internal.storage.OffsetStore;
 import io.tributary.connect.internal.storage.OffsetTable;
+import io.tributary.connect.internal.storage.TransactionalOffsets;
 import io.tributary.consumer.ReceivedRecord;
+import io.tributary.producer.ProducerRecord;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +30,7 @@ import reactor.core.publisher.Mono;
  * the offset as a JSON object, or a tombstone once removed. Every worker follows the topic into memory, so reads
  * never block; a write updates memory at once and completes when the broker has it. Thread-safe.
  */
-final class TopicOffsetStore implements OffsetStore {
+final class TopicOffsetStore implements OffsetStore, TransactionalOffsets {
     private static final Logger LOG = LoggerFactory.getLogger(TopicOffsetStore.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<Object>> KEY = new TypeReference<>() {
@@ -38,8 +41,11 @@ final class TopicOffsetStore implements OffsetStore {
     private final TopicLog log;
     private final OffsetTable offsets = new OffsetTable();
 
-    TopicOffsetStore(ClientOptions client, TributaryAdmin admin, NewTopic topic) {
-        this.log = new TopicLog(client, admin, topic, this::apply);
+    /**
+     * @param readCommitted read only committed offsets: needed once source tasks write offsets in transactions
+     */
+    TopicOffsetStore(ClientOptions client, TributaryAdmin admin, NewTopic topic, boolean readCommitted) {
+        this.log = new TopicLog(client, admin, topic, this::apply, readCommitted);
     }
 
     @Override
@@ -105,8 +111,25 @@ final class TopicOffsetStore implements OffsetStore {
         });
     }
 
+    @Override
+    public List<ProducerRecord<byte[], byte[]>> offsetRecords(String connector,
+                                                              Map<? extends Map<String, ?>, ? extends @Nullable
+                                                                  Map<String, ?>> changes) {
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        changes.forEach((partition, offset) -> records.add(ProducerRecord.of(log.topic(),
+            key(connector, partition).getBytes(StandardCharsets.UTF_8), offset == null ? null : bytes(offset))));
+        return records;
+    }
+
+    @Override
+    public void committed(String connector,
+                          Map<? extends Map<String, ?>, ? extends @Nullable Map<String, ?>> changes) {
+        changes.forEach((partition, offset) -> offsets.put(connector, partition, offset));
+    }
+
     /** Completes once every offset written before the call (by any worker) is in memory. */
-    Mono<Void> readToEnd() {
+    @Override
+    public Mono<Void> readToEnd() {
         return log.readToEnd();
     }
 

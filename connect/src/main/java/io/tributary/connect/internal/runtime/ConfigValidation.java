@@ -9,6 +9,9 @@ import io.tributary.connect.internal.isolation.PluginNotFoundException;
 import io.tributary.connect.internal.isolation.PluginType;
 import io.tributary.connect.internal.isolation.Plugins;
 import io.tributary.connect.sink.SinkConnector;
+import io.tributary.connect.source.ConnectorTransactionBoundaries;
+import io.tributary.connect.source.ExactlyOnceSupport;
+import io.tributary.connect.source.SourceConnector;
 import io.tributary.connect.transforms.TransformChain;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +37,16 @@ public final class ConfigValidation {
      * @throws ConnectRestException 400 if there is no {@code connector.class} or it names no installed connector
      */
     public static ConfigInfos validate(Plugins plugins, Map<String, String> config) {
+        return validate(plugins, config, false);
+    }
+
+    /**
+     * Every key's definition and errors; on an exactly-once worker ({@code exactlyOnce}), a source connector must
+     * also support what {@code exactly.once.support=required} and {@code transaction.boundary=connector} ask of it.
+     *
+     * @throws ConnectRestException 400 if there is no {@code connector.class} or it names no installed connector
+     */
+    public static ConfigInfos validate(Plugins plugins, Map<String, String> config, boolean exactlyOnce) {
         String connectorClass = config.get(ConnectorConfig.CONNECTOR_CLASS);
         if (connectorClass == null || connectorClass.isBlank()) {
             throw ConnectRestException.badRequest("Connector config " + config + " contains no connector type");
@@ -56,6 +69,12 @@ public final class ConfigValidation {
                 entries.get(ConnectorConfig.TOPICS).errors().add(error);
                 entries.get(ConnectorConfig.TOPICS_REGEX).errors().add(error);
             }
+        }
+        if (exactlyOnce && connector instanceof SourceConnector source) {
+            Plugins.withContextLoader(loader, () -> {
+                checkExactlyOnce(source, config, entries);
+                return null;
+            });
         }
         checkConverter(plugins, config, ConnectorConfig.KEY_CONVERTER, entries);
         checkConverter(plugins, config, ConnectorConfig.VALUE_CONVERTER, entries);
@@ -82,6 +101,21 @@ public final class ConfigValidation {
 
     /** A key's definition (null for a transform setting), errors so far, and reported value. */
     private record Entry(ConfigDef.@Nullable ConfigKey key, List<String> errors, ConfigValue value) {
+    }
+
+    private static void checkExactlyOnce(SourceConnector connector, Map<String, String> config,
+                                         Map<String, Entry> entries) {
+        Entry support = entries.get(SourceTransactionConfig.EXACTLY_ONCE_SUPPORT);
+        if ("required".equals(config.get(SourceTransactionConfig.EXACTLY_ONCE_SUPPORT)) && support.errors().isEmpty()
+            && connector.exactlyOnceSupport(config) != ExactlyOnceSupport.SUPPORTED) {
+            support.errors().add("The connector does not support exactly-once delivery with this configuration");
+        }
+        Entry boundary = entries.get(SourceTransactionConfig.TRANSACTION_BOUNDARY);
+        if ("connector".equals(config.get(SourceTransactionConfig.TRANSACTION_BOUNDARY))
+            && boundary.errors().isEmpty()
+            && connector.canDefineTransactionBoundaries(config) != ConnectorTransactionBoundaries.SUPPORTED) {
+            boundary.errors().add("The connector does not define transaction boundaries with this configuration");
+        }
     }
 
     private static void checkConverter(Plugins plugins, Map<String, String> config, String key,

@@ -84,7 +84,7 @@ public final class ConnectorConfig {
                         + "topics.regex should be specified.", COMMON_GROUP, ++order, ConfigDef.Width.LONG,
                     "Topics regex");
         }
-        return ErrorHandlingConfig.define(def);
+        return ErrorHandlingConfig.define(sink ? def : SourceTransactionConfig.define(def));
     }
 
     private static void validRegex(String name, @Nullable Object value) {
@@ -152,6 +152,14 @@ public final class ConnectorConfig {
 
     public ErrorHandlingConfig errorHandling() {
         return ErrorHandlingConfig.from(parsed);
+    }
+
+    /** A source connector's exactly-once settings. @throws IllegalStateException for a sink */
+    public SourceTransactionConfig transactions() {
+        if (sink) {
+            throw new IllegalStateException("A sink connector has no transaction settings");
+        }
+        return SourceTransactionConfig.from(parsed);
     }
 
     /** The topics a sink reads, or empty if it reads by {@link #topicsRegex()}. */

@@ -64,7 +64,7 @@ public final class HerderSupport {
 
     /** Validates key by key; plugin code that may block runs on {@code boundedElastic}. */
     public Mono<ConfigInfos> validate(Map<String, String> config) {
-        return Mono.fromCallable(() -> ConfigValidation.validate(worker.plugins(), config))
+        return Mono.fromCallable(() -> ConfigValidation.validate(worker.plugins(), config, worker.exactlyOnceSource()))
             .subscribeOn(Schedulers.boundedElastic());
     }
 

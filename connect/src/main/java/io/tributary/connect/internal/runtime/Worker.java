@@ -40,11 +40,25 @@ public final class Worker {
     private final Map<ConnectorTaskId, WorkerTask> tasks = new ConcurrentHashMap<>();
 
     public Worker(WorkerConfig config, Plugins plugins, OffsetStore offsets, StatusStore statuses) {
+        this(config, plugins, offsets, statuses, ExactlyOnceSource.DISABLED);
+    }
+
+    /**
+     * @param exactlyOnce whether source tasks write records and offsets in transactions (then {@code offsets} must
+     *                    be {@link io.tributary.connect.internal.storage.TransactionalOffsets})
+     */
+    public Worker(WorkerConfig config, Plugins plugins, OffsetStore offsets, StatusStore statuses,
+                  ExactlyOnceSource exactlyOnce) {
         this.config = config;
         this.plugins = plugins;
         this.offsets = offsets;
         this.statuses = statuses;
-        this.resources = new TaskResources(config, plugins, offsets, statuses);
+        this.resources = new TaskResources(config, plugins, offsets, statuses, exactlyOnce);
+    }
+
+    /** Whether source tasks run exactly once here. */
+    public boolean exactlyOnceSource() {
+        return resources.exactlyOnce().enabled();
     }
 
     public WorkerConfig config() {

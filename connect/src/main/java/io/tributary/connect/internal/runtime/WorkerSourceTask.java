@@ -7,18 +7,22 @@ import io.tributary.connect.internal.errors.RetryWithToleranceOperator;
 import io.tributary.connect.internal.errors.Stage;
 import io.tributary.connect.internal.herder.ConnectorTaskId;
 import io.tributary.connect.internal.storage.ConnectorOffsetReader;
+import io.tributary.connect.internal.storage.TransactionalOffsets;
 import io.tributary.connect.source.OffsetStorageReader;
 import io.tributary.connect.source.SourceRecord;
 import io.tributary.connect.source.SourceTask;
 import io.tributary.connect.source.SourceTaskContext;
+import io.tributary.connect.source.TransactionContext;
 import io.tributary.connect.storage.Converter;
 import io.tributary.producer.ProducerRecord;
 import io.tributary.producer.SendResult;
 import io.tributary.producer.SenderRecord;
 import io.tributary.producer.TributaryProducer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +39,12 @@ import reactor.util.retry.Retry;
  * {@code offset.flush.interval.ms} and on stop, only for records written (see {@link SourceOffsetTracker}). A
  * retriable error from {@code records()} makes it wait for what is in flight, commit, and subscribe again with
  * backoff. Conversion, transform and write failures go through {@code errors.*} handling.
+ *
+ * <p>On an exactly-once worker the task's producer is transactional: records are cut into transactions as
+ * {@code transaction.boundary} says ({@link TransactionBoundaries}), each transaction carries the source offsets of
+ * its records to the offsets topic, and {@code commitRecord} is called once it committed. Starting fences any older
+ * instance of the task (aborting its open transaction) and reads the offsets it committed. A retriable error
+ * aborts the open transaction and subscribes again, so the task resumes after the last committed offsets.
  */
 final class WorkerSourceTask extends WorkerTask {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerSourceTask.class);
@@ -49,6 +59,10 @@ final class WorkerSourceTask extends WorkerTask {
     private final TaskResources resources;
     private final SourceOffsetTracker tracker = new SourceOffsetTracker();
     private @Nullable TributaryProducer<byte[], byte[]> producer;
+    /** Writes dead letters outside the transactions, on an exactly-once worker with a dead-letter topic. */
+    private @Nullable TributaryProducer<byte[], byte[]> deadLetterProducer;
+    /** Present on an exactly-once worker. */
+    private @Nullable TransactionBoundaries boundaries;
     private @Nullable RecordConverters converters;
     private @Nullable RecordTransforms<SourceRecord> transforms;
     private @Nullable RetryWithToleranceOperator operator;
@@ -68,24 +82,45 @@ final class WorkerSourceTask extends WorkerTask {
             converters = RecordConverters.create(resources.plugins(), resources.worker(), connector);
             transforms = RecordTransforms.create(connector.originals(), Thread.currentThread()
                 .getContextClassLoader());
-            TributaryProducer<byte[], byte[]> p = resources.producer(connector, id, scheduler);
+            if (!resources.exactlyOnce().enabled()) {
+                TributaryProducer<byte[], byte[]> p = resources.producer(connector, id, scheduler);
+                producer = p;
+                return resources.reporters(connector.errorHandling(), p);
+            }
+            TributaryProducer<byte[], byte[]> p = resources.transactionalProducer(connector, id, scheduler);
             producer = p;
-            return resources.reporters(connector.errorHandling(), p);
+            boundaries = new TransactionBoundaries(connector.transactions(), resources.worker().offsetFlushInterval(),
+                scheduler);
+            TributaryProducer<byte[], byte[]> reportTo = p;
+            if (connector.errorHandling().hasDeadLetterQueue()) {
+                reportTo = resources.producer(connector, id, scheduler);
+                deadLetterProducer = reportTo;
+            }
+            // An empty transaction initializes the producer id, which fences older instances of this task and aborts
+            // their open transaction; then the offsets they committed are read.
+            return p.inTransaction(tx -> Flux.empty())
+                .then(resources.transactionalOffsets().readToEnd())
+                .then(resources.reporters(connector.errorHandling(), reportTo));
         }).publishOn(scheduler).doOnNext(reporters -> {
             operator = new RetryWithToleranceOperator(id, connector.errorHandling(), reporters, scheduler);
             OffsetStorageReader reader = new ConnectorOffsetReader(id.connector(), resources.offsets());
-            task.initialize(new Context(taskConfig, reader));
+            TransactionBoundaries b = boundaries;
+            task.initialize(new Context(taskConfig, reader, b == null ? null : b.context()));
             task.start(taskConfig);
         }).then();
     }
 
-    private record Context(Map<String, String> configs, OffsetStorageReader offsetStorageReader)
-        implements SourceTaskContext {
+    private record Context(Map<String, String> configs, OffsetStorageReader offsetStorageReader,
+                           @Nullable TransactionContext transactionContext) implements SourceTaskContext {
     }
 
     @Override
     protected Mono<Void> execute(Mono<Void> stop) {
         TributaryProducer<byte[], byte[]> p = requireStarted(producer);
+        TransactionBoundaries cuts = boundaries;
+        if (cuts != null) {
+            return executeInTransactions(p, cuts, stop);
+        }
         Flux<SenderRecord<byte[], byte[], SourceOffsetTracker.Entry>> toSend = Flux.defer(task::records)
             .subscribeOn(scheduler)
             .map(tracker::submit)   // in the order the task emitted them
@@ -108,6 +143,86 @@ final class WorkerSourceTask extends WorkerTask {
                 .doFinally(s -> sent.tryEmitEmpty());
             return Mono.when(pipeline, commits);
         });
+    }
+
+    private Mono<Void> executeInTransactions(TributaryProducer<byte[], byte[]> p, TransactionBoundaries cuts,
+                                             Mono<Void> stop) {
+        TransactionalOffsets store = resources.transactionalOffsets();
+        Flux<SourceOffsetTracker.Entry> entries = Flux.defer(task::records)
+            .subscribeOn(scheduler)
+            .map(record -> {
+                cuts.emitted(record);
+                return tracker.submit(record);
+            })
+            .concatWith(Flux.never())
+            .publishOn(scheduler, PREFETCH)
+            // A paused task takes no records into a transaction, so a time-bound one still ends on time.
+            .concatMap(entry -> gate.whenOpen().thenReturn(entry), 1)
+            .takeUntilOther(stop);
+        return cuts.windows(entries, entry -> entry.record)
+            .concatMap(window -> transaction(p, window, cuts, store), 1)
+            .then()
+            .retryWhen(Retry.backoff(Long.MAX_VALUE, RESUBSCRIBE_BACKOFF)
+                .maxBackoff(RESUBSCRIBE_BACKOFF_MAX)
+                .transientErrors(true)
+                .scheduler(scheduler)
+                .filter(RetryWithToleranceOperator::isRetriable)
+                .doBeforeRetry(signal -> {
+                    // The open transaction was aborted: its records come again from the last committed offsets.
+                    LOG.warn("Task {} failed, its transaction aborted; retrying: {}", id, signal.failure().toString());
+                    tracker.abandonInFlight();
+                }));
+    }
+
+    /**
+     * Writes one transaction: the window's records, then the source offsets they made committable; commits, then
+     * makes the offsets readable and calls {@code commitRecord}. A window the task marked to abort is aborted.
+     */
+    private Mono<Void> transaction(TributaryProducer<byte[], byte[]> p, Flux<SourceOffsetTracker.Entry> window,
+                                   TransactionBoundaries cuts, TransactionalOffsets store) {
+        return Mono.defer(() -> {
+            List<SendResult.Sent<SourceOffsetTracker.Entry>> written = new ArrayList<>();
+            AtomicReference<SourceOffsetTracker.@Nullable Entry> last = new AtomicReference<>();
+            AtomicReference<Map<Map<String, ?>, Map<String, ?>>> offsets = new AtomicReference<>(Map.of());
+            return p.<Void>inTransaction(tx -> tx.send(window.doOnNext(last::set).concatMap(this::prepare, 1))
+                    .concatMap(result -> {
+                        if (result instanceof SendResult.Sent<SourceOffsetTracker.Entry> sent) {
+                            tracker.done(sent.correlation());
+                            written.add(sent);
+                            return Mono.<Void>empty();
+                        }
+                        return Mono.<Void>error(((SendResult.Failed<SourceOffsetTracker.Entry>) result).error());
+                    }, 1)
+                    .then(Mono.defer(() -> {
+                        Map<Map<String, ?>, Map<String, ?>> committable = tracker.takeCommittable();
+                        SourceOffsetTracker.Entry end = last.get();
+                        if (cuts.aborts(end == null ? null : end.record)) {
+                            return Mono.<Void>error(new AbortRequested());
+                        }
+                        offsets.set(committable);
+                        return Flux.fromIterable(store.offsetRecords(id.connector(), committable))
+                            .flatMap(tx::send)
+                            .then();
+                    })))
+                .then(Mono.<Void>fromRunnable(() -> {
+                    store.committed(id.connector(), offsets.get());
+                    written.forEach(sent -> commitRecord(sent.correlation().record, new SourceTask.Written(
+                        sent.metadata().partition(), sent.metadata().offset())));
+                }))
+                .onErrorResume(AbortRequested.class, e -> {
+                    LOG.debug("Task {} aborted a transaction of {} records", id, written.size());
+                    return Mono.<Void>empty();
+                });
+        });
+    }
+
+    /** The task asked for its transaction to abort. */
+    private static final class AbortRequested extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        AbortRequested() {
+            super("The task aborted its transaction", null, false, false);
+        }
     }
 
     private Retry resubscribeAfterCommit() {
@@ -200,8 +315,12 @@ final class WorkerSourceTask extends WorkerTask {
 
     private void done(SourceOffsetTracker.Entry entry, SourceTask.@Nullable Written written) {
         tracker.done(entry);
+        commitRecord(entry.record, written);
+    }
+
+    private void commitRecord(SourceRecord record, SourceTask.@Nullable Written written) {
         try {
-            task.commitRecord(entry.record, written);
+            task.commitRecord(record, written);
         } catch (RuntimeException e) {
             LOG.warn("Task {} failed in commitRecord; going on", id, e);
         }
@@ -210,6 +329,9 @@ final class WorkerSourceTask extends WorkerTask {
     /** Writes the offsets that became committable; a failure is logged and they are tried again next time. */
     private Mono<Void> commitOffsets() {
         return Mono.defer(() -> {
+            if (boundaries != null) {
+                return Mono.empty();   // committed with each transaction
+            }
             Map<Map<String, ?>, Map<String, ?>> offsets = tracker.takeCommittable();
             if (offsets.isEmpty()) {
                 return Mono.empty();
@@ -232,13 +354,17 @@ final class WorkerSourceTask extends WorkerTask {
         return finalCommit
             .then(Mono.fromRunnable(tracker::abandonInFlight))
             .then(Mono.<Void>fromRunnable(this::stopPlugin).subscribeOn(scheduler))
-            .then(Mono.defer(() -> producer == null ? Mono.<Void>empty() : producer.close()
-                .timeout(resources.worker().shutdownTimeout(), Mono.empty())))
+            .then(Mono.defer(() -> closeQuietly(producer)))
+            .then(Mono.defer(() -> closeQuietly(deadLetterProducer)))
             .onErrorResume(e -> {
                 LOG.warn("Task {} failed to close its producer", id, e);
                 return Mono.empty();
             })
             .then(Mono.defer(() -> operator == null ? Mono.<Void>empty() : operator.close()));
+    }
+
+    private Mono<Void> closeQuietly(@Nullable TributaryProducer<byte[], byte[]> p) {
+        return p == null ? Mono.empty() : p.close().timeout(resources.worker().shutdownTimeout(), Mono.empty());
     }
 
     private void stopPlugin() {

@@ -31,7 +31,7 @@ final class TopicOffsetStoreTest {
     }
 
     private TopicOffsetStore started() {
-        TopicOffsetStore store = new TopicOffsetStore(client, admin, topic);
+        TopicOffsetStore store = new TopicOffsetStore(client, admin, topic, false);
         store.start().block(WAIT);
         return store;
     }
