@@ -3,7 +3,7 @@ package io.tributary.connect.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tributary.connect.internal.herder.ConnectorStatus;
+import io.tributary.connect.runtime.ConnectorStatus;
 import io.tributary.connect.runtime.ConnectStandalone;
 import io.tributary.consumer.ReceivedRecord;
 import io.tributary.testkit.EmbeddedBrokerExtension;

@@ -8,7 +8,7 @@ import io.tributary.admin.TributaryAdmin;
 import io.tributary.client.ClientOptions;
 import io.tributary.common.Header;
 import io.tributary.common.TopicPartition;
-import io.tributary.connect.internal.herder.ConnectorStatus;
+import io.tributary.connect.runtime.ConnectorStatus;
 import io.tributary.connect.runtime.ConnectStandalone;
 import io.tributary.consumer.ConsumerOptions;
 import io.tributary.consumer.OffsetReset;
@@ -89,7 +89,7 @@ final class Workers {
     }
 
     static ConnectorStatus status(ConnectStandalone connect, String name) {
-        return connect.herder().connectorStatus(name).block(WAIT);
+        return connect.status(name).block(WAIT);
     }
 
     /** Waits until the connector and its single task run. */

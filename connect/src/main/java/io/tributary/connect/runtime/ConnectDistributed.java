@@ -95,9 +95,17 @@ public final class ConnectDistributed {
         return new Prepared(DistributedHerder.create(settings, config, plugins, client, admin), listener);
     }
 
-    /** The herder managing this worker's share, as the REST API uses it. An internal type that may change. */
-    public Herder herder() {
+    /** The herder of this worker's connectors, for tests of this package. */
+    Herder herder() {
         return herder;
+    }
+
+    /**
+     * The state of a connector and its tasks, as {@code GET /connectors/{name}/status} shows it; fails if there is
+     * no such connector.
+     */
+    public Mono<ConnectorStatus> status(String name) {
+        return herder.connectorStatus(name);
     }
 
     /** The REST API's base URL, ending in {@code /}. */

@@ -172,12 +172,17 @@ public final class ConnectStandalone {
         return URI.create("http://" + host + ":" + (uri.getPort() < 0 ? 8083 : uri.getPort()));
     }
 
-    /**
-     * The herder that manages this worker's connectors, as the REST API uses it. An internal type: its contract
-     * may change between releases.
-     */
-    public Herder herder() {
+    /** The herder of this worker's connectors, for tests of this package. */
+    Herder herder() {
         return herder;
+    }
+
+    /**
+     * The state of a connector and its tasks, as {@code GET /connectors/{name}/status} shows it; fails if there is
+     * no such connector.
+     */
+    public Mono<ConnectorStatus> status(String name) {
+        return herder.connectorStatus(name);
     }
 
     /** The REST API's base URL, ending in {@code /}; null if {@code listeners} was empty. */

@@ -7,7 +7,6 @@ import io.tributary.admin.OffsetSpec;
 import io.tributary.admin.TributaryAdmin;
 import io.tributary.client.ClientOptions;
 import io.tributary.common.TopicPartition;
-import io.tributary.connect.internal.herder.ConnectorStatus;
 import io.tributary.consumer.ConsumerOptions;
 import io.tributary.consumer.OffsetReset;
 import io.tributary.consumer.ReceivedRecord;

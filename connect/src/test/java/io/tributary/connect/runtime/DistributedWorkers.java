@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.tributary.client.ClientOptions;
 import io.tributary.common.TopicPartition;
-import io.tributary.connect.internal.herder.ConnectorStatus;
 import io.tributary.consumer.ConsumerOptions;
 import io.tributary.consumer.IsolationLevel;
 import io.tributary.consumer.OffsetReset;

@@ -3,7 +3,6 @@ package io.tributary.connect.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tributary.connect.internal.herder.ConnectorStatus;
 import io.tributary.testkit.BlockHoundExtension;
 import io.tributary.testkit.EmbeddedBrokerExtension;
 import java.io.IOException;

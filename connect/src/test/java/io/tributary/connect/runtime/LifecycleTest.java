@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.tributary.connect.internal.herder.ConnectRestException;
 import io.tributary.connect.internal.herder.ConnectorOffsets;
-import io.tributary.connect.internal.herder.ConnectorStatus;
 import io.tributary.connect.internal.herder.Herder;
 import io.tributary.connect.internal.herder.RestartRequest;
 import io.tributary.connect.internal.herder.TargetState;
@@ -107,14 +106,19 @@ final class LifecycleTest {
         await().atMost(ConnectFixture.WAIT).until(() -> TestSinkPlugins.RECEIVED.getOrDefault("pausable", List.of())
             .size() == 2);
 
+        assertThat(TestSinkPlugins.INSTANCE_RUNNING).containsEntry("pausable", true);
+
+        // Paused, the connector's instance is stopped (as Kafka Connect stops it) and its tasks hold still.
         herder.targetState("pausable", TargetState.PAUSED).block(ConnectFixture.WAIT);
         ConnectFixture.awaitStates(connect, "pausable", ConnectorStatus.Value.PAUSED, ConnectorStatus.Value.PAUSED);
+        assertThat(TestSinkPlugins.INSTANCE_RUNNING).containsEntry("pausable", false);
         ConnectFixture.produce(BROKER.bootstrapServers(), "pause-in", "3");
         await().pollDelay(java.time.Duration.ofMillis(500)).atMost(ConnectFixture.WAIT).until(() -> true);
         assertThat(TestSinkPlugins.RECEIVED.get("pausable")).containsExactly("1", "2");
 
         herder.targetState("pausable", TargetState.STARTED).block(ConnectFixture.WAIT);
         ConnectFixture.awaitStates(connect, "pausable", ConnectorStatus.Value.RUNNING, ConnectorStatus.Value.RUNNING);
+        assertThat(TestSinkPlugins.INSTANCE_RUNNING).containsEntry("pausable", true);
         await().atMost(ConnectFixture.WAIT).until(() -> TestSinkPlugins.RECEIVED.get("pausable").size() == 3);
 
         herder.targetState("pausable", TargetState.STOPPED).block(ConnectFixture.WAIT);

@@ -7,7 +7,6 @@ import io.tributary.admin.AdminOptions;
 import io.tributary.admin.NewTopic;
 import io.tributary.admin.TributaryAdmin;
 import io.tributary.client.ClientOptions;
-import io.tributary.connect.internal.herder.ConnectorStatus;
 import io.tributary.testkit.BlockHoundExtension;
 import io.tributary.testkit.EmbeddedBrokerExtension;
 import java.nio.file.Path;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tributary.common.Header;
-import io.tributary.connect.internal.herder.ConnectorStatus;
 import io.tributary.consumer.ReceivedRecord;
 import io.tributary.testkit.BlockHoundExtension;
 import io.tributary.testkit.EmbeddedBrokerExtension;

@@ -20,6 +20,8 @@ import reactor.core.publisher.Mono;
 public final class TestSinkPlugins {
     /** Values each sink received, by connector name. */
     static final Map<String, List<Object>> RECEIVED = new ConcurrentHashMap<>();
+    /** Whether a recording connector's instance runs (started and not stopped), by connector name. */
+    static final Map<String, Boolean> INSTANCE_RUNNING = new ConcurrentHashMap<>();
 
     private TestSinkPlugins() {
     }
@@ -36,6 +38,7 @@ public final class TestSinkPlugins {
         @Override
         public void start(Map<String, String> props) {
             this.props = Map.copyOf(props);
+            INSTANCE_RUNNING.put(props.get("name"), true);
         }
 
         @Override
@@ -54,6 +57,7 @@ public final class TestSinkPlugins {
 
         @Override
         public void stop() {
+            INSTANCE_RUNNING.put(props.get("name"), false);
         }
 
         @Override

@@ -1,6 +1,6 @@
 package io.tributary.connect.internal.distributed;
 
-import io.tributary.connect.internal.herder.ConnectorStatus;
+import io.tributary.connect.runtime.ConnectorStatus;
 import io.tributary.connect.internal.herder.ConnectorTaskId;
 import io.tributary.connect.internal.herder.RestartRequest;
 import io.tributary.connect.internal.herder.TargetState;
@@ -120,8 +120,9 @@ final class AssignedWork {
         return Mono.defer(() -> {
             ConfigTopicStore.Snapshot s = configs.snapshot();
             Map<String, String> config = s.connectors().get(name);
+            // Only a started instance makes task configurations: a paused one keeps its tasks as they are.
             if (config == null || !running.connectors().contains(name) || !worker.isRunning(name)
-                || s.targetState(name) == TargetState.STOPPED) {
+                || s.targetState(name) != TargetState.STARTED) {
                 return Mono.empty();
             }
             int max = Integer.parseInt(config.getOrDefault(ConnectorConfig.TASKS_MAX, "1"));

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.admin.NewTopic;
 import io.tributary.admin.TributaryAdmin;
 import io.tributary.client.ClientOptions;
-import io.tributary.connect.internal.herder.ConnectorStatus;
+import io.tributary.connect.runtime.ConnectorStatus;
 import io.tributary.connect.internal.herder.ConnectorTaskId;
 import io.tributary.consumer.ReceivedRecord;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.tributary.connect.internal.herder;
 
+import io.tributary.connect.runtime.ConnectorStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.connect.internal.herder.ConfigInfos;
 import io.tributary.connect.internal.herder.ConnectorInfo;
 import io.tributary.connect.internal.herder.ConnectorOffsets;
-import io.tributary.connect.internal.herder.ConnectorStatus;
+import io.tributary.connect.runtime.ConnectorStatus;
 import io.tributary.connect.internal.herder.ConnectorTaskId;
 import io.tributary.connect.internal.herder.PluginInfo;
 import io.tributary.connect.internal.herder.TaskInfo;

@@ -1,7 +1,7 @@
 package io.tributary.connect.internal.runtime;
 
 import io.tributary.connect.internal.errors.DeadLetterQueueReporter;
-import io.tributary.connect.internal.herder.ConnectorStatus;
+import io.tributary.connect.runtime.ConnectorStatus;
 import io.tributary.connect.internal.herder.ConnectorTaskId;
 import java.util.List;
 import java.util.Map;

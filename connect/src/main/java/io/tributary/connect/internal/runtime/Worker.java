@@ -3,7 +3,7 @@ package io.tributary.connect.internal.runtime;
 import io.tributary.connect.Connector;
 import io.tributary.connect.Task;
 import io.tributary.connect.config.ConfigException;
-import io.tributary.connect.internal.herder.ConnectorStatus;
+import io.tributary.connect.runtime.ConnectorStatus;
 import io.tributary.connect.internal.herder.ConnectorTaskId;
 import io.tributary.connect.internal.herder.TargetState;
 import io.tributary.connect.internal.isolation.Plugins;

@@ -3,7 +3,7 @@ package io.tributary.connect.internal.runtime;
 import io.tributary.connect.Connector;
 import io.tributary.connect.ConnectorContext;
 import io.tributary.connect.errors.ConnectException;
-import io.tributary.connect.internal.herder.ConnectorStatus;
+import io.tributary.connect.runtime.ConnectorStatus;
 import io.tributary.connect.internal.herder.TargetState;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +15,9 @@ import reactor.core.publisher.Mono;
 /**
  * One running connector instance: initializes and starts it on its own thread, asks it for task configurations,
  * moves it between target states and stops it. A connector that throws on start (or raises an error later) is
- * FAILED with the stack trace; the worker goes on. PAUSED leaves the instance running (its tasks hold still);
- * STOPPED stops it, and STARTED starts it again. Thread-safe: every plugin call runs on the connector's thread.
+ * FAILED with the stack trace; the worker goes on. PAUSED and STOPPED stop the instance (as Kafka Connect does; a
+ * paused connector's tasks hold still, a stopped one's are shut down), and STARTED starts it again. Thread-safe:
+ * every plugin call runs on the connector's thread.
  */
 final class WorkerConnector {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerConnector.class);
@@ -78,17 +79,17 @@ final class WorkerConnector {
                 return;   // stays FAILED until restarted
             }
             try {
-                if (target == TargetState.STOPPED) {
+                if (target != TargetState.STARTED) {
                     stopInstance();
-                    statuses.put(name, ConnectorStatus.Value.STOPPED, null);
+                    statuses.put(name, target == TargetState.PAUSED ? ConnectorStatus.Value.PAUSED
+                        : ConnectorStatus.Value.STOPPED, null);
                     return;
                 }
                 if (!started) {
                     connector.start(config);
                     started = true;
                 }
-                statuses.put(name, target == TargetState.PAUSED ? ConnectorStatus.Value.PAUSED
-                    : ConnectorStatus.Value.RUNNING, null);
+                statuses.put(name, ConnectorStatus.Value.RUNNING, null);
             } catch (RuntimeException | LinkageError e) {
                 fail(e);
             }

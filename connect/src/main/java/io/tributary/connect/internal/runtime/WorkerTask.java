@@ -1,6 +1,6 @@
 package io.tributary.connect.internal.runtime;
 
-import io.tributary.connect.internal.herder.ConnectorStatus;
+import io.tributary.connect.runtime.ConnectorStatus;
 import io.tributary.connect.internal.herder.ConnectorTaskId;
 import io.tributary.connect.internal.herder.TargetState;
 import java.time.Duration;

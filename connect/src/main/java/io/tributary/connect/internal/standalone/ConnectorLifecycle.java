@@ -1,6 +1,6 @@
 package io.tributary.connect.internal.standalone;
 
-import io.tributary.connect.internal.herder.ConnectorStatus;
+import io.tributary.connect.runtime.ConnectorStatus;
 import io.tributary.connect.internal.herder.ConnectorTaskId;
 import io.tributary.connect.internal.herder.TargetState;
 import io.tributary.connect.internal.runtime.SerialQueue;
@@ -53,7 +53,8 @@ final class ConnectorLifecycle {
     private Mono<Void> reconfigure(String name, boolean always) {
         return Mono.defer(() -> {
             ConnectorState s = connectors.get(name);
-            if (s == null || s.target() == TargetState.STOPPED || !worker.isRunning(name)) {
+            // Only a started instance makes task configurations: a paused one keeps its tasks as they are.
+            if (s == null || s.target() != TargetState.STARTED || !worker.isRunning(name)) {
                 return Mono.empty();
             }
             return worker.taskConfigs(name, s.tasksMax())
@@ -145,6 +146,7 @@ final class ConnectorLifecycle {
                 : worker.transitionTo(name, target);
             return instance.then(reconfigure(name, true));
         }
-        return worker.transitionTo(name, target);
+        // Resumed, the instance starts again and may want other tasks than before.
+        return worker.transitionTo(name, target).then(reconfigure(name, false));
     }
 }

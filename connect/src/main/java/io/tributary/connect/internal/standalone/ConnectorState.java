@@ -1,6 +1,6 @@
 package io.tributary.connect.internal.standalone;
 
-import io.tributary.connect.internal.herder.ConnectorType;
+import io.tributary.connect.runtime.ConnectorType;
 import io.tributary.connect.internal.herder.TargetState;
 import java.util.List;
 import java.util.Map;

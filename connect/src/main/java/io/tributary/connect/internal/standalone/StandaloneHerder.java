@@ -5,7 +5,7 @@ import io.tributary.connect.internal.herder.ConfigInfos;
 import io.tributary.connect.internal.herder.ConnectRestException;
 import io.tributary.connect.internal.herder.ConnectorInfo;
 import io.tributary.connect.internal.herder.ConnectorOffsets;
-import io.tributary.connect.internal.herder.ConnectorStatus;
+import io.tributary.connect.runtime.ConnectorStatus;
 import io.tributary.connect.internal.herder.ConnectorTaskId;
 import io.tributary.connect.internal.herder.Herder;
 import io.tributary.connect.internal.herder.PluginInfo;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.connect.internal.herder.ConnectRestException;
 import io.tributary.connect.internal.herder.ConnectorOffsets;
-import io.tributary.connect.internal.herder.ConnectorType;
+import io.tributary.connect.runtime.ConnectorType;
 import io.tributary.testkit.BlockHoundExtension;
 import java.util.HashMap;
 import java.util.List;

@@ -3,8 +3,8 @@ package io.tributary.connect.internal.rest;
 import static io.tributary.connect.internal.rest.RestFixture.kafkaJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tributary.connect.internal.herder.ConnectorStatus;
-import io.tributary.connect.internal.herder.ConnectorType;
+import io.tributary.connect.runtime.ConnectorStatus;
+import io.tributary.connect.runtime.ConnectorType;
 import io.tributary.connect.internal.herder.TaskInfo;
 import io.tributary.testkit.BlockHoundExtension;
 import java.util.List;

@@ -4,7 +4,7 @@ import static io.tributary.connect.internal.rest.RestFixture.kafkaJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tributary.connect.internal.herder.ConnectorType;
+import io.tributary.connect.runtime.ConnectorType;
 import io.tributary.testkit.BlockHoundExtension;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;

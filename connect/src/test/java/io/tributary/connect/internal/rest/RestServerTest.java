@@ -4,7 +4,7 @@ import static io.tributary.connect.internal.rest.RestFixture.kafkaJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tributary.connect.internal.herder.ConnectorType;
+import io.tributary.connect.runtime.ConnectorType;
 import io.tributary.testkit.BlockHoundExtension;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;

@@ -1,4 +1,4 @@
-package io.tributary.connect.internal.herder;
+package io.tributary.connect.runtime;
 
 import java.util.Locale;
 
