@@ -23,6 +23,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
 
 /**
@@ -62,14 +64,15 @@ final class ExactlyOnceSourceTest {
             + "}}");
     }
 
-    @Test
-    void aZombieTaskIsFencedAndEveryNumberIsCommittedExactlyOnce() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"poll", "interval"})
+    void aZombieTaskIsFencedAndEveryNumberIsCommittedExactlyOnce(String boundary) throws Exception {
         ConnectDistributed first = cluster.start();
         ConnectDistributed second = cluster.start();
         String topic = topic("numbers");
         HttpResponse<String> created = create(first, "numbers", "\"connector.class\": \""
             + SequenceSource.class.getName() + "\", \"tasks.max\": \"2\", \"topic\": \"" + topic + "\", "
-            + "\"exactly.once.support\": \"required\", \"transaction.boundary\": \"interval\", "
+            + "\"exactly.once.support\": \"required\", \"transaction.boundary\": \"" + boundary + "\", "
             + "\"transaction.boundary.interval.ms\": \"100\"");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         await().atMost(WAIT).until(() -> awaitRunning(second, "numbers", 2).size() == 2);
