@@ -28,7 +28,9 @@ import java.util.stream.Stream;
  * root, a root JVM runs the server commands as the {@code postgres} user, who then owns the directory. {@link #stop}
  * and {@link #start} stop and restart it on the same port and data; {@link #close} stops it and deletes everything.
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
+    /** The database superuser to connect as (no password: trust authentication). */
+    public static final String SUPERUSER = "postgres";
     private static final String SYSTEM_USER = "postgres";
     private static final String INSTALL_ROOT = "/usr/lib/postgresql";
 
@@ -54,7 +56,7 @@ final class PostgresServer implements AutoCloseable {
      *
      * @throws IllegalStateException if PostgreSQL is not installed or does not start
      */
-    static PostgresServer launch() {
+    public static PostgresServer launch() {
         Path bin = findBin();
         boolean root = "root".equals(System.getProperty("user.name"));
         try {
@@ -155,17 +157,17 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /** The JDBC URL of {@code database}. */
-    String url(String database) {
+    public String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
     /** A connection to {@code database} as the superuser. */
-    Connection connect(String database) throws SQLException {
+    public Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(url(database), SYSTEM_USER, "");
     }
 
     /** Creates an empty database. */
-    void createDatabase(String name) {
+    public void createDatabase(String name) {
         try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE \"" + name + "\"");
         } catch (SQLException e) {

@@ -142,7 +142,7 @@ public final class ConnectSideBySide {
     }
 
     /** {@code <target>/<prefix>*.jar} (if a prefix is given) and {@code <target>/lib/*}. */
-    private static String libClasspath(Path target, @Nullable String jarPrefix) throws IOException {
+    static String libClasspath(Path target, @Nullable String jarPrefix) throws IOException {
         if (!Files.isDirectory(target.resolve("lib"))) {
             throw new IllegalStateException(target.getParent() + " is not built; run ./mvnw -B -q install "
                 + "-DskipTests first");

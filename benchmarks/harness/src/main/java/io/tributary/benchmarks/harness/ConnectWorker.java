@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -20,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * its REST API with the same requests for both. Its worker properties are the same for both too: string converters,
  * offsets in a file, offset commits every second, the REST API on a free localhost port.
  *
- * <p>Owned by {@link ConnectSideBySide}; not thread-safe.
+ * <p>Owned by {@link ConnectSideBySide} and {@link JdbcSinkSideBySide}; not thread-safe.
  */
 final class ConnectWorker implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
@@ -44,16 +45,27 @@ final class ConnectWorker implements AutoCloseable {
      */
     static ConnectWorker start(String name, Settings settings, String classpath, String mainClass, String bootstrap)
             throws IOException, InterruptedException {
+        return start(name, settings, classpath, mainClass, bootstrap, Map.of());
+    }
+
+    /**
+     * As {@link #start(String, Settings, String, String, String)}, with {@code extraProperties} appended to the
+     * common worker properties (e.g. a {@code plugin.path}, or {@code consumer.*} settings).
+     */
+    static ConnectWorker start(String name, Settings settings, String classpath, String mainClass, String bootstrap,
+                               Map<String, String> extraProperties) throws IOException, InterruptedException {
         int port = SideBySide.freePort();
         Path props = settings.workDir().resolve(name + "-worker.properties");
-        Files.write(props, List.of(
+        List<String> lines = new ArrayList<>(List.of(
             "bootstrap.servers=" + bootstrap,
             "key.converter=org.apache.kafka.connect.storage.StringConverter",
             "value.converter=org.apache.kafka.connect.storage.StringConverter",
             "offset.storage.file.filename=" + settings.workDir().resolve(name + ".offsets"),
             // Tributary's file sink writes what it buffered (up to 64 KiB) at each commit: commit often.
             "offset.flush.interval.ms=1000",
-            "listeners=http://localhost:" + port), StandardCharsets.UTF_8);
+            "listeners=http://localhost:" + port));
+        extraProperties.forEach((key, value) -> lines.add(key + "=" + value));
+        Files.write(props, lines, StandardCharsets.UTF_8);
         ChildJvm jvm = ChildJvm.start(name, settings.brokerJvmOptions(), classpath, mainClass,
             List.of(props.toString()), settings.workDir(),
             settings.logDir().resolve(name + "-worker.log"));   // not the broker's tributary.log
@@ -145,6 +157,14 @@ final class ConnectWorker implements AutoCloseable {
             // The process has gone, or there is no /proc.
         }
         return -1;
+    }
+
+    /** CPU time the worker has used so far (user and system, all threads), in seconds; -1 if unknown. */
+    double cpuSeconds() {
+        return ProcessHandle.of(jvm.pid())
+            .flatMap(p -> p.info().totalCpuDuration())
+            .map(d -> d.toNanos() / 1e9)
+            .orElse(-1.0);
     }
 
     Path logFile() {

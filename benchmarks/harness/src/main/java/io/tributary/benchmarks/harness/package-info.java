@@ -6,8 +6,9 @@
  * {@link io.tributary.benchmarks.harness.ConsumerClientsSideBySide}, run the load generators of
  * {@code benchmarks/clients} and {@code benchmarks/reactor-kafka} in child JVMs;
  * {@link io.tributary.benchmarks.harness.ConnectSideBySide} runs Kafka Connect's standalone worker
- * ({@code benchmarks/kafka-connect}) and Tributary's ({@code connect}) with their file connectors. Run on demand,
- * never by {@code verify}.
+ * ({@code benchmarks/kafka-connect}) and Tributary's ({@code connect}) with their file connectors, and
+ * {@link io.tributary.benchmarks.harness.JdbcSinkSideBySide} the same workers with Debezium's and Tributary's JDBC
+ * sinks against a throwaway PostgreSQL. Run on demand, never by {@code verify}.
  */
 @NullMarked
 package io.tributary.benchmarks.harness;
