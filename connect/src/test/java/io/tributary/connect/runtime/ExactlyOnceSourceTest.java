@@ -124,6 +124,24 @@ final class ExactlyOnceSourceTest {
     }
 
     @Test
+    void aRetriableFailureAbortsTheOpenTransactionAndTheTaskResumesAfterTheCommittedOffsets() throws Exception {
+        ConnectDistributed worker = cluster.start();
+        String topic = topic("flaky");
+        // The first subscription fails after two records, inside a transaction that would last 3 s.
+        HttpResponse<String> created = create(worker, "flaky", "\"connector.class\": \""
+            + TestPlugins.FlakySourceConnector.class.getName() + "\", \"topic\": \"" + topic + "\", "
+            + "\"values\": \"v1,v2,v3,v4,v5\", \"transaction.boundary\": \"interval\", "
+            + "\"transaction.boundary.interval.ms\": \"3000\"");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        awaitRunning(worker, "flaky", 1);
+        await().atMost(WAIT).until(() -> cluster.values(topic, IsolationLevel.READ_COMMITTED).size() >= 5);
+
+        assertThat(cluster.values(topic, IsolationLevel.READ_COMMITTED)).containsExactly("v1", "v2", "v3", "v4",
+            "v5");
+        assertThat(TestPlugins.SUBSCRIPTIONS.get("flaky").get()).isEqualTo(2);
+    }
+
+    @Test
     void connectorsThatCannotDoWhatTheirConfigurationAsksAreRefused() throws Exception {
         ConnectDistributed worker = cluster.start();
         HttpResponse<String> unsupported = create(worker, "unsupported", "\"connector.class\": \""

@@ -81,4 +81,13 @@ final class SourceOffsetTracker {
         pending.clear();
         inFlight = 0;
     }
+
+    /**
+     * Forgets everything, committable offsets included: after an aborted transaction, whose records' offsets must
+     * not be committed by a later one.
+     */
+    synchronized void reset() {
+        abandonInFlight();
+        committable.clear();
+    }
 }

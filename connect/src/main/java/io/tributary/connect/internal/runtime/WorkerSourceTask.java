@@ -170,7 +170,7 @@ final class WorkerSourceTask extends WorkerTask {
                 .doBeforeRetry(signal -> {
                     // The open transaction was aborted: its records come again from the last committed offsets.
                     LOG.warn("Task {} failed, its transaction aborted; retrying: {}", id, signal.failure().toString());
-                    tracker.abandonInFlight();
+                    tracker.reset();
                 }));
     }
 

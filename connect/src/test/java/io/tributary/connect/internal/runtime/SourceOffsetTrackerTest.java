@@ -56,4 +56,16 @@ final class SourceOffsetTrackerTest {
         assertThat(tracker.inFlight()).isZero();
         assertThat(tracker.takeCommittable()).isEmpty();
     }
+
+    @Test
+    void resetForgetsTheOffsetsOfAnAbortedTransaction() {
+        SourceOffsetTracker tracker = new SourceOffsetTracker();
+        tracker.done(tracker.submit(record(A, 1)));   // written in the transaction that then aborts
+        tracker.submit(record(A, 2));                  // never written
+        tracker.reset();
+        assertThat(tracker.inFlight()).isZero();
+        assertThat(tracker.takeCommittable()).isEmpty();
+        tracker.done(tracker.submit(record(B, 1)));    // the next transaction commits B's offset only
+        assertThat(tracker.takeCommittable()).isEqualTo(Map.of(B, Map.of("position", 1L)));
+    }
 }
