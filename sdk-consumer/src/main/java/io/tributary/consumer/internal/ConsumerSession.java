@@ -76,6 +76,8 @@ final class ConsumerSession<K, V> implements RebalanceListener {
     private final Map<TopicPartition, PartitionState> partitions = new HashMap<>();
     private final ArrayDeque<DefaultReceivedRecord<K, V>> ready = new ArrayDeque<>();
     private final Set<Integer> nodesFetching = new HashSet<>();
+    /** One incremental fetch session per broker (KIP-227). */
+    private final FetchSession.PerNode fetchSessions = new FetchSession.PerNode();
     private final AtomicInteger acknowledgedSinceCommit = new AtomicInteger();
     private final AtomicInteger deadLettersInFlight = new AtomicInteger();
     private final SerialTasks commits = new SerialTasks("the commits of a consumer");
@@ -266,10 +268,17 @@ final class ConsumerSession<K, V> implements RebalanceListener {
     }
 
     private void fetch(int leader, Map<TopicPartition, Long> positions) {
-        runtime.send(leader, FetchRequests.build(options, positions), FetchResponse.class)
+        FetchSession session = fetchSessions.of(leader);
+        runtime.send(leader, session.next(options, positions), FetchResponse.class)
             .subscribe(
-                response -> schedule(() -> onFetched(leader, positions, response)),
-                error -> schedule(() -> onFetchFailed(leader, positions, error)));
+                response -> {
+                    session.answered(response);
+                    schedule(() -> onFetched(leader, positions, response));
+                },
+                error -> {
+                    session.reset();
+                    schedule(() -> onFetchFailed(leader, positions, error));
+                });
     }
 
     private void onFetchFailed(int leader, Map<TopicPartition, Long> positions, Throwable error) {
@@ -285,6 +294,13 @@ final class ConsumerSession<K, V> implements RebalanceListener {
 
     private void onFetched(int leader, Map<TopicPartition, Long> positions, FetchResponse response) {
         Set<TopicPartition> deserializing = new HashSet<>();
+        if (FetchSession.isSessionError(response.errorCode())) {
+            // The broker lost the session (evicted, or restarted): the next fetch opens a new one.
+            LOG.debug("Fetch session with node {} ended: {}", leader, ErrorCode.forCode(response.errorCode()));
+            fetchDone(leader, positions, deserializing);
+            fetchMore();
+            return;
+        }
         try {
             if (response.errorCode() != 0) {
                 throw Failures.of(response.errorCode(), null, "Fetch from node " + leader);

@@ -5,17 +5,24 @@ import io.tributary.consumer.ConsumerOptions;
 import io.tributary.protocol.message.FetchRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Builds a consumer's Fetch request: full (sessionless) fetches by topic name, one entry per partition at its
- * position, with the consumer's size, wait and isolation settings. Stateless.
+ * Builds a consumer's Fetch request by topic name, one entry per partition at its position, with the consumer's
+ * size, wait and isolation settings and the fetch session's id, epoch and forgotten partitions
+ * ({@link FetchSession}). Stateless.
  */
 final class FetchRequests {
     private FetchRequests() {
     }
 
-    static FetchRequest build(ConsumerOptions<?, ?> options, Map<TopicPartition, Long> positions) {
+    static FetchRequest build(ConsumerOptions<?, ?> options, Map<TopicPartition, Long> positions, int sessionId,
+                              int sessionEpoch, List<TopicPartition> forgotten) {
+        Map<String, FetchRequest.ForgottenTopic> forget = new LinkedHashMap<>();
+        forgotten.forEach(tp -> forget.computeIfAbsent(tp.topic(),
+                t -> new FetchRequest.ForgottenTopic().topic(t).partitions(new ArrayList<>()))
+            .partitions().add(tp.partition()));
         Map<String, FetchRequest.FetchTopic> topics = new LinkedHashMap<>();
         positions.forEach((tp, position) -> topics.computeIfAbsent(tp.topic(),
                 t -> new FetchRequest.FetchTopic().topic(t).partitions(new ArrayList<>()))
@@ -32,10 +39,10 @@ final class FetchRequests {
             .minBytes(options.fetchMinBytes())
             .maxBytes(options.fetchMaxBytes())
             .isolationLevel(options.isolationLevel().wire())
-            .sessionId(0)
-            .sessionEpoch(-1)
+            .sessionId(sessionId)
+            .sessionEpoch(sessionEpoch)
             .topics(new ArrayList<>(topics.values()))
-            .forgottenTopicsData(new ArrayList<>())
+            .forgottenTopicsData(new ArrayList<>(forget.values()))
             .rackId(options.rack() == null ? "" : options.rack());
     }
 }
