@@ -152,7 +152,7 @@ public final class ConsumerClientsSideBySide {
         return (int) Math.max(1, Math.round(records * scale));
     }
 
-    private static String clientClasspath(Path root, String module) {
+    static String clientClasspath(Path root, String module) {
         Path target = root.resolve(module).resolve("target");
         if (!Files.isDirectory(target.resolve("classes")) || !Files.isDirectory(target.resolve("lib"))) {
             throw new IllegalStateException(module + " is not built; run ./mvnw -B -q install -DskipTests first");

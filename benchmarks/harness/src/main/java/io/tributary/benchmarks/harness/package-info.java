@@ -4,7 +4,8 @@
  * Entry point: {@link io.tributary.benchmarks.harness.SideBySide}. The client comparisons,
  * {@link io.tributary.benchmarks.harness.ProducerClientsSideBySide} and
  * {@link io.tributary.benchmarks.harness.ConsumerClientsSideBySide}, run the load generators of
- * {@code benchmarks/clients} and {@code benchmarks/reactor-kafka} in child JVMs;
+ * {@code benchmarks/clients} and {@code benchmarks/reactor-kafka} in child JVMs, as does
+ * {@link io.tributary.benchmarks.harness.ConsumerHeapSideBySide} (the consumers' heap under a slow subscriber);
  * {@link io.tributary.benchmarks.harness.ConnectSideBySide} runs Kafka Connect's standalone worker
  * ({@code benchmarks/kafka-connect}) and Tributary's ({@code connect}) with their file connectors, and
  * {@link io.tributary.benchmarks.harness.JdbcSinkSideBySide} the same workers with Debezium's and Tributary's JDBC
