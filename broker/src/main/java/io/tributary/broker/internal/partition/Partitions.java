@@ -213,6 +213,8 @@ public final class Partitions implements AutoCloseable {
 
     @Override
     public void close() {
+        // The next start-up reads the producer states from here instead of replaying whole logs.
+        producerStates.forEach((tp, state) -> logs.log(tp).ifPresent(log -> ProducerStates.snapshot(state, log)));
         try {
             logs.close();
         } catch (RuntimeException e) {

@@ -5,28 +5,40 @@ import io.netty.buffer.ByteBufAllocator;
 import io.tributary.broker.internal.log.FetchSlice;
 import io.tributary.broker.internal.log.PartitionLog;
 import io.tributary.broker.internal.producer.ProducerState;
+import io.tributary.broker.internal.producer.ProducerStateSnapshot;
 import io.tributary.protocol.record.ControlRecordType;
 import io.tributary.protocol.record.EndTransactionMarker;
 import io.tributary.protocol.record.Record;
 import io.tributary.protocol.record.RecordBatch;
 import io.tributary.protocol.record.RecordBatches;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Rebuilds a partition's producer state by reading its log, so that retries of batches written before a restart are
  * still recognised, transactions left open stay open (holding the last stable offset) and aborted transactions are
- * indexed again. Reads the batch headers, and the records of control batches only, of the whole log once per
- * partition after start-up.
+ * indexed again. Starts from the snapshot the last clean shutdown wrote ({@link ProducerStateSnapshot}) and reads
+ * only what follows it; without one (after a crash), reads the whole log. Reads the batch headers, and the records
+ * of control batches only, once per partition after start-up.
  */
 final class ProducerStates {
+    private static final Logger LOG = LoggerFactory.getLogger(ProducerStates.class);
     private static final int CHUNK_BYTES = 1 << 20;
 
     private ProducerStates() {
     }
 
     static ProducerState rebuild(PartitionLog log) {
-        ProducerState state = new ProducerState();
-        long offset = log.logStartOffset();
         long end = log.logEndOffset();
+        ProducerStateSnapshot.Restored snapshot = null;
+        try {
+            snapshot = ProducerStateSnapshot.load(log.dir(), log.logStartOffset(), end);
+        } catch (IOException e) {
+            LOG.warn("Cannot read the producer-state snapshot of {}; reading its whole log", log.topicPartition(), e);
+        }
+        ProducerState state = snapshot != null ? snapshot.state() : new ProducerState();
+        long offset = snapshot != null ? snapshot.offset() : log.logStartOffset();
         while (offset < end) {
             FetchSlice slice = log.read(offset, CHUNK_BYTES, end, true);
             if (slice.isEmpty()) {
@@ -48,6 +60,20 @@ final class ProducerStates {
             }
         }
         return state;
+    }
+
+    /**
+     * Saves the state of a partition as of its log end, for the next start-up; the log takes no appends meanwhile
+     * (the broker is closing). A failure costs only a longer start-up, so it is logged.
+     */
+    static void snapshot(ProducerState state, PartitionLog log) {
+        synchronized (state) {
+            try {
+                ProducerStateSnapshot.write(state, log.logEndOffset(), log.dir());
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Cannot write the producer-state snapshot of {}", log.topicPartition(), e);
+            }
+        }
     }
 
     private static void replay(ProducerState state, RecordBatch b) {

@@ -39,6 +39,11 @@ public final class AbortedTransactions {
         return out;
     }
 
+    /** Every entry, in the order the markers were written. */
+    List<Aborted> entries() {
+        return entries;
+    }
+
     /** Drops entries whose marker lies below {@code offset} (deleted by retention or DeleteRecords). */
     void forgetBefore(long offset) {
         entries.removeIf(a -> a.lastOffset() < offset);

@@ -229,6 +229,25 @@ public final class ProducerState {
         return out;
     }
 
+    /** Copies every producer's entry and the aborted-transaction index into {@code to}; for snapshots. */
+    synchronized void exportTo(ProducerStateSnapshot.Writer to) {
+        producers.forEach(to::producer);
+        aborted.entries().forEach(to::aborted);
+    }
+
+    /** Adds a producer's entry read from a snapshot; for snapshots, before the state is shared. */
+    synchronized void importProducer(long producerId, Entry e) {
+        producers.put(producerId, e);
+        if (e.txnFirstOffset >= 0) {
+            ongoing.put(e.txnFirstOffset, producerId);
+        }
+    }
+
+    /** Adds an aborted transaction read from a snapshot; for snapshots, before the state is shared. */
+    synchronized void importAborted(AbortedTransactions.Aborted a) {
+        aborted.add(a.producerId(), a.firstOffset(), a.lastOffset());
+    }
+
     /** Number of producers with state. */
     public synchronized int size() {
         return producers.size();
