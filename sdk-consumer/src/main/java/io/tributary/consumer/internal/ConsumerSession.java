@@ -91,6 +91,13 @@ final class ConsumerSession<K, V> implements RebalanceListener {
     private final boolean asyncKeys;
     private final boolean asyncValues;
     private long bufferedBytes;
+    /**
+     * The bytes each fetch in flight may bring (by broker), counted with {@link #bufferedBytes} against
+     * {@code prefetchBytes}: a fetch asks for no more than the room left, so the prefetch bound holds (give or take
+     * the one batch a broker always returns).
+     */
+    private final Map<Integer, Long> reservedBytes = new HashMap<>();
+    private long reservedTotal;
     private @Nullable Disposable commitTimer;
 
     ConsumerSession(ConsumerOptions<K, V> options, FluxSink<ReceivedRecord<K, V>> sink, boolean offsetsInTransactions,
@@ -227,8 +234,10 @@ final class ConsumerSession<K, V> implements RebalanceListener {
         ClusterView view = runtime.cluster();
         Map<Integer, Map<TopicPartition, Long>> byLeader = new HashMap<>();
         Set<String> noLeader = new HashSet<>();
+        long share;
         synchronized (this) {
-            if (bufferedBytes >= options.prefetchBytes()) {
+            long room = options.prefetchBytes() - bufferedBytes - reservedTotal;
+            if (room <= 0) {
                 return;
             }
             for (PartitionState s : partitions.values()) {
@@ -242,15 +251,18 @@ final class ConsumerSession<K, V> implements RebalanceListener {
                     byLeader.computeIfAbsent(leader, l -> new HashMap<>()).put(s.partition, s.position);
                 }
             }
+            share = byLeader.isEmpty() ? 0 : Math.max(1, Math.min(options.fetchMaxBytes(), room / byLeader.size()));
             byLeader.forEach((leader, positions) -> {
                 nodesFetching.add(leader);
+                reservedBytes.put(leader, share);
+                reservedTotal += share;
                 positions.keySet().forEach(tp -> partitions.get(tp).fetchInFlight = true);
             });
         }
         if (!noLeader.isEmpty()) {
             refreshMetadata(noLeader);
         }
-        byLeader.forEach(this::fetch);
+        byLeader.forEach((leader, positions) -> fetch(leader, positions, (int) share));
     }
 
     private static int leaderOf(ClusterView view, TopicPartition tp) {
@@ -267,9 +279,9 @@ final class ConsumerSession<K, V> implements RebalanceListener {
         }
     }
 
-    private void fetch(int leader, Map<TopicPartition, Long> positions) {
+    private void fetch(int leader, Map<TopicPartition, Long> positions, int maxBytes) {
         FetchSession session = fetchSessions.of(leader);
-        runtime.send(leader, session.next(options, positions), FetchResponse.class)
+        runtime.send(leader, session.next(options, positions, maxBytes), FetchResponse.class)
             .subscribe(
                 response -> {
                     session.answered(response);
@@ -481,6 +493,8 @@ final class ConsumerSession<K, V> implements RebalanceListener {
     private void fetchDone(int leader, Map<TopicPartition, Long> positions, Set<TopicPartition> deserializing) {
         synchronized (this) {
             nodesFetching.remove(leader);
+            Long reserved = reservedBytes.remove(leader);
+            reservedTotal -= reserved == null ? 0 : reserved;
             for (TopicPartition tp : positions.keySet()) {
                 PartitionState s = partitions.get(tp);
                 if (s != null && !deserializing.contains(tp)) {

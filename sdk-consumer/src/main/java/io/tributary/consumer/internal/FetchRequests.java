@@ -17,8 +17,9 @@ final class FetchRequests {
     private FetchRequests() {
     }
 
-    static FetchRequest build(ConsumerOptions<?, ?> options, Map<TopicPartition, Long> positions, int sessionId,
-                              int sessionEpoch, List<TopicPartition> forgotten) {
+    /** @param maxBytes the response's size limit: the consumer's {@code fetch.max.bytes} or the prefetch room left */
+    static FetchRequest build(ConsumerOptions<?, ?> options, Map<TopicPartition, Long> positions, int maxBytes,
+                              int sessionId, int sessionEpoch, List<TopicPartition> forgotten) {
         Map<String, FetchRequest.ForgottenTopic> forget = new LinkedHashMap<>();
         forgotten.forEach(tp -> forget.computeIfAbsent(tp.topic(),
                 t -> new FetchRequest.ForgottenTopic().topic(t).partitions(new ArrayList<>()))
@@ -37,7 +38,7 @@ final class FetchRequests {
             .replicaId(-1)
             .maxWaitMs((int) Math.min(Integer.MAX_VALUE, options.fetchMaxWait().toMillis()))
             .minBytes(options.fetchMinBytes())
-            .maxBytes(options.fetchMaxBytes())
+            .maxBytes(maxBytes)
             .isolationLevel(options.isolationLevel().wire())
             .sessionId(sessionId)
             .sessionEpoch(sessionEpoch)

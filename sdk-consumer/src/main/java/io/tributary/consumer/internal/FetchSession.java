@@ -32,15 +32,16 @@ final class FetchSession {
     private boolean opening;
 
     /**
-     * The next request, fetching {@code positions} (every partition to fetch from this broker now), and records
-     * what it tells the broker.
+     * The next request, fetching {@code positions} (every partition to fetch from this broker now) and at most
+     * {@code maxBytes}, and records what it tells the broker.
      */
-    synchronized FetchRequest next(ConsumerOptions<?, ?> options, Map<TopicPartition, Long> positions) {
+    synchronized FetchRequest next(ConsumerOptions<?, ?> options, Map<TopicPartition, Long> positions,
+                                   int maxBytes) {
         opening = sessionId == 0 || epoch == OPEN;
         if (opening) {
             known.clear();
             known.putAll(positions);
-            return FetchRequests.build(options, positions, 0, OPEN, List.of());
+            return FetchRequests.build(options, positions, maxBytes, 0, OPEN, List.of());
         }
         Map<TopicPartition, Long> changed = new LinkedHashMap<>();
         positions.forEach((tp, position) -> {
@@ -56,7 +57,7 @@ final class FetchSession {
         }
         forgotten.forEach(known::remove);
         known.putAll(changed);
-        return FetchRequests.build(options, changed, sessionId, epoch, forgotten);
+        return FetchRequests.build(options, changed, maxBytes, sessionId, epoch, forgotten);
     }
 
     /** The broker answered the last request: the session goes on, opens, or is lost. */

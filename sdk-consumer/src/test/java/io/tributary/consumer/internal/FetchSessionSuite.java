@@ -98,7 +98,7 @@ abstract class FetchSessionSuite {
 
         // A full fetch opens the session and returns every partition's record.
         Map<TopicPartition, Long> positions = new LinkedHashMap<>(Map.of(p0, 0L, p1, 0L, p2, 0L));
-        FetchRequest opening = session.next(options, positions);
+        FetchRequest opening = session.next(options, positions, options.fetchMaxBytes());
         assertThat(opening.sessionEpoch()).isEqualTo(FetchSession.OPEN);
         assertThat(partitionsNamed(opening)).isEqualTo(3);
         FetchResponse opened = send(leader, opening);
@@ -109,7 +109,7 @@ abstract class FetchSessionSuite {
 
         // Positions move on for p0 and p1; p2 is paused, so the session forgets it.
         positions = new LinkedHashMap<>(Map.of(p0, 1L, p1, 1L));
-        FetchRequest moved = session.next(options, positions);
+        FetchRequest moved = session.next(options, positions, options.fetchMaxBytes());
         assertThat(moved.sessionId()).isEqualTo(opened.sessionId());
         assertThat(moved.sessionEpoch()).isEqualTo(1);
         assertThat(partitionsNamed(moved)).isEqualTo(2);
@@ -123,7 +123,7 @@ abstract class FetchSessionSuite {
         // for the session's partitions.
         write(topic, 1, "second-1");
         write(topic, 2, "second-2");
-        FetchRequest quiet = session.next(options, positions);
+        FetchRequest quiet = session.next(options, positions, options.fetchMaxBytes());
         assertThat(quiet.sessionEpoch()).isEqualTo(2);
         assertThat(partitionsNamed(quiet)).isZero();
         assertThat(quiet.forgottenTopicsData()).isEmpty();
@@ -137,7 +137,7 @@ abstract class FetchSessionSuite {
         assertThat(ErrorCode.forCode(stale.errorCode())).isEqualTo(ErrorCode.INVALID_FETCH_SESSION_EPOCH);
         assertThat(FetchSession.isSessionError(stale.errorCode())).isTrue();
         session.answered(stale);
-        FetchRequest reopening = session.next(options, positions);
+        FetchRequest reopening = session.next(options, positions, options.fetchMaxBytes());
         assertThat(reopening.sessionId()).isZero();
         assertThat(reopening.sessionEpoch()).isEqualTo(FetchSession.OPEN);
         assertThat(partitionsNamed(reopening)).isEqualTo(2);
