@@ -38,15 +38,15 @@ import org.jspecify.annotations.Nullable;
  * consumer was created, the largest and the median heap after a collection in the window, the largest direct memory
  * seen (the JDK's direct buffers plus Netty's own count), and the process's peak RSS ({@code VmHWM}).
  *
- * <p>A copy of this class is in {@code benchmarks/reactor-kafka} (that module cannot depend on this one: it pins an
- * older reactor-core); keep the two the same.
+ * <p>{@code benchmarks/reactor-kafka} uses it too (this jar alone: that module pins an older reactor-core), so it
+ * depends on the JDK only.
  */
-final class SlowConsumption {
+public final class SlowConsumption {
     private static final Duration FIRST_RECORD_TIMEOUT = Duration.ofSeconds(120);
     private static final double MIB = 1024.0 * 1024.0;
 
     /** One client library's way of reading the topic: each record goes through {@link Subscriber#process(int)}. */
-    interface Client {
+    public interface Client {
         /**
          * Subscribes to {@code topic} from the earliest offset in a fresh group with the client's default settings,
          * handing every record to {@code subscriber} on a thread of the subscriber's own; returns what stops it.
@@ -83,7 +83,7 @@ final class SlowConsumption {
      * The slow processing: {@link #process(int)} checks the value's size and sleeps the delay on the calling thread.
      * Called by one thread at a time; counts are read by others.
      */
-    static final class Subscriber {
+    public static final class Subscriber {
         private final long delayNanos;
         private final int size;
         private final AtomicLong processed = new AtomicLong();
@@ -96,7 +96,7 @@ final class SlowConsumption {
         }
 
         /** Processes one record whose value has {@code valueLength} bytes: the delay, then it counts. */
-        void process(int valueLength) {
+        public void process(int valueLength) {
             first.countDown();
             if (valueLength != size) {
                 fail(new IllegalStateException("a value of " + valueLength + " B, expected " + size));
@@ -106,7 +106,7 @@ final class SlowConsumption {
             processed.incrementAndGet();
         }
 
-        void fail(Throwable error) {
+        public void fail(Throwable error) {
             failure.compareAndSet(null, error);
             first.countDown();
         }
@@ -131,7 +131,7 @@ final class SlowConsumption {
     }
 
     /** Runs the measurement with {@code client}, prints the result and exits the JVM. */
-    static void run(String[] argv, Client client) throws Exception {
+    public static void run(String[] argv, Client client) throws Exception {
         Args args = Args.parse(argv);
         double baseline = heapAfterGcMib();
         Subscriber subscriber = new Subscriber(args.delayNanos(), args.size());

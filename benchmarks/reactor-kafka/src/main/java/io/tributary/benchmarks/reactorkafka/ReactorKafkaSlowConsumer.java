@@ -1,5 +1,6 @@
 package io.tributary.benchmarks.reactorkafka;
 
+import io.tributary.benchmarks.clients.SlowConsumption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
