@@ -6,8 +6,9 @@ import io.tributary.connect.data.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One record header as connectors and transforms see it: a key and a schema'd value. The runtime writes header
- * values as strings (bytes stay bytes) and reads them back as optional strings.
+ * One record header as connectors and transforms see it: a key and a schema'd value. The task's
+ * {@code header.converter} turns values into bytes and back (by default
+ * {@link io.tributary.connect.storage.SimpleHeaderConverter}: text whose schema is inferred on reading).
  *
  * @since 0.1
  */

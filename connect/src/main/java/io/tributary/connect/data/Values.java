@@ -110,6 +110,43 @@ public final class Values {
     }
 
     /**
+     * The text form of a value, as Kafka Connect's {@code Values.convertToString} writes it and
+     * {@link #parseString} reads it back: {@code SimpleHeaderConverter} writes header values so. Strings are
+     * themselves; numbers and booleans their {@link String#valueOf(Object) string value}; bytes ({@code byte[]}, or a
+     * {@link ByteBuffer}'s remaining bytes) Base64; lists {@code [a,b]} and maps and structs {@code {k:v}}, with
+     * strings inside quoted (backslash and quote escaped by a backslash), bytes inside quoted and nulls inside as
+     * {@code null}; {@link java.util.Date} values, in UTC, {@code HH:mm:ss.SSS'Z'} before the end of 1970-01-01
+     * (earlier instants included), {@code yyyy-MM-dd} at any later midnight, else
+     * {@code yyyy-MM-dd'T'HH:mm:ss.SSS'Z'}. The schema is not consulted: the text depends on the Java value alone, as
+     * in Kafka.
+     *
+     * @param schema the value's schema; unused, and may be null
+     * @return the text, or null for a null value
+     * @throws io.tributary.connect.errors.DataException for a Java type Connect does not have
+     */
+    public static @Nullable String convertToString(@Nullable Schema schema, @Nullable Object value) {
+        return value == null ? null : ValueText.format(value);
+    }
+
+    /**
+     * A value and a schema inferred from its text form, as Kafka Connect's {@code Values.parseString} infers them:
+     * {@code true}/{@code false} BOOLEAN; whole numbers the narrowest of INT8 to INT64 that holds them; other
+     * numbers FLOAT32, or FLOAT64 or a Decimal when too large; ISO dates, times and timestamps the Date, Time and
+     * Timestamp types; {@code [...]} an ARRAY and {@code {...}} a MAP of values read the same way (strings quoted,
+     * numbers widened to a common type); {@code null} (and a null text) {@link SchemaAndValue#NULL}; the empty text
+     * and anything else a STRING of the whole text. Kafka's quirks are kept, so that both sides of a header agree:
+     * for instance {@code 1.0} reads as INT8 1 and {@code 12:30} as INT8 12. A list or map whose elements have no
+     * common type (or are all null) has no schema, where Kafka gives an ARRAY or MAP schema without element schema;
+     * so has one whose elements Kafka's schema does not describe (nested lists or maps of different element types).
+     *
+     * @param text the text; may be null
+     * @return the value with its schema; never null
+     */
+    public static SchemaAndValue parseString(@Nullable String text) {
+        return text == null ? SchemaAndValue.NULL : ValueTextParser.parse(text);
+    }
+
+    /**
      * The Connect type of a schemaless value by its Java class, or null if Connect has none for it (logical values
      * such as {@link java.math.BigDecimal} and {@link java.util.Date} included, which need a schema).
      */

@@ -1,5 +1,6 @@
 package io.tributary.connect.storage;
 
+import io.tributary.connect.config.ConfigDef;
 import io.tributary.connect.data.Schema;
 import io.tributary.connect.data.SchemaAndValue;
 import io.tributary.connect.data.Values;
@@ -11,14 +12,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * Passes raw bytes through unchanged, as Kafka Connect's {@code ByteArrayConverter} does: it writes {@code byte[]}
  * and {@link ByteBuffer} values of a BYTES schema (or no schema) and reads every record as an optional BYTES value.
- * No settings. Stateless and thread-safe.
+ * No settings. Also a {@link HeaderConverter}, with the same behaviour. Stateless and thread-safe.
  *
  * <p>A {@link ByteBuffer} contributes its remaining bytes (position to limit); Kafka's converter rewinds the buffer
  * and takes everything up to its limit.
  *
  * @since 0.1
  */
-public final class ByteArrayConverter implements Converter {
+public final class ByteArrayConverter implements Converter, HeaderConverter {
+    @Override
+    public ConfigDef config() {
+        return new ConfigDef();
+    }
+
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         // nothing to configure
@@ -43,5 +49,24 @@ public final class ByteArrayConverter implements Converter {
     @Override
     public SchemaAndValue toConnectData(String topic, byte @Nullable [] value) {
         return new SchemaAndValue(Schema.OPTIONAL_BYTES_SCHEMA, value);
+    }
+
+    /** Configures it as a header converter. */
+    @Override
+    public void configure(Map<String, ?> configs) {
+        configure(configs, false);
+    }
+
+    /** As {@link #fromConnectData}: the header key plays no part. */
+    @Override
+    public byte @Nullable [] fromConnectHeader(String topic, String headerKey, @Nullable Schema schema,
+                                               @Nullable Object value) {
+        return fromConnectData(topic, schema, value);
+    }
+
+    /** As {@link #toConnectData}: the header key plays no part. */
+    @Override
+    public SchemaAndValue toConnectHeader(String topic, String headerKey, byte @Nullable [] value) {
+        return toConnectData(topic, value);
     }
 }

@@ -1,5 +1,6 @@
 package io.tributary.connect.storage;
 
+import io.tributary.connect.config.ConfigDef;
 import io.tributary.connect.data.Schema;
 import io.tributary.connect.data.SchemaAndValue;
 import io.tributary.connect.errors.DataException;
@@ -10,11 +11,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * The shared body of the number and boolean converters: one Java type written as a fixed number of big-endian bytes,
  * exactly as Kafka's serializers of that type write it, and read back as an optional value of one schema type. Null
- * stays null. Stateless and thread-safe; subclasses only describe their type.
+ * stays null. Also a {@link HeaderConverter}, as Kafka's number and boolean converters are. Stateless and
+ * thread-safe; subclasses only describe their type.
  *
  * @param <T> the Java type
  */
-abstract class FixedWidthConverter<T> implements Converter {
+abstract class FixedWidthConverter<T> implements Converter, HeaderConverter {
     private final String typeName;
     private final Schema schema;
     private final Class<T> javaType;
@@ -38,6 +40,11 @@ abstract class FixedWidthConverter<T> implements Converter {
 
     /** Reads a value from {@code in}, which holds exactly {@code width} bytes. */
     abstract T read(ByteBuffer in);
+
+    @Override
+    public ConfigDef config() {
+        return new ConfigDef();
+    }
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
@@ -77,5 +84,24 @@ abstract class FixedWidthConverter<T> implements Converter {
                 + value.length);
         }
         return new SchemaAndValue(schema, read(ByteBuffer.wrap(value)));
+    }
+
+    /** Configures it as a header converter. */
+    @Override
+    public void configure(Map<String, ?> configs) {
+        configure(configs, false);
+    }
+
+    /** As {@link #fromConnectData}: the header key plays no part. */
+    @Override
+    public byte @Nullable [] fromConnectHeader(String topic, String headerKey, @Nullable Schema schema,
+                                               @Nullable Object value) {
+        return fromConnectData(topic, schema, value);
+    }
+
+    /** As {@link #toConnectData}: the header key plays no part. */
+    @Override
+    public SchemaAndValue toConnectHeader(String topic, String headerKey, byte @Nullable [] value) {
+        return toConnectData(topic, value);
     }
 }

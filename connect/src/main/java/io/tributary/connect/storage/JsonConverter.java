@@ -47,11 +47,12 @@ import org.jspecify.annotations.Nullable;
  * {@link java.nio.ByteBuffer} contributes its remaining bytes rather than its whole backing array; a bad
  * {@value #SCHEMA_CONTENT_CONFIG} is a {@link io.tributary.connect.config.ConfigException}.
  *
- * <p>Configure once before use; afterwards thread-safe.
+ * <p>Also a {@link HeaderConverter}, configured as for values (under {@code header.converter.}). Configure once
+ * before use; afterwards thread-safe.
  *
  * @since 0.1
  */
-public final class JsonConverter implements Converter {
+public final class JsonConverter implements Converter, HeaderConverter {
     /** Whether records carry the schema envelope. */
     public static final String SCHEMAS_ENABLE_CONFIG = "schemas.enable";
     /** How Decimal values are written: {@code BASE64} or {@code NUMERIC}. */
@@ -161,6 +162,25 @@ public final class JsonConverter implements Converter {
         }
         Schema schema = s.schemas.toConnect(json.get(ENVELOPE_SCHEMA));
         return new SchemaAndValue(schema, s.reader.read(schema, json.get(ENVELOPE_PAYLOAD)));
+    }
+
+    /** Configures it as a header converter, with the same settings as for values. */
+    @Override
+    public void configure(Map<String, ?> configs) {
+        configure(configs, false);
+    }
+
+    /** As {@link #fromConnectData}: the header key plays no part. */
+    @Override
+    public byte @Nullable [] fromConnectHeader(String topic, String headerKey, @Nullable Schema schema,
+                                               @Nullable Object value) {
+        return fromConnectData(topic, schema, value);
+    }
+
+    /** As {@link #toConnectData}: the header key plays no part. */
+    @Override
+    public SchemaAndValue toConnectHeader(String topic, String headerKey, byte @Nullable [] value) {
+        return toConnectData(topic, value);
     }
 
     private static Schema parseFixedSchema(JsonSchemas schemas, String content) {

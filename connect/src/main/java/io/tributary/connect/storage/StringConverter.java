@@ -14,11 +14,12 @@ import org.jspecify.annotations.Nullable;
  * {@code StringConverter} does. Any value is written through {@link Object#toString()}, whatever its schema.
  *
  * <p>Setting: {@value #ENCODING_CONFIG}, the character set (default {@code UTF-8}). Bytes that are not valid in it
- * read as replacement characters. Thread-safe once configured.
+ * read as replacement characters. Also a {@link HeaderConverter}, with the same settings under
+ * {@code header.converter.}. Thread-safe once configured.
  *
  * @since 0.1
  */
-public final class StringConverter implements Converter {
+public final class StringConverter implements Converter, HeaderConverter {
     /** The character set of the bytes. */
     public static final String ENCODING_CONFIG = "converter.encoding";
     /** The default character set. */
@@ -48,6 +49,25 @@ public final class StringConverter implements Converter {
     @Override
     public SchemaAndValue toConnectData(String topic, byte @Nullable [] value) {
         return new SchemaAndValue(Schema.OPTIONAL_STRING_SCHEMA, value == null ? null : new String(value, charset));
+    }
+
+    /** Configures it as a header converter, with the same settings as for values. */
+    @Override
+    public void configure(Map<String, ?> configs) {
+        configure(configs, false);
+    }
+
+    /** As {@link #fromConnectData}: the header key plays no part. */
+    @Override
+    public byte @Nullable [] fromConnectHeader(String topic, String headerKey, @Nullable Schema schema,
+                                               @Nullable Object value) {
+        return fromConnectData(topic, schema, value);
+    }
+
+    /** As {@link #toConnectData}: the header key plays no part. */
+    @Override
+    public SchemaAndValue toConnectHeader(String topic, String headerKey, byte @Nullable [] value) {
+        return toConnectData(topic, value);
     }
 
     private static Charset charset(@Nullable String name) {

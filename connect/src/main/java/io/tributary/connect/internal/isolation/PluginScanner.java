@@ -2,6 +2,7 @@ package io.tributary.connect.internal.isolation;
 
 import io.tributary.connect.Connector;
 import io.tributary.connect.storage.Converter;
+import io.tributary.connect.storage.HeaderConverter;
 import io.tributary.connect.transforms.Transformation;
 import io.tributary.connect.transforms.predicates.Predicate;
 import java.io.IOException;
@@ -21,16 +22,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds plugins: the {@link ServiceLoader} providers of {@link Connector}, {@link Converter}, {@link Transformation}
- * and {@link Predicate} on the application class path, then in each plugin of {@code plugin.path}. A plugin is a jar
- * (or zip) directly in a listed directory, or a subdirectory with its jars (at any depth) and class files; each gets
- * a {@link PluginClassLoader}. Providers are listed without being instantiated, except connectors, which are
- * created once to ask their version. Runs once at worker start; blocking (it reads the file system).
+ * Finds plugins: the {@link ServiceLoader} providers of {@link Connector}, {@link Converter},
+ * {@link HeaderConverter}, {@link Transformation} and {@link Predicate} on the application class path, then in each
+ * plugin of {@code plugin.path}. A plugin is a jar (or zip) directly in a listed directory, or a subdirectory with
+ * its jars (at any depth) and class files; each gets a {@link PluginClassLoader}. Providers are listed without being
+ * instantiated, except connectors, which are created once to ask their version. Runs once at worker start; blocking
+ * (it reads the file system).
  */
 final class PluginScanner {
     private static final Logger LOG = LoggerFactory.getLogger(PluginScanner.class);
-    private static final List<Class<?>> SERVICES = List.of(Connector.class, Converter.class, Transformation.class,
-        Predicate.class);
+    private static final List<Class<?>> SERVICES = List.of(Connector.class, Converter.class, HeaderConverter.class,
+        Transformation.class, Predicate.class);
     static final String UNDEFINED_VERSION = "undefined";
 
     private PluginScanner() {

@@ -3,6 +3,7 @@ package io.tributary.connect.internal.isolation;
 import io.tributary.connect.sink.SinkConnector;
 import io.tributary.connect.source.SourceConnector;
 import io.tributary.connect.storage.Converter;
+import io.tributary.connect.storage.HeaderConverter;
 import io.tributary.connect.transforms.Transformation;
 import io.tributary.connect.transforms.predicates.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -12,6 +13,7 @@ public enum PluginType {
     SOURCE(SourceConnector.class, "source"),
     SINK(SinkConnector.class, "sink"),
     CONVERTER(Converter.class, "converter"),
+    HEADER_CONVERTER(HeaderConverter.class, "header_converter"),
     TRANSFORMATION(Transformation.class, "transformation"),
     PREDICATE(Predicate.class, "predicate");
 
@@ -36,6 +38,14 @@ public enum PluginType {
     /** Whether this kind is a connector. */
     public boolean isConnector() {
         return this == SOURCE || this == SINK;
+    }
+
+    /**
+     * Whether {@code type} is a plugin of this kind. A class can be of several kinds (a converter that also converts
+     * headers), while {@link #of} names the first.
+     */
+    public boolean includes(Class<?> type) {
+        return superType.isAssignableFrom(type);
     }
 
     /** The kind of {@code type}, or null if it is no plugin (a connector that is neither source nor sink). */

@@ -4,6 +4,7 @@ import io.tributary.connect.Connector;
 import io.tributary.connect.errors.ConnectException;
 import io.tributary.connect.internal.herder.PluginInfo;
 import io.tributary.connect.storage.Converter;
+import io.tributary.connect.storage.HeaderConverter;
 import io.tributary.connect.transforms.Transformation;
 import io.tributary.connect.transforms.predicates.Predicate;
 import java.lang.reflect.InvocationTargetException;
@@ -24,14 +25,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The plugins a worker can run, and how to create them by class name or alias. Aliases: the simple class name
- * ({@code FileStreamSourceConnector}), for connectors and converters that name without its {@code Connector} or
- * {@code Converter} suffix ({@code FileStreamSource}), and Kafka Connect's class names of the plugins Tributary
- * ships ({@code org.apache.kafka.connect.file.FileStreamSourceConnector}, and any
- * {@code org.apache.kafka.connect.*} name whose simple name Tributary has). An alias two plugins share names
- * neither. A class name the scan did not find is still loaded from the application class path if it is a plugin.
+ * ({@code FileStreamSourceConnector}), for connectors, converters and header converters that name without its
+ * {@code Connector}, {@code Converter} or {@code HeaderConverter} suffix ({@code FileStreamSource},
+ * {@code Simple}), and Kafka Connect's class names of the plugins Tributary ships
+ * ({@code org.apache.kafka.connect.file.FileStreamSourceConnector}, and any {@code org.apache.kafka.connect.*} name
+ * whose simple name Tributary has). An alias two plugins share names neither. A class name the scan did not find is
+ * still loaded from the application class path if it is a plugin.
  *
- * <p>Plugins are created with their own class loader as the thread's context loader. Immutable and thread-safe
- * after {@link #scan}.
+ * <p>A class of several kinds (a converter that is also a header converter) is found and listed as each of them, as
+ * in Kafka Connect. Plugins are created with their own class loader as the thread's context loader. Immutable and
+ * thread-safe after {@link #scan}.
  */
 public final class Plugins {
     private static final String KAFKA_PREFIX = "org.apache.kafka.connect.";
@@ -81,7 +84,12 @@ public final class Plugins {
         String name = d.className();
         String simple = name.substring(name.lastIndexOf('.') + 1);
         List<String> out = new ArrayList<>(List.of(simple));
-        String suffix = d.type().isConnector() ? "Connector" : d.type() == PluginType.CONVERTER ? "Converter" : null;
+        String suffix = switch (d.type()) {
+            case SOURCE, SINK -> "Connector";
+            case CONVERTER -> "Converter";
+            case HEADER_CONVERTER -> "HeaderConverter";
+            default -> null;
+        };
         if (suffix != null && simple.endsWith(suffix) && simple.length() > suffix.length()) {
             out.add(simple.substring(0, simple.length() - suffix.length()));
         }
@@ -96,10 +104,10 @@ public final class Plugins {
         return plugins;
     }
 
-    /** The plugins of the given kinds, sorted by class name. */
+    /** The plugins of any of the given kinds, sorted by class name. */
     public List<PluginDesc> plugins(Set<PluginType> kinds) {
         return plugins.stream()
-            .filter(d -> kinds.contains(d.type()))
+            .filter(d -> isOfKind(d, kinds))
             .sorted(Comparator.comparing(PluginDesc::className))
             .toList();
     }
@@ -109,7 +117,9 @@ public final class Plugins {
         Set<PluginType> kinds = connectorsOnly ? EnumSet.of(PluginType.SOURCE, PluginType.SINK)
             : EnumSet.allOf(PluginType.class);
         return plugins(kinds).stream()
-            .map(d -> new PluginInfo(d.className(), d.type().restName(), d.version()))
+            .flatMap(d -> kinds.stream()
+                .filter(k -> k.includes(d.pluginClass()))
+                .map(k -> new PluginInfo(d.className(), k.restName(), d.version())))
             .distinct()
             .toList();
     }
@@ -122,7 +132,7 @@ public final class Plugins {
     public PluginDesc find(String name, PluginType... kinds) {
         Set<PluginType> wanted = kinds.length == 0 ? EnumSet.allOf(PluginType.class) : EnumSet.copyOf(List.of(kinds));
         PluginDesc d = lookUp(name.trim());
-        if (d != null && wanted.contains(d.type())) {
+        if (d != null && isOfKind(d, wanted)) {
             return d;
         }
         String what = wanted.stream().allMatch(PluginType::isConnector) ? "Connector"
@@ -130,6 +140,10 @@ public final class Plugins {
         throw new PluginNotFoundException("Failed to find any class that implements " + what + " and which name "
             + "matches " + name + ", available " + what.toLowerCase(java.util.Locale.ROOT) + "s are: "
             + plugins(wanted).stream().map(PluginDesc::className).distinct().collect(Collectors.joining(", ")));
+    }
+
+    private static boolean isOfKind(PluginDesc d, Set<PluginType> kinds) {
+        return kinds.contains(d.type()) || kinds.stream().anyMatch(k -> k.includes(d.pluginClass()));
     }
 
     private @Nullable PluginDesc lookUp(String name) {
@@ -190,6 +204,11 @@ public final class Plugins {
     /** A new, unconfigured converter. */
     public Converter newConverter(String name) {
         return newInstance(find(name, PluginType.CONVERTER), Converter.class);
+    }
+
+    /** A new, unconfigured header converter ({@code header.converter}). */
+    public HeaderConverter newHeaderConverter(String name) {
+        return newInstance(find(name, PluginType.HEADER_CONVERTER), HeaderConverter.class);
     }
 
     /** A new, unconfigured transformation. */

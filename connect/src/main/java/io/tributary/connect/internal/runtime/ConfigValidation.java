@@ -76,8 +76,9 @@ public final class ConfigValidation {
                 return null;
             });
         }
-        checkConverter(plugins, config, ConnectorConfig.KEY_CONVERTER, entries);
-        checkConverter(plugins, config, ConnectorConfig.VALUE_CONVERTER, entries);
+        checkConverter(plugins, config, ConnectorConfig.KEY_CONVERTER, PluginType.CONVERTER, entries);
+        checkConverter(plugins, config, ConnectorConfig.VALUE_CONVERTER, PluginType.CONVERTER, entries);
+        checkConverter(plugins, config, ConnectorConfig.HEADER_CONVERTER, PluginType.HEADER_CONVERTER, entries);
         for (ConfigValue v : Plugins.withContextLoader(loader, () -> TransformChain.validate(config, loader))) {
             Entry existing = entries.get(v.name());
             if (existing != null) {
@@ -118,14 +119,14 @@ public final class ConfigValidation {
         }
     }
 
-    private static void checkConverter(Plugins plugins, Map<String, String> config, String key,
+    private static void checkConverter(Plugins plugins, Map<String, String> config, String key, PluginType type,
                                        Map<String, Entry> entries) {
         String name = config.get(key);
         if (name == null || name.isBlank()) {
             return;
         }
         try {
-            plugins.find(name, PluginType.CONVERTER);
+            plugins.find(name, type);
         } catch (PluginNotFoundException e) {
             entries.get(key).errors().add(e.getMessage());
         }

@@ -25,6 +25,7 @@ public final class ConnectorConfig {
     public static final String TASKS_MAX = "tasks.max";
     public static final String KEY_CONVERTER = "key.converter";
     public static final String VALUE_CONVERTER = "value.converter";
+    public static final String HEADER_CONVERTER = "header.converter";
     public static final String TRANSFORMS = "transforms";
     public static final String PREDICATES = "predicates";
     public static final String TOPICS = SinkConnector.TOPICS_CONFIG;
@@ -70,6 +71,10 @@ public final class ConnectorConfig {
                 "Converter class used to convert between Kafka Connect format and the serialized form that is "
                     + "written to Kafka. This controls the format of the values in messages.", COMMON_GROUP, ++order,
                 ConfigDef.Width.SHORT, "Value converter class")
+            .define(HEADER_CONVERTER, ConfigDef.Type.STRING, null, null, ConfigDef.Importance.LOW,
+                "The HeaderConverter that turns record header values into bytes and back; unset for the worker's "
+                    + "header.converter (by default SimpleHeaderConverter).", COMMON_GROUP, ++order,
+                ConfigDef.Width.SHORT, "Header converter class")
             .define(TRANSFORMS, ConfigDef.Type.LIST, "", null, ConfigDef.Importance.LOW,
                 "Aliases for the transformations to be applied to records.", TRANSFORMS_GROUP, 1,
                 ConfigDef.Width.LONG, "Transforms")
@@ -148,6 +153,10 @@ public final class ConnectorConfig {
 
     public @Nullable String valueConverter() {
         return blankToNull(parsed.getString(VALUE_CONVERTER));
+    }
+
+    public @Nullable String headerConverter() {
+        return blankToNull(parsed.getString(HEADER_CONVERTER));
     }
 
     public ErrorHandlingConfig errorHandling() {

@@ -7,6 +7,7 @@ import io.tributary.connect.internal.isolation.PluginDesc;
 import io.tributary.connect.internal.isolation.PluginNotFoundException;
 import io.tributary.connect.internal.isolation.Plugins;
 import io.tributary.connect.storage.Converter;
+import io.tributary.connect.storage.HeaderConverter;
 import io.tributary.connect.transforms.Transformation;
 import io.tributary.connect.transforms.predicates.Predicate;
 
@@ -29,6 +30,9 @@ final class PluginConfigs {
                 return c.config();
             }
             if (instance instanceof Converter c) {
+                return c.config();
+            }
+            if (instance instanceof HeaderConverter c) {
                 return c.config();
             }
             if (instance instanceof Transformation<?> t) {

@@ -33,8 +33,8 @@ final class SinkRecordConverter {
                 () -> keys.toConnectData(topic, r.key()), () -> errant(r))
             .flatMap(key -> errors.execute(Stage.VALUE_CONVERTER, values.getClass().getName(),
                     () -> values.toConnectData(topic, r.value()), () -> errant(r))
-                .flatMap(value -> errors.execute(Stage.HEADER_CONVERTER, RecordConverters.class.getName(),
-                        () -> RecordConverters.toConnect(r.headers()), () -> errant(r))
+                .flatMap(value -> errors.execute(Stage.HEADER_CONVERTER, converters.header().getClass().getName(),
+                        () -> converters.toConnect(topic, r.headers()), () -> errant(r))
                     .map(headers -> new SinkRecord(topic, r.partition(), key.schema(), key.value(), value.schema(),
                         value.value(), r.offset(), r.timestamp() >= 0 ? r.timestamp() : null, headers))))
             .flatMap(record -> transforms.isEmpty() ? Mono.just(record)
@@ -42,7 +42,12 @@ final class SinkRecordConverter {
                     () -> errant(r)));
     }
 
-    /** A consumed record as reporters see it: exactly as read. */
+    /** Closes the converters that hold resources (the header converter). */
+    void close() {
+        converters.close();
+    }
+
+        /** A consumed record as reporters see it: exactly as read. */
     static ErrantRecord errant(ReceivedRecord<byte[], byte[]> r) {
         return new ErrantRecord(r.topic(), r.partition(), r.offset(), r.timestamp() >= 0 ? r.timestamp() : null,
             r.key(), r.value(), r.headers(), "consumed record {topic='" + r.topic() + "', partition="

@@ -4,6 +4,7 @@ import io.tributary.client.ClientOptions;
 import io.tributary.connect.config.ConfigDef;
 import io.tributary.connect.config.ParsedConfig;
 import io.tributary.connect.config.Validator;
+import io.tributary.connect.storage.SimpleHeaderConverter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -16,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * A worker's settings, with Kafka Connect's names: {@code bootstrap.servers} and the other client settings (given
  * to the producers, consumers and admin client alike, and overridden per role with {@code producer.*},
  * {@code consumer.*}, {@code admin.*}), the default {@code key.converter} and {@code value.converter} (with their
- * prefixed settings), {@code offset.flush.interval.ms}, {@code offset.flush.timeout.ms},
+ * prefixed settings), {@code header.converter} (default {@link SimpleHeaderConverter}, with
+ * {@code header.converter.*} settings), {@code offset.flush.interval.ms}, {@code offset.flush.timeout.ms},
  * {@code task.shutdown.graceful.timeout.ms}, {@code plugin.path}, {@code listeners} and
  * {@code offset.storage.file.filename}. Keys it does not know are ignored, as Kafka Connect ignores them. Immutable.
  */
@@ -24,6 +26,9 @@ public final class WorkerConfig {
     public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
     public static final String KEY_CONVERTER = "key.converter";
     public static final String VALUE_CONVERTER = "value.converter";
+    public static final String HEADER_CONVERTER = "header.converter";
+    /** The default {@value #HEADER_CONVERTER}: Kafka Connect's default, {@code SimpleHeaderConverter}. */
+    public static final String HEADER_CONVERTER_DEFAULT = SimpleHeaderConverter.class.getName();
     public static final String OFFSET_FLUSH_INTERVAL_MS = "offset.flush.interval.ms";
     public static final String OFFSET_FLUSH_TIMEOUT_MS = "offset.flush.timeout.ms";
     public static final String TASK_SHUTDOWN_GRACEFUL_TIMEOUT_MS = "task.shutdown.graceful.timeout.ms";
@@ -40,6 +45,11 @@ public final class WorkerConfig {
         .define(VALUE_CONVERTER, ConfigDef.Type.STRING, ConfigDef.NO_DEFAULT_VALUE, Validator.nonEmptyString(),
             ConfigDef.Importance.HIGH, "Converter class used to convert between Kafka Connect format and the "
                 + "serialized form that is written to Kafka. This controls the format of the values in messages.")
+        .define(HEADER_CONVERTER, ConfigDef.Type.STRING, HEADER_CONVERTER_DEFAULT, Validator.nonEmptyString(),
+            ConfigDef.Importance.LOW, "HeaderConverter class used to convert between Kafka Connect format and the "
+                + "serialized form that is written to Kafka. This controls the format of the header values in "
+                + "messages. By default, the SimpleHeaderConverter is used to serialize header values to strings and "
+                + "deserialize them by inferring the schemas.")
         .define(OFFSET_FLUSH_INTERVAL_MS, ConfigDef.Type.LONG, 60000L, Validator.atLeast(1),
             ConfigDef.Importance.LOW, "Interval at which to try committing offsets for tasks.")
         .define(OFFSET_FLUSH_TIMEOUT_MS, ConfigDef.Type.LONG, 5000L, Validator.atLeast(1), ConfigDef.Importance.LOW,
@@ -73,6 +83,11 @@ public final class WorkerConfig {
 
     public String valueConverter() {
         return String.valueOf(parsed.getString(VALUE_CONVERTER));
+    }
+
+    /** The default header converter's class name or alias ({@value #HEADER_CONVERTER}). */
+    public String headerConverter() {
+        return String.valueOf(parsed.getString(HEADER_CONVERTER));
     }
 
     /** The settings under {@code prefix} (such as {@code key.converter.}), the prefix stripped. */

@@ -336,6 +336,9 @@ final class WorkerSinkTask extends WorkerTask {
             } catch (RuntimeException e) {
                 LOG.warn("Task {} failed to close its transforms", id, e);
             }
+        }        SinkRecordConverter c = converter;
+        if (c != null) {
+            c.close();
         }
     }
 

@@ -264,8 +264,8 @@ final class WorkerSourceTask extends WorkerTask {
             .flatMap(key -> errors.execute(Stage.VALUE_CONVERTER, values.getClass().getName(),
                 () -> new Bytes(values.fromConnectData(r.topic(), r.valueSchema(), r.value())),
                 () -> errant(r, convert))
-                .flatMap(value -> errors.execute(Stage.HEADER_CONVERTER, RecordConverters.class.getName(),
-                    () -> RecordConverters.toKafka(r.headers()), () -> errant(r, convert))
+                .flatMap(value -> errors.execute(Stage.HEADER_CONVERTER, convert.header().getClass().getName(),
+                    () -> convert.toKafka(r.topic(), r.headers()), () -> errant(r, convert))
                     .map(headers -> new ProducerRecord<>(r.topic(), r.kafkaPartition(), r.timestamp(), key.value(),
                         value.value(), headers))));
     }
@@ -278,7 +278,7 @@ final class WorkerSourceTask extends WorkerTask {
     private static ErrantRecord errant(SourceRecord r, RecordConverters convert) {
         return new ErrantRecord(r.topic(), r.kafkaPartition(), -1, r.timestamp(),
             quietly(convert.key(), r.topic(), r.keySchema(), r.key()),
-            quietly(convert.value(), r.topic(), r.valueSchema(), r.value()), headersQuietly(r),
+            quietly(convert.value(), r.topic(), r.valueSchema(), r.value()), headersQuietly(r, convert),
             "source record '" + r + "' with source partition " + r.sourcePartition() + " and source offset "
                 + r.sourceOffset());
     }
@@ -292,9 +292,9 @@ final class WorkerSourceTask extends WorkerTask {
         }
     }
 
-    private static List<Header> headersQuietly(SourceRecord r) {
+    private static List<Header> headersQuietly(SourceRecord r, RecordConverters convert) {
         try {
-            return RecordConverters.toKafka(r.headers());
+            return convert.toKafka(r.topic(), r.headers());
         } catch (RuntimeException e) {
             return List.of();
         }
@@ -380,6 +380,9 @@ final class WorkerSourceTask extends WorkerTask {
             } catch (RuntimeException e) {
                 LOG.warn("Task {} failed to close its transforms", id, e);
             }
+        }        RecordConverters c = converters;
+        if (c != null) {
+            c.close();
         }
     }
 
