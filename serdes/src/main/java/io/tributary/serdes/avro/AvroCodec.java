@@ -36,11 +36,9 @@ final class AvroCodec {
                          int schemaId) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(128);
         if (schemaId >= 0) {
-            out.write(0);
-            out.write(schemaId >>> 24);
-            out.write(schemaId >>> 16);
-            out.write(schemaId >>> 8);
-            out.write(schemaId);
+            // One write, not five: each write of the stream takes its lock.
+            out.write(new byte[] {0, (byte) (schemaId >>> 24), (byte) (schemaId >>> 16), (byte) (schemaId >>> 8),
+                (byte) schemaId}, 0, 5);
         }
         BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
         try {
