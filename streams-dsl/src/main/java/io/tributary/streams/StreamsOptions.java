@@ -31,7 +31,8 @@ public final class StreamsOptions {
     private static final List<String> STREAMS_KEYS = List.of("application.id", "processing.guarantee",
         "commit.interval.ms", "replication.factor", "num.stream.threads", "statestore.cache.max.bytes",
         "default.deserialization.exception.handler", "processing.exception.handler",
-        "default.production.exception.handler", "tributary.allow.generated.names");
+        "default.production.exception.handler", "errors.dead.letter.queue.topic.name",
+        "tributary.allow.generated.names");
 
     private final Draft d;
 
@@ -113,6 +114,7 @@ public final class StreamsOptions {
             case "default.deserialization.exception.handler" -> deserializationErrorHandling(handling(key, s));
             case "processing.exception.handler" -> processingErrorHandling(handling(key, s));
             case "default.production.exception.handler" -> productionErrorHandling(handling(key, s));
+            case "errors.dead.letter.queue.topic.name" -> deadLetterTopic(PropertyValues.string(value));
             case "tributary.allow.generated.names" -> allowGeneratedNames(PropertyValues.bool(key, value));
             default -> this;
         };
@@ -237,6 +239,29 @@ public final class StreamsOptions {
         return d.productionErrors;
     }
 
+    /**
+     * A topic for input records that are skipped because they cannot be deserialized or processed under
+     * {@link ErrorHandling#LOG_AND_CONTINUE} ({@code errors.dead.letter.queue.topic.name}, as in Kafka Streams'
+     * KIP-1034): each is written there with its original key, value and headers, plus {@code __streams.errors.*}
+     * headers naming the exception, its message and stack trace and the record's topic, partition and offset. It goes
+     * out with the task's other outputs, before the input offset is committed. The topic must exist (or the broker
+     * create it); under {@link ErrorHandling#FAIL} the application fails naming the record and writes nothing.
+     *
+     * @throws IllegalArgumentException if {@code topic} is not a usable topic name
+     */
+    public StreamsOptions deadLetterTopic(String topic) {
+        requireNonNull(topic, "topic");
+        if (!topic.matches("[a-zA-Z0-9._-]{1,249}")) {
+            throw new IllegalArgumentException("deadLetterTopic '" + topic + "' is not a valid topic name");
+        }
+        return copy(x -> x.deadLetterTopic = topic);
+    }
+
+    /** The dead-letter topic, or null for none (the default). */
+    public @Nullable String deadLetterTopic() {
+        return d.deadLetterTopic;
+    }
+
     /** Event time of input records; default none: the record timestamps. */
     public StreamsOptions timestampExtractor(TimestampExtractor extractor) {
         requireNonNull(extractor, "extractor");
@@ -277,6 +302,7 @@ public final class StreamsOptions {
         private ErrorHandling deserializationErrors = ErrorHandling.FAIL;
         private ErrorHandling processingErrors = ErrorHandling.FAIL;
         private ErrorHandling productionErrors = ErrorHandling.FAIL;
+        private @Nullable String deadLetterTopic;
         private @Nullable TimestampExtractor timestampExtractor;
         private short replicationFactor = -1;
 

@@ -221,4 +221,44 @@ final class StatelessOperatorsTest {
                 .hasMessageContaining("Failed to process record in-0@0 in task 0_0: boom");
         }
     }
+
+    @Test
+    void skippedRecordsGoToTheDeadLetterTopicWithWhatFailedInTheirHeaders() {
+        StreamsBuilder b = new StreamsBuilder();
+        b.stream("in", Consumed.with(Serdes.string(), Serdes.integer())).mapValues(v -> {
+            if (v == 13) {
+                throw new IllegalStateException("unlucky");
+            }
+            return v;
+        }).to("out", Produced.with(Serdes.string(), Serdes.integer()));
+        StreamsOptions options = DriverFixture.OPTIONS.deadLetterTopic("in-dlt")
+            .deserializationErrorHandling(ErrorHandling.LOG_AND_CONTINUE)
+            .processingErrorHandling(ErrorHandling.LOG_AND_CONTINUE);
+        try (var driver = new io.tributary.streams.testing.TopologyTestDriver(b.build(), options)) {
+            var in = driver.createInputTopic("in", Serdes.string().serializer(), Serdes.byteArray().serializer());
+            in.pipeInput("a", new byte[] {1, 2, 3});                                 // not an int
+            in.pipeInput(new io.tributary.streams.testing.TestRecord<>("b", Serdes.integer().serializer()
+                .serialize("in", 13), 5L, List.of(new io.tributary.common.Header("trace", new byte[] {7}))));
+            in.pipeInput("c", Serdes.integer().serializer().serialize("in", 1));
+            assertThat(driver.createOutputTopic("out", Serdes.string().deserializer(), Serdes.integer().deserializer())
+                .readValuesToList()).containsExactly(1);
+            var dead = driver.createOutputTopic("in-dlt", Serdes.string().deserializer(),
+                Serdes.byteArray().deserializer()).readRecordsToList();
+            assertThat(dead).extracting(r -> r.key()).containsExactly("a", "b");
+            assertThat(dead.get(0).value()).containsExactly(1, 2, 3);
+            assertThat(header(dead.get(0).headers(), "__streams.errors.offset")).isEqualTo("0");
+            assertThat(header(dead.get(0).headers(), "__streams.errors.topic")).isEqualTo("in");
+            assertThat(header(dead.get(0).headers(), "__streams.errors.exception")).contains("Exception");
+            assertThat(header(dead.get(1).headers(), "__streams.errors.message")).isEqualTo("unlucky");
+            assertThat(header(dead.get(1).headers(), "__streams.errors.offset")).isEqualTo("1");
+            assertThat(header(dead.get(1).headers(), "__streams.errors.stacktrace"))
+                .contains("IllegalStateException: unlucky");
+            assertThat(header(dead.get(1).headers(), "trace")).isEqualTo("\u0007");
+        }
+    }
+
+    private static String header(List<io.tributary.common.Header> headers, String key) {
+        return headers.stream().filter(h -> h.key().equals(key)).map(h -> new String(h.value(),
+            java.nio.charset.StandardCharsets.UTF_8)).findFirst().orElseThrow();
+    }
 }

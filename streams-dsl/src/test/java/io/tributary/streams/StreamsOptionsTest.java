@@ -19,6 +19,7 @@ final class StreamsOptionsTest {
             "statestore.cache.max.bytes", "0",
             "default.deserialization.exception.handler",
             "org.apache.kafka.streams.errors.LogAndContinueExceptionHandler",
+            "errors.dead.letter.queue.topic.name", "app-dlt",
             "tributary.allow.generated.names", "true"));
         assertThat(options.applicationId()).isEqualTo("app");
         assertThat(options.client().bootstrapServers()).containsExactly("a:1", "b:2");
@@ -27,6 +28,7 @@ final class StreamsOptionsTest {
         assertThat(options.deserializationErrorHandling()).isEqualTo(ErrorHandling.LOG_AND_CONTINUE);
         assertThat(options.processingErrorHandling()).isEqualTo(ErrorHandling.FAIL);
         assertThat(options.allowGeneratedNames()).isTrue();
+        assertThat(options.deadLetterTopic()).isEqualTo("app-dlt");
     }
 
     @Test
@@ -39,6 +41,9 @@ final class StreamsOptionsTest {
             .hasMessageContaining("processing.guarantee");
         assertThatThrownBy(() -> StreamsOptions.fromProperties(Map.of("bootstrap.servers", "h:1")))
             .hasMessageContaining("application.id is required");
+        assertThatThrownBy(() -> StreamsOptions.fromProperties(Map.of("application.id", "a",
+            "bootstrap.servers", "h:1", "errors.dead.letter.queue.topic.name", "no spaces")))
+            .hasMessageContaining("no spaces");
     }
 
     @Test

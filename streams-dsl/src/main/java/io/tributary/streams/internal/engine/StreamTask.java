@@ -129,7 +129,7 @@ public final class StreamTask {
             Object value = source.valueDeserializer().deserialize(input.topic(), input.headers(), input.value());
             record = new Record<>(key, value, Math.max(0, input.timestamp()), input.headers());
         } catch (RuntimeException e) {
-            handle(options.deserializationErrorHandling(), "deserialize", origin, e);
+            handle(options.deserializationErrorHandling(), "deserialize", origin, input, e);
             return;
         }
         try {
@@ -139,7 +139,7 @@ public final class StreamTask {
             context.setCurrentNode(source.node());
             source.node().process(record.withTimestamp(timestamp));
         } catch (RuntimeException e) {
-            handle(options.processingErrorHandling(), "process", origin, e);
+            handle(options.processingErrorHandling(), "process", origin, input, e);
         } finally {
             context.setCurrentNode(null);
             context.setRecord(null, -1);
@@ -183,7 +183,7 @@ public final class StreamTask {
             try {
                 run.run();
             } catch (RuntimeException e) {
-                handle(options.processingErrorHandling(), "punctuate in " + node.name(), null, e);
+                handle(options.processingErrorHandling(), "punctuate in " + node.name(), null, null, e);
             } finally {
                 context.setCurrentNode(null);
                 context.setRecord(null, -1);
@@ -201,10 +201,16 @@ public final class StreamTask {
         return t;
     }
 
-    private void handle(ErrorHandling handling, String what, @Nullable RecordMetadata origin, RuntimeException e) {
+    private void handle(ErrorHandling handling, String what, @Nullable RecordMetadata origin,
+                        @Nullable InputRecord input, RuntimeException e) {
         String where = origin == null ? "task " + id
             : "record " + origin.topic() + "-" + origin.partition() + "@" + origin.offset() + " in task " + id;
         if (handling == ErrorHandling.LOG_AND_CONTINUE) {
+            String deadLetterTopic = options.deadLetterTopic();
+            if (deadLetterTopic != null && input != null) {
+                // Goes out with the task's other outputs, before the input's offset can be committed.
+                collector.add(DeadLetters.of(deadLetterTopic, input, e));
+            }
             LOG.warn("Failed to {} {}; skipping it (log-and-continue)", what, where, e);
             return;
         }
