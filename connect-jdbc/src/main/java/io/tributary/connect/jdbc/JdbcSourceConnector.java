@@ -1,12 +1,14 @@
 package io.tributary.connect.jdbc;
 
 import io.tributary.connect.config.ConfigDef;
+import io.tributary.connect.config.ConfigException;
 import io.tributary.connect.config.ConfigValue;
 import io.tributary.connect.errors.ConnectException;
 import io.tributary.connect.jdbc.internal.DatabaseDialect;
 import io.tributary.connect.jdbc.internal.Failures;
 import io.tributary.connect.jdbc.internal.TableId;
 import io.tributary.connect.jdbc.internal.Version;
+import io.tributary.connect.source.ExactlyOnceSupport;
 import io.tributary.connect.source.SourceConnector;
 import io.tributary.connect.source.SourceTask;
 import java.sql.Connection;
@@ -89,6 +91,21 @@ public final class JdbcSourceConnector extends SourceConnector {
         }
         LOG.info("Reading tables {}", selected);
         return List.copyOf(selected);
+    }
+
+    /**
+     * Exactly once needs a task to resume strictly after its committed offset: the incrementing modes do (the
+     * column only grows); {@code timestamp} alone may meet rows of an equal timestamp again, and {@code bulk} keeps
+     * no offsets.
+     */
+    @Override
+    public ExactlyOnceSupport exactlyOnceSupport(Map<String, String> props) {
+        try {
+            return JdbcSourceConfig.Mode.of(props.getOrDefault(JdbcSourceConfig.MODE_CONFIG, "")).usesIncrementing()
+                ? ExactlyOnceSupport.SUPPORTED : ExactlyOnceSupport.UNSUPPORTED;
+        } catch (ConfigException e) {
+            return ExactlyOnceSupport.UNSUPPORTED;
+        }
     }
 
     @Override

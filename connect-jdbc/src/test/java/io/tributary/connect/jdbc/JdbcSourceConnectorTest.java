@@ -144,4 +144,19 @@ final class JdbcSourceConnectorTest {
         return values.stream().filter(v -> v.name().equals(key)).findFirst()
                      .orElseThrow(() -> new AssertionError("No config value for " + key)).errors();
     }
+
+    @Test
+    void deliversExactlyOnceOnlyInTheIncrementingModes() {
+        JdbcSourceConnector connector = new JdbcSourceConnector();
+        assertThat(connector.exactlyOnceSupport(Map.of("mode", "incrementing")))
+            .isEqualTo(io.tributary.connect.source.ExactlyOnceSupport.SUPPORTED);
+        assertThat(connector.exactlyOnceSupport(Map.of("mode", "timestamp+incrementing")))
+            .isEqualTo(io.tributary.connect.source.ExactlyOnceSupport.SUPPORTED);
+        assertThat(connector.exactlyOnceSupport(Map.of("mode", "timestamp")))
+            .isEqualTo(io.tributary.connect.source.ExactlyOnceSupport.UNSUPPORTED);
+        assertThat(connector.exactlyOnceSupport(Map.of("mode", "bulk")))
+            .isEqualTo(io.tributary.connect.source.ExactlyOnceSupport.UNSUPPORTED);
+        assertThat(connector.exactlyOnceSupport(Map.of()))
+            .isEqualTo(io.tributary.connect.source.ExactlyOnceSupport.UNSUPPORTED);
+    }
 }
