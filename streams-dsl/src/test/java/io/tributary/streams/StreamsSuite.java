@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tributary.admin.AdminOptions;
 import io.tributary.admin.NewTopic;
 import io.tributary.admin.TributaryAdmin;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tributary.client.ClientOptions;
 import io.tributary.common.TopicPartition;
 import io.tributary.consumer.ConsumerOptions;
@@ -91,7 +92,11 @@ abstract class StreamsSuite {
     }
 
     private StreamsOptions options(String applicationId) {
-        return StreamsOptions.create(applicationId, client())
+        return options(applicationId, client());
+    }
+
+    private StreamsOptions options(String applicationId, ClientOptions client) {
+        return StreamsOptions.create(applicationId, client)
             .defaultKeySerde(Serdes.string())
             .defaultValueSerde(Serdes.string())
             .commitInterval(Duration.ofMillis(500));
@@ -128,7 +133,9 @@ abstract class StreamsSuite {
         } finally {
             first.close().block(WAIT);
         }
-        TributaryStreams second = TributaryStreams.create(wordCount(lines, counts), options(app));
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        TributaryStreams second = TributaryStreams.create(wordCount(lines, counts), options(app,
+            client().meterRegistry(meters)));
         second.start().block(WAIT);
         try {
             produce(lines, List.of("a c"));
@@ -136,6 +143,10 @@ abstract class StreamsSuite {
             // From restored state, not from zero, and the first run's input was not counted again.
             assertThat(seen).doesNotContain("a=4", "c=2").containsSubsequence("a=2", "a=3");
             assertThat(second.<String, Long>store("word-counts").get("a")).isEqualTo(3L);
+            // The restore was measured: at least the changelog's a=2 and b=1 were replayed.
+            assertThat(meters.get("tributary.streams.restore.records").tag("store", "word-counts").counter().count())
+                .isGreaterThanOrEqualTo(2);
+            assertThat(meters.get("tributary.streams.restore.rate").summary().count()).isPositive();
         } finally {
             second.close().block(WAIT);
         }

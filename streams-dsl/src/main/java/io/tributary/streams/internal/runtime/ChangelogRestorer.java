@@ -19,18 +19,20 @@ import reactor.core.publisher.Mono;
 
 /**
  * Restores a new task's stores by replaying their changelog partitions from the first offset to the end offset
- * they had when the restore began, with a
- * consumer assigned to each partition (no group). Stateless; the task is not used by anyone else meanwhile.
+ * they had when the restore began, with a consumer assigned to each partition (no group); reports each restore to
+ * {@link RestoreMetrics}. Stateless; the task is not used by anyone else meanwhile.
  */
 final class ChangelogRestorer {
     private static final Logger LOG = LoggerFactory.getLogger(ChangelogRestorer.class);
 
     private final TributaryAdmin admin;
     private final ClientOptions client;
+    private final RestoreMetrics metrics;
 
-    ChangelogRestorer(TributaryAdmin admin, ClientOptions client) {
+    ChangelogRestorer(TributaryAdmin admin, ClientOptions client, RestoreMetrics metrics) {
         this.admin = admin;
         this.client = client;
+        this.metrics = metrics;
     }
 
     Mono<StreamTask> restore(StreamTask task) {
@@ -60,8 +62,12 @@ final class ChangelogRestorer {
                 .takeUntilOther(consumer.awaitPositions(Map.of(changelog, end)))
                 .doOnNext(r -> task.restore(store, r.key(), r.value(), r.timestamp()))
                 .count()
-                .doOnNext(n -> LOG.info("Restored store {} of task {} from {} ({} records in {} ms)", store,
-                    task.id(), changelog, n, (System.nanoTime() - started) / 1_000_000))
+                .doOnNext(n -> {
+                    long nanos = System.nanoTime() - started;
+                    metrics.restored(store, changelog, n, nanos);
+                    LOG.info("Restored store {} of task {} from {} ({} records in {} ms)", store, task.id(), changelog,
+                        n, nanos / 1_000_000);
+                })
                 .then(consumer.close());
         });
     }

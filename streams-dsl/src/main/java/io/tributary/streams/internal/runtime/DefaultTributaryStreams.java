@@ -113,7 +113,8 @@ public final class DefaultTributaryStreams implements TributaryStreams {
     }
 
     private void run(TributaryAdmin a) {
-        ChangelogRestorer restorer = new ChangelogRestorer(a, options.client());
+        ChangelogRestorer restorer = new ChangelogRestorer(a, options.client(),
+            RestoreMetrics.of(options.client().meterRegistry(), options.applicationId()));
         TributaryProducer<byte[], byte[]> p = TributaryProducer.create(ProducerOptions
             .create(options.client(), Serdes.byteArray().serializer(), Serdes.byteArray().serializer())
             .stopOnError(false));
