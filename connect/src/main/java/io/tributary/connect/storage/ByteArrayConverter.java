@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1
  */
-public final class ByteArrayConverter implements Converter, HeaderConverter {
+public final class ByteArrayConverter implements DataConverterForHeaders {
     @Override
     public ConfigDef config() {
         return new ConfigDef();
@@ -51,22 +51,4 @@ public final class ByteArrayConverter implements Converter, HeaderConverter {
         return new SchemaAndValue(Schema.OPTIONAL_BYTES_SCHEMA, value);
     }
 
-    /** Configures it as a header converter. */
-    @Override
-    public void configure(Map<String, ?> configs) {
-        configure(configs, false);
-    }
-
-    /** As {@link #fromConnectData}: the header key plays no part. */
-    @Override
-    public byte @Nullable [] fromConnectHeader(String topic, String headerKey, @Nullable Schema schema,
-                                               @Nullable Object value) {
-        return fromConnectData(topic, schema, value);
-    }
-
-    /** As {@link #toConnectData}: the header key plays no part. */
-    @Override
-    public SchemaAndValue toConnectHeader(String topic, String headerKey, byte @Nullable [] value) {
-        return toConnectData(topic, value);
-    }
 }

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the Java type
  */
-abstract class FixedWidthConverter<T> implements Converter, HeaderConverter {
+abstract class FixedWidthConverter<T> implements DataConverterForHeaders {
     private final String typeName;
     private final Schema schema;
     private final Class<T> javaType;
@@ -86,22 +86,4 @@ abstract class FixedWidthConverter<T> implements Converter, HeaderConverter {
         return new SchemaAndValue(schema, read(ByteBuffer.wrap(value)));
     }
 
-    /** Configures it as a header converter. */
-    @Override
-    public void configure(Map<String, ?> configs) {
-        configure(configs, false);
-    }
-
-    /** As {@link #fromConnectData}: the header key plays no part. */
-    @Override
-    public byte @Nullable [] fromConnectHeader(String topic, String headerKey, @Nullable Schema schema,
-                                               @Nullable Object value) {
-        return fromConnectData(topic, schema, value);
-    }
-
-    /** As {@link #toConnectData}: the header key plays no part. */
-    @Override
-    public SchemaAndValue toConnectHeader(String topic, String headerKey, byte @Nullable [] value) {
-        return toConnectData(topic, value);
-    }
 }

@@ -52,7 +52,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1
  */
-public final class JsonConverter implements Converter, HeaderConverter {
+public final class JsonConverter implements DataConverterForHeaders {
     /** Whether records carry the schema envelope. */
     public static final String SCHEMAS_ENABLE_CONFIG = "schemas.enable";
     /** How Decimal values are written: {@code BASE64} or {@code NUMERIC}. */
@@ -162,25 +162,6 @@ public final class JsonConverter implements Converter, HeaderConverter {
         }
         Schema schema = s.schemas.toConnect(json.get(ENVELOPE_SCHEMA));
         return new SchemaAndValue(schema, s.reader.read(schema, json.get(ENVELOPE_PAYLOAD)));
-    }
-
-    /** Configures it as a header converter, with the same settings as for values. */
-    @Override
-    public void configure(Map<String, ?> configs) {
-        configure(configs, false);
-    }
-
-    /** As {@link #fromConnectData}: the header key plays no part. */
-    @Override
-    public byte @Nullable [] fromConnectHeader(String topic, String headerKey, @Nullable Schema schema,
-                                               @Nullable Object value) {
-        return fromConnectData(topic, schema, value);
-    }
-
-    /** As {@link #toConnectData}: the header key plays no part. */
-    @Override
-    public SchemaAndValue toConnectHeader(String topic, String headerKey, byte @Nullable [] value) {
-        return toConnectData(topic, value);
     }
 
     private static Schema parseFixedSchema(JsonSchemas schemas, String content) {

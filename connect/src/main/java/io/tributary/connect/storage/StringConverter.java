@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1
  */
-public final class StringConverter implements Converter, HeaderConverter {
+public final class StringConverter implements DataConverterForHeaders {
     /** The character set of the bytes. */
     public static final String ENCODING_CONFIG = "converter.encoding";
     /** The default character set. */
@@ -49,25 +49,6 @@ public final class StringConverter implements Converter, HeaderConverter {
     @Override
     public SchemaAndValue toConnectData(String topic, byte @Nullable [] value) {
         return new SchemaAndValue(Schema.OPTIONAL_STRING_SCHEMA, value == null ? null : new String(value, charset));
-    }
-
-    /** Configures it as a header converter, with the same settings as for values. */
-    @Override
-    public void configure(Map<String, ?> configs) {
-        configure(configs, false);
-    }
-
-    /** As {@link #fromConnectData}: the header key plays no part. */
-    @Override
-    public byte @Nullable [] fromConnectHeader(String topic, String headerKey, @Nullable Schema schema,
-                                               @Nullable Object value) {
-        return fromConnectData(topic, schema, value);
-    }
-
-    /** As {@link #toConnectData}: the header key plays no part. */
-    @Override
-    public SchemaAndValue toConnectHeader(String topic, String headerKey, byte @Nullable [] value) {
-        return toConnectData(topic, value);
     }
 
     private static Charset charset(@Nullable String name) {
