@@ -9,7 +9,9 @@
  * {@link io.tributary.benchmarks.harness.ConnectSideBySide} runs Kafka Connect's standalone worker
  * ({@code benchmarks/kafka-connect}) and Tributary's ({@code connect}) with their file connectors, and
  * {@link io.tributary.benchmarks.harness.JdbcSinkSideBySide} the same workers with Debezium's and Tributary's JDBC
- * sinks against a throwaway PostgreSQL. Run on demand, never by {@code verify}.
+ * sinks against a throwaway PostgreSQL; {@link io.tributary.benchmarks.harness.StreamsSideBySide} runs the same
+ * topologies in Kafka Streams and in Tributary Streams ({@code benchmarks/streams}). Run on demand, never by
+ * {@code verify}.
  */
 @NullMarked
 package io.tributary.benchmarks.harness;
