@@ -138,6 +138,8 @@ abstract class StreamsSuite {
             client().meterRegistry(meters)));
         second.start().block(WAIT);
         try {
+            // Restored on assignment: queryable before any new input arrives.
+            assertThat(second.<String, Long>store("word-counts").get("a")).isEqualTo(2L);
             produce(lines, List.of("a c"));
             List<String> seen = readUntil(counts, 2, Map.of("a", 3L, "b", 1L, "c", 1L));
             // From restored state, not from zero, and the first run's input was not counted again.

@@ -35,6 +35,7 @@ import io.tributary.streams.state.ReadOnlySessionStore;
 import io.tributary.streams.state.ReadOnlyWindowStore;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,6 +67,10 @@ public final class DefaultTributaryStreams implements TributaryStreams {
     private final TaskFactory factory;
     private final AtomicReference<State> state = new AtomicReference<>(State.CREATED);
     private final Map<TaskId, StreamTask> tasks = new ConcurrentHashMap<>();
+    /** Tasks being created and restored, so that a record and the assignment share one restore. */
+    private final Map<TaskId, Mono<StreamTask>> restoring = new ConcurrentHashMap<>();
+    /** The tasks of the partitions this instance owns; a restore finishing after a revocation is dropped. */
+    private final Set<TaskId> owned = ConcurrentHashMap.newKeySet();
     private final Object lock = new Object();
     private final AtomicInteger pending = new AtomicInteger();
     private final Sinks.Empty<Void> assigned = Sinks.empty();
@@ -76,6 +81,7 @@ public final class DefaultTributaryStreams implements TributaryStreams {
     private volatile @Nullable TributaryProducer<byte[], byte[]> producer;
     private volatile @Nullable Disposable running;
     private volatile @Nullable GlobalStateUpdater globalUpdater;
+    private volatile @Nullable ChangelogRestorer restorer;
 
     public DefaultTributaryStreams(TopologyGraph graph, StreamsOptions options) {
         if (options.processingGuarantee() == ProcessingGuarantee.EXACTLY_ONCE_V2) {
@@ -113,7 +119,7 @@ public final class DefaultTributaryStreams implements TributaryStreams {
     }
 
     private void run(TributaryAdmin a) {
-        ChangelogRestorer restorer = new ChangelogRestorer(a, options.client(),
+        restorer = new ChangelogRestorer(a, options.client(),
             RestoreMetrics.of(options.client().meterRegistry(), options.applicationId()));
         TributaryProducer<byte[], byte[]> p = TributaryProducer.create(ProducerOptions
             .create(options.client(), Serdes.byteArray().serializer(), Serdes.byteArray().serializer())
@@ -130,9 +136,46 @@ public final class DefaultTributaryStreams implements TributaryStreams {
         consumer = c;
         Flux<Object> events = Flux.merge(c.receive(), Flux.interval(WALL_CLOCK_TICK).map(tick -> (Object) tick));
         running = p.send(events.concatMap(event -> event instanceof ReceivedRecord<?, ?> r
-                ? process(restorer, cast(r)) : punctuate()))
+                ? process(cast(r)) : punctuate()))
             .doOnNext(this::written)
             .subscribe(null, this::failed);
+    }
+
+    /**
+     * The task, created and restored from its changelogs first if new: the assignment starts that at once, a record
+     * of the task waits for it. A task whose partitions were revoked meanwhile is closed, not kept.
+     */
+    private Mono<StreamTask> task(TaskId id) {
+        StreamTask existing = tasks.get(id);
+        if (existing != null) {
+            return Mono.just(existing);
+        }
+        ChangelogRestorer r = restorer;
+        if (r == null) {
+            return Mono.error(new IllegalStateException("The application is not running"));
+        }
+        return restoring.computeIfAbsent(id, k -> Mono.fromCallable(() -> factory.create(k))
+            .flatMap(r::restore)
+            .doOnNext(t -> {
+                if (owned.contains(k)) {
+                    tasks.put(k, t);
+                } else {
+                    t.close();
+                }
+            })
+            .doFinally(signal -> restoring.remove(k))
+            .cache());
+    }
+
+    private Set<TaskId> taskIds(Set<TopicPartition> partitions) {
+        Set<TaskId> ids = new HashSet<>();
+        for (TopicPartition tp : partitions) {
+            Integer sub = factory.subtopologyByTopic().get(tp.topic());
+            if (sub != null) {
+                ids.add(new TaskId(sub, tp.partition()));
+            }
+        }
+        return ids;
     }
 
     @SuppressWarnings("unchecked")
@@ -141,18 +184,13 @@ public final class DefaultTributaryStreams implements TributaryStreams {
     }
 
     /** Runs one input record through its task (restored first if new); emits its outputs to send. */
-    private Flux<SenderRecord<byte[], byte[], PendingAck>> process(ChangelogRestorer restorer,
-                                                                   ReceivedRecord<byte[], byte[]> record) {
+    private Flux<SenderRecord<byte[], byte[], PendingAck>> process(ReceivedRecord<byte[], byte[]> record) {
         if (stopping) {
             return Flux.empty();   // neither processed nor acknowledged: read again after restart
         }
         pending.incrementAndGet();
         TaskId id = new TaskId(factory.subtopologyByTopic().get(record.topic()), record.partition());
-        StreamTask existing = tasks.get(id);
-        Mono<StreamTask> task = existing != null ? Mono.just(existing) : Mono.fromCallable(() -> factory.create(id))
-            .flatMap(restorer::restore)
-            .doOnNext(t -> tasks.put(id, t));
-        return task.flatMapMany(t -> {
+        return task(id).flatMapMany(t -> {
             List<OutputRecord> outputs;
             synchronized (lock) {
                 t.process(new InputRecord(record.topic(), record.partition(), record.offset(), record.key(),
@@ -198,9 +236,19 @@ public final class DefaultTributaryStreams implements TributaryStreams {
 
     /** Closes the tasks of partitions this instance no longer owns; a later assignment restores them again. */
     private final class TaskLifecycle implements AssignmentListener {
+        /** Creates and restores the new tasks right away; the first assignment completes start() once restored. */
         @Override
         public void onAssigned(Set<TopicPartition> added) {
-            assigned.tryEmitEmpty();
+            Set<TaskId> ids = taskIds(added);
+            owned.addAll(ids);
+            Flux.fromIterable(ids)
+                .concatMap(id -> task(id).onErrorResume(e -> {
+                    // A record of the task tries again; the application is not failed for it here.
+                    LOG.warn("Could not restore task {} on assignment; its first record retries", id, e);
+                    return Mono.empty();
+                }))
+                .then()
+                .subscribe(null, e -> assigned.tryEmitEmpty(), assigned::tryEmitEmpty);
         }
 
         @Override
@@ -214,6 +262,7 @@ public final class DefaultTributaryStreams implements TributaryStreams {
         }
 
         private void closeTasks(Set<TopicPartition> partitions) {
+            owned.removeAll(taskIds(partitions));
             synchronized (lock) {
                 for (TopicPartition tp : partitions) {
                     Integer sub = factory.subtopologyByTopic().get(tp.topic());
