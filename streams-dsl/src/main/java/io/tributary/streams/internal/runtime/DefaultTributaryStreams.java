@@ -143,7 +143,7 @@ public final class DefaultTributaryStreams implements TributaryStreams {
 
     /**
      * The task, created and restored from its changelogs first if new: the assignment starts that at once, a record
-     * of the task waits for it. A task whose partitions were revoked meanwhile is closed, not kept.
+     * of the task waits for it. A task whose partitions were revoked meanwhile is not kept.
      */
     private Mono<StreamTask> task(TaskId id) {
         StreamTask existing = tasks.get(id);
@@ -157,10 +157,9 @@ public final class DefaultTributaryStreams implements TributaryStreams {
         return restoring.computeIfAbsent(id, k -> Mono.fromCallable(() -> factory.create(k))
             .flatMap(r::restore)
             .doOnNext(t -> {
+                // Revoked while restoring: not kept; a record already waiting for it is still processed by it.
                 if (owned.contains(k)) {
                     tasks.put(k, t);
-                } else {
-                    t.close();
                 }
             })
             .doFinally(signal -> restoring.remove(k))
