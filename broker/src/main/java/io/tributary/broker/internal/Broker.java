@@ -94,6 +94,8 @@ public final class Broker implements AutoCloseable {
     private BrokerContext context;
     private Partitions partitions;
     private Disposable maintenance;
+    /** Set when closing starts: maintenance interrupted by the close is expected, not an error. */
+    private volatile boolean closing;
     private ProducerIdManager producerIds;
     private GroupCoordinator groups;
     private TransactionCoordinator transactions;
@@ -235,7 +237,11 @@ public final class Broker implements AutoCloseable {
                 }
                 partitions.maintain(now, retention, cleaner);
             }).subscribeOn(io).onErrorResume(e -> {
-                LOG.error("Log maintenance failed", e);
+                if (closing) {
+                    LOG.debug("Log maintenance stopped by the broker closing", e);
+                } else {
+                    LOG.error("Log maintenance failed", e);
+                }
                 return Mono.empty();
             }))
             .subscribe();
@@ -274,6 +280,7 @@ public final class Broker implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closing = true;
         if (registry != null) {
             registry.close();
             registry = null;
