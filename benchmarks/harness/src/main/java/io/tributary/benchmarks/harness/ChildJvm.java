@@ -115,6 +115,28 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** The peak resident set size so far ({@code VmHWM}), in MiB; -1 if unknown (process gone, or no /proc). */
+    double peakRssMib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.substring(6).replace("kB", "").trim()) / 1024.0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // The process has gone, or there is no /proc.
+        }
+        return -1;
+    }
+
+    /** CPU time the process has used so far (user and system, all threads), in seconds; -1 if unknown. */
+    double cpuSeconds() {
+        return ProcessHandle.of(pid())
+            .flatMap(p -> p.info().totalCpuDuration())
+            .map(d -> d.toNanos() / 1e9)
+            .orElse(-1.0);
+    }
+
     /** The last {@code lines} lines of the output. */
     String outputTail(int lines) {
         String[] all = output().split("\n", -1);

@@ -106,24 +106,12 @@ final class StreamsApp implements AutoCloseable {
 
     /** The peak resident set size so far ({@code VmHWM}), in MiB; -1 if unknown. */
     double peakRssMib() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(jvm.pid()), "status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.substring(6).replace("kB", "").trim()) / 1024.0;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // The process has gone, or there is no /proc.
-        }
-        return -1;
+        return jvm.peakRssMib();
     }
 
-    /** CPU time the application's JVM has used so far (user and system, all threads), in seconds; -1 if unknown. */
+    /** CPU time the application has used so far (user and system, all threads), in seconds; -1 if unknown. */
     double cpuSeconds() {
-        return ProcessHandle.of(jvm.pid())
-            .flatMap(p -> p.info().totalCpuDuration())
-            .map(d -> d.toNanos() / 1e9)
-            .orElse(-1.0);
+        return jvm.cpuSeconds();
     }
 
     Path logFile() {
