@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.testkit.ApacheKafkaExtension;
+import io.tributary.testkit.BlockHoundExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The commands against a real Apache Kafka 4.3 broker: the same output as against Tributary's. */
-@ExtendWith(CliBlockHound.class)
+@ExtendWith(BlockHoundExtension.class)
 final class ApacheKafkaCliTest {
     @RegisterExtension
     static final ApacheKafkaExtension KAFKA = ApacheKafkaExtension.create();

@@ -2,6 +2,7 @@ package io.tributary.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.testkit.BlockHoundExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-@ExtendWith(CliBlockHound.class)
+@ExtendWith(BlockHoundExtension.class)
 final class BrokerStartCommandTest {
     private static final Pattern LISTENING = Pattern.compile("listening on (localhost:\\d+)");
 

@@ -3,13 +3,14 @@ package io.tributary.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.testkit.BlockHoundExtension;
 import io.tributary.testkit.EmbeddedBrokerExtension;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-@ExtendWith(CliBlockHound.class)
+@ExtendWith(BlockHoundExtension.class)
 final class ConfigsCommandTest {
     @RegisterExtension
     static final EmbeddedBrokerExtension BROKER = EmbeddedBrokerExtension.create(b -> b

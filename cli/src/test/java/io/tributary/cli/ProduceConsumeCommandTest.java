@@ -3,6 +3,7 @@ package io.tributary.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.testkit.BlockHoundExtension;
 import io.tributary.testkit.EmbeddedBrokerExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-@ExtendWith(CliBlockHound.class)
+@ExtendWith(BlockHoundExtension.class)
 final class ProduceConsumeCommandTest {
     @RegisterExtension
     static final EmbeddedBrokerExtension BROKER = EmbeddedBrokerExtension.create(b -> b
