@@ -2,6 +2,7 @@ package io.tributary.consumer;
 
 import io.tributary.common.TopicPartition;
 import io.tributary.consumer.internal.DefaultTributaryConsumer;
+import io.tributary.producer.GroupMetadata;
 import io.tributary.producer.SendResult;
 import io.tributary.producer.SenderRecord;
 import io.tributary.producer.TributaryProducer;
@@ -90,6 +91,16 @@ public interface TributaryConsumer<K, V> {
 
     /** The partitions the running subscription owns (empty when none runs). */
     Set<TopicPartition> assignment();
+
+    /**
+     * This member of the consumer group as it stands now (generation and member id), for
+     * {@link TributaryProducer#sendOffsetsToTransaction(Map, GroupMetadata)} in a consume-transform-produce loop of
+     * one's own: the coordinator refuses the offsets if the member has been replaced since (KIP-447). Before the
+     * member has joined, only the group id.
+     *
+     * @throws IllegalStateException if the consumer has no group id
+     */
+    GroupMetadata groupMetadata();
 
     /**
      * The offset of the next record this subscription will emit for an assigned partition: every record before it

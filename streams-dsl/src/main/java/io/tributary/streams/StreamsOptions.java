@@ -183,7 +183,11 @@ public final class StreamsOptions {
         return d.guarantee;
     }
 
-    /** How often processed input offsets are committed ({@code commit.interval.ms}, default 30 s). */
+    /**
+     * How often processed input offsets are committed ({@code commit.interval.ms}; default 30 s, or 100 ms with
+     * {@link ProcessingGuarantee#EXACTLY_ONCE_V2}, where it bounds a transaction, so how long outputs stay invisible
+     * to {@code read_committed} readers), as in Kafka Streams.
+     */
     public StreamsOptions commitInterval(Duration interval) {
         requireNonNull(interval, "interval");
         if (interval.isZero() || interval.isNegative()) {
@@ -193,7 +197,11 @@ public final class StreamsOptions {
     }
 
     public Duration commitInterval() {
-        return d.commitInterval;
+        Duration explicit = d.commitInterval;
+        if (explicit != null) {
+            return explicit;
+        }
+        return d.guarantee == ProcessingGuarantee.EXACTLY_ONCE_V2 ? Duration.ofMillis(100) : Duration.ofSeconds(30);
     }
 
     /**
@@ -297,7 +305,7 @@ public final class StreamsOptions {
         private @Nullable Serde<?> defaultKeySerde;
         private @Nullable Serde<?> defaultValueSerde;
         private ProcessingGuarantee guarantee = ProcessingGuarantee.AT_LEAST_ONCE;
-        private Duration commitInterval = Duration.ofSeconds(30);
+        private @Nullable Duration commitInterval;
         private boolean allowGeneratedNames;
         private ErrorHandling deserializationErrors = ErrorHandling.FAIL;
         private ErrorHandling processingErrors = ErrorHandling.FAIL;

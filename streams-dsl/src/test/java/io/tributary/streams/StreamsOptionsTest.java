@@ -55,14 +55,13 @@ final class StreamsOptionsTest {
     }
 
     @Test
-    void exactlyOnceIsRejectedAtCreateUntilItIsSupported() {
-        StreamsBuilder b = new StreamsBuilder();
-        b.stream("in").to("out");
-        StreamsOptions options = StreamsOptions.create("app", "h:1")
+    void exactlyOnceCommitsEvery100MillisecondsUnlessAnIntervalIsGiven() {
+        StreamsOptions eos = StreamsOptions.create("app", "h:1")
             .processingGuarantee(ProcessingGuarantee.EXACTLY_ONCE_V2);
-        assertThatThrownBy(() -> TributaryStreams.create(b.build(), options))
-            .isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining("exactly_once_v2 is not supported yet");
+        assertThat(eos.commitInterval()).isEqualTo(Duration.ofMillis(100));
+        assertThat(eos.commitInterval(Duration.ofSeconds(2)).commitInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(StreamsOptions.fromProperties(Map.of("application.id", "app", "bootstrap.servers", "h:1",
+            "processing.guarantee", "exactly_once_v2")).commitInterval()).isEqualTo(Duration.ofMillis(100));
     }
 
     @Test

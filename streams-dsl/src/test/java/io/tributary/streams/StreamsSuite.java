@@ -3,12 +3,15 @@ package io.tributary.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.admin.AdminOptions;
+import io.tributary.admin.ListedOffset;
 import io.tributary.admin.NewTopic;
+import io.tributary.admin.OffsetSpec;
 import io.tributary.admin.TributaryAdmin;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tributary.client.ClientOptions;
 import io.tributary.common.TopicPartition;
 import io.tributary.consumer.ConsumerOptions;
+import io.tributary.consumer.IsolationLevel;
 import io.tributary.consumer.OffsetReset;
 import io.tributary.consumer.ReceivedRecord;
 import io.tributary.consumer.TributaryConsumer;
@@ -62,27 +65,44 @@ abstract class StreamsSuite {
 
     /** Reads the output topic until the latest count of every word equals {@code expected}; returns all reads. */
     private List<String> readUntil(String topic, int partitions, Map<String, Long> expected) {
+        return readUntil(topic, partitions, expected, IsolationLevel.READ_UNCOMMITTED);
+    }
+
+    private List<String> readUntil(String topic, int partitions, Map<String, Long> expected,
+                                   IsolationLevel isolation) {
         TributaryConsumer<String, Long> consumer = TributaryConsumer.create(ConsumerOptions
             .create(client(), Serdes.string().deserializer(), Serdes.longSerde().deserializer())
             .assignment(IntStream.range(0, partitions).mapToObj(p -> new TopicPartition(topic, p)).toList())
+            .isolationLevel(isolation)
             .offsetReset(OffsetReset.EARLIEST));
         Map<String, Long> latest = new HashMap<>();
         List<String> seen = new ArrayList<>();
-        consumer.receive()
-            .doOnNext(r -> {
-                latest.put(r.key(), r.value());
-                seen.add(r.key() + "=" + r.value());
-            })
-            .map(ReceivedRecord::key)
-            .takeUntil(k -> latest.equals(expected))
-            .blockLast(WAIT);
-        consumer.close().block(WAIT);
+        try {
+            consumer.receive()
+                .doOnNext(r -> {
+                    latest.put(r.key(), r.value());
+                    seen.add(r.key() + "=" + r.value());
+                })
+                .map(ReceivedRecord::key)
+                .takeUntil(k -> latest.equals(expected))
+                .blockLast(WAIT);
+        } catch (IllegalStateException timedOut) {
+            throw new AssertionError("Expected latest counts " + expected + ", read " + seen, timedOut);
+        } finally {
+            consumer.close().block(WAIT);
+        }
         return seen;
     }
 
     private static Topology wordCount(String lines, String counts) {
+        return wordCount(lines, counts, line -> { });
+    }
+
+    /** Word count; {@code inspect} sees every line first (and may throw, failing its processing). */
+    private static Topology wordCount(String lines, String counts, java.util.function.Consumer<String> inspect) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(lines, Consumed.with(Serdes.string(), Serdes.string()))
+            .peek((key, line) -> inspect.accept(line))
             .flatMapValues(line -> List.of(line.toLowerCase(Locale.ROOT).split("\\W+")))
             .groupBy((key, word) -> word, Grouped.as("words"))
             .count(Materialized.as("word-counts"))
@@ -440,5 +460,81 @@ abstract class StreamsSuite {
             streams.close().block(WAIT);
         }
     }
-}
 
+    private StreamsOptions exactlyOnce(String applicationId) {
+        return options(applicationId).processingGuarantee(ProcessingGuarantee.EXACTLY_ONCE_V2)
+            .commitInterval(Duration.ofMillis(100));
+    }
+
+    /** The sum of the end offsets of {@code topic}'s partitions. */
+    private long endOffsets(String topic, int partitions) {
+        TributaryAdmin admin = TributaryAdmin.create(AdminOptions.create(client()));
+        try {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            IntStream.range(0, partitions).forEach(p -> latest.put(new TopicPartition(topic, p), OffsetSpec.latest()));
+            return admin.listOffsets(latest).block(WAIT).values().stream().mapToLong(ListedOffset::offset).sum();
+        } finally {
+            admin.close().block(WAIT);
+        }
+    }
+
+    @Test
+    void exactlyOnceWritesOutputsInTransactionsThatReadCommittedReadersSee() {
+        String lines = createTopic("lines", 2);
+        String counts = createTopic("counts", 2);
+        TributaryStreams streams = TributaryStreams.create(wordCount(lines, counts), exactlyOnce("eos-"
+            + UUID.randomUUID()));
+        streams.start().block(WAIT);
+        try {
+            produce(lines, List.of("the quick fox", "The lazy dog", "the fox"));
+            List<String> seen = readUntil(counts, 2, Map.of("the", 3L, "quick", 1L, "fox", 2L, "lazy", 1L,
+                "dog", 1L), IsolationLevel.READ_COMMITTED);
+            assertThat(seen).doesNotHaveDuplicates();
+            assertThat(streams.<String, Long>store("word-counts").get("the")).isEqualTo(3L);
+            // Commit markers take offsets: written by transactions, the topic ends beyond its records.
+            assertThat(endOffsets(counts, 2)).isGreaterThan(seen.size());
+        } finally {
+            streams.close().block(WAIT);
+        }
+        assertThat(streams.state()).isEqualTo(TributaryStreams.State.CLOSED);
+    }
+
+    @Test
+    void exactlyOnceRecoversFromAFailedTransactionFromWhatWasCommitted() throws InterruptedException {
+        String lines = createTopic("lines", 1);
+        String counts = createTopic("counts", 1);
+        String app = "eos-fail-" + UUID.randomUUID();
+        java.util.concurrent.atomic.AtomicBoolean explode = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Topology topology = wordCount(lines, counts, line -> {
+            if (line.contains("boom") && explode.get()) {
+                throw new IllegalStateException("boom");
+            }
+        });
+        TributaryStreams first = TributaryStreams.create(topology, exactlyOnce(app));
+        first.start().block(WAIT);
+        try {
+            produce(lines, List.of("a b"));
+            readUntil(counts, 1, Map.of("a", 1L, "b", 1L), IsolationLevel.READ_COMMITTED);
+            produce(lines, List.of("a a", "a boom"));
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (first.state() != TributaryStreams.State.FAILED && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(first.state()).isEqualTo(TributaryStreams.State.FAILED);
+        } finally {
+            first.close().block(WAIT);
+        }
+        explode.set(false);
+        TributaryStreams second = TributaryStreams.create(topology, exactlyOnce(app));
+        second.start().block(WAIT);
+        try {
+            List<String> seen = readUntil(counts, 1, Map.of("a", 4L, "b", 1L, "boom", 1L),
+                IsolationLevel.READ_COMMITTED);
+            // Each line counted once: nothing of the aborted transaction was restored or read again twice.
+            assertThat(seen).doesNotContain("a=5", "a=6", "b=2", "boom=2").doesNotHaveDuplicates();
+            assertThat(second.<String, Long>store("word-counts").get("a")).isEqualTo(4L);
+        } finally {
+            second.close().block(WAIT);
+        }
+    }
+}

@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -400,11 +400,13 @@ public final class ConsumerProtocolMember implements GroupMember {
         }));
     }
 
-    /** A random member id in Kafka's format: 16 random bytes, URL-safe base64 without padding. */
+    /**
+     * A random member id in Kafka's format: 16 random bytes, URL-safe base64 without padding. Not from a UUID: its
+     * SecureRandom may read the OS's entropy source, which blocks, and this may run on an event loop.
+     */
     private static String newMemberId() {
-        UUID uuid = UUID.randomUUID();
-        byte[] bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
-            .putLong(uuid.getLeastSignificantBits()).array();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        byte[] bytes = ByteBuffer.allocate(16).putLong(random.nextLong()).putLong(random.nextLong()).array();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -6,6 +6,7 @@ import io.tributary.common.TopicPartition;
 import io.tributary.consumer.ConsumerOptions;
 import io.tributary.consumer.ReceivedRecord;
 import io.tributary.consumer.TributaryConsumer;
+import io.tributary.producer.GroupMetadata;
 import io.tributary.producer.SendResult;
 import io.tributary.producer.SenderRecord;
 import io.tributary.producer.TributaryProducer;
@@ -146,6 +147,16 @@ public final class DefaultTributaryConsumer<K, V> implements TributaryConsumer<K
             s.end();
             return s.terminated();
         });
+    }
+
+    @Override
+    public GroupMetadata groupMetadata() {
+        String group = options.groupId();
+        if (group == null) {
+            throw new IllegalStateException("The consumer has no group id");
+        }
+        ConsumerSession<K, V> s = session.get();
+        return s == null ? GroupMetadata.of(group) : s.groupMetadata();
     }
 
     @Override

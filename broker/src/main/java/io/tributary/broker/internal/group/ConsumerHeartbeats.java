@@ -100,7 +100,7 @@ final class ConsumerHeartbeats {
     /** A heartbeat with epoch 0 (join) or the member's epoch; see the class comment. */
     Outcome heartbeat(ConsumerGroup group, ConsumerGroupHeartbeatRequest r, String clientId, String clientHost,
                       long now) {
-        String memberId = r.memberId().isEmpty() ? ClusterIdentity.base64(UUID.randomUUID()) : r.memberId();
+        String memberId = r.memberId().isEmpty() ? ClusterIdentity.base64(ClusterIdentity.randomUuid()) : r.memberId();
         boolean joining = r.memberEpoch() == 0;
         Map<UUID, Set<Integer>> owned = Assignments.fromRequest(r.topicPartitions());
         if (group.size() >= config.maxSize() && (r.memberId().isEmpty() || group.member(memberId) == null)) {

@@ -1,8 +1,7 @@
 package io.tributary.broker.internal.group;
 
+import io.tributary.broker.internal.metadata.ClusterIdentity;
 import io.tributary.protocol.ErrorCode;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +49,7 @@ final class JoinPhase {
 
     private void joinNewMember(JoinParams p, long now, Consumer<JoinResult> callback) {
         String instanceId = p.groupInstanceId();
-        String newId = (instanceId != null ? instanceId : p.clientId()) + "-" + randomUuid();
+        String newId = (instanceId != null ? instanceId : p.clientId()) + "-" + ClusterIdentity.randomUuid();
         if (instanceId != null) {
             String existing = g.members().staticMemberId(instanceId);
             if (existing == null) {
@@ -159,16 +158,5 @@ final class JoinPhase {
             default -> {
             }
         }
-    }
-
-    /**
-     * A random (version 4) UUID from {@link ThreadLocalRandom}: member ids need to be unique, not unpredictable, and
-     * {@link UUID#randomUUID()} may read from a blocking entropy source on an event loop.
-     */
-    private static UUID randomUuid() {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        long msb = (r.nextLong() & ~0xf000L) | 0x4000L;
-        long lsb = (r.nextLong() & ~(0xc000L << 48)) | (0x8000L << 48);
-        return new UUID(msb, lsb);
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The cluster id and node id of a log directory, kept in Kafka's {@code meta.properties}. A new directory gets a
@@ -51,6 +52,17 @@ public record ClusterIdentity(String clusterId, int nodeId) {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or write " + file, e);
         }
+    }
+
+    /**
+     * A random (version 4) UUID from {@link ThreadLocalRandom}: member and topic ids need to be unique, not
+     * unpredictable, and {@link UUID#randomUUID()} may read from a blocking entropy source on an event loop.
+     */
+    public static UUID randomUuid() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        long msb = (r.nextLong() & ~0xf000L) | 0x4000L;
+        long lsb = (r.nextLong() & ~(0xc000L << 48)) | (0x8000L << 48);
+        return new UUID(msb, lsb);
     }
 
     /** Kafka's text form of a UUID: URL-safe base64 without padding. */

@@ -161,7 +161,7 @@ public final class TopicRegistry {
     /** A random topic id whose text form does not start with '-', as Kafka guarantees. */
     static UUID randomTopicId() {
         while (true) {
-            UUID id = UUID.randomUUID();
+            UUID id = ClusterIdentity.randomUuid();
             if (!ClusterIdentity.base64(id).startsWith("-")) {
                 return id;
             }

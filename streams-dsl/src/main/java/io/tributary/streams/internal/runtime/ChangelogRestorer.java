@@ -6,6 +6,7 @@ import io.tributary.admin.TributaryAdmin;
 import io.tributary.client.ClientOptions;
 import io.tributary.common.TopicPartition;
 import io.tributary.consumer.ConsumerOptions;
+import io.tributary.consumer.IsolationLevel;
 import io.tributary.consumer.OffsetReset;
 import io.tributary.consumer.TributaryConsumer;
 import io.tributary.serdes.Serdes;
@@ -27,11 +28,14 @@ final class ChangelogRestorer {
 
     private final TributaryAdmin admin;
     private final ClientOptions client;
+    private final IsolationLevel isolation;
     private final RestoreMetrics metrics;
 
-    ChangelogRestorer(TributaryAdmin admin, ClientOptions client, RestoreMetrics metrics) {
+    /** {@code isolation}: read_committed under exactly-once, so that aborted changelog writes are not restored. */
+    ChangelogRestorer(TributaryAdmin admin, ClientOptions client, IsolationLevel isolation, RestoreMetrics metrics) {
         this.admin = admin;
         this.client = client;
+        this.isolation = isolation;
         this.metrics = metrics;
     }
 
@@ -56,6 +60,7 @@ final class ChangelogRestorer {
             TributaryConsumer<byte[], byte[]> consumer = TributaryConsumer.create(ConsumerOptions
                 .create(client, Serdes.byteArray().deserializer(), Serdes.byteArray().deserializer())
                 .assignment(List.of(changelog))
+                .isolationLevel(isolation)
                 .offsetReset(OffsetReset.EARLIEST));
             return consumer.receive()
                 .takeUntil(r -> r.offset() >= end - 1)

@@ -5,6 +5,7 @@ import io.tributary.admin.TributaryAdmin;
 import io.tributary.common.TopicPartition;
 import io.tributary.consumer.AssignmentListener;
 import io.tributary.consumer.ConsumerOptions;
+import io.tributary.consumer.IsolationLevel;
 import io.tributary.consumer.OffsetReset;
 import io.tributary.consumer.ReceivedRecord;
 import io.tributary.consumer.TributaryConsumer;
@@ -35,10 +36,12 @@ import io.tributary.streams.state.ReadOnlySessionStore;
 import io.tributary.streams.state.ReadOnlyWindowStore;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -55,16 +58,23 @@ import reactor.core.publisher.Sinks;
  * their outputs, an admin client for topics and restore offsets, and a {@link GlobalStateUpdater} for the global
  * stores, loaded before the consumer starts and updated under the same lock as the tasks. Records and wall-clock
  * ticks are merged into one serial stream, so tasks are driven one event at a time; the lock also orders them
- * against the assignment listener, which closes tasks of revoked partitions. Thread-safe.
+ * against the assignment listener, which closes tasks of revoked partitions. Under exactly-once the stream is cut
+ * into commit intervals, each one transaction of a transactional producer (see {@link Transaction}). Thread-safe.
  */
 public final class DefaultTributaryStreams implements TributaryStreams {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultTributaryStreams.class);
     private static final Duration WALL_CLOCK_TICK = Duration.ofMillis(100);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /** Exactly-once: at most this many events (records and ticks) per transaction, however short the interval. */
+    private static final int MAX_TRANSACTION_EVENTS = 10_000;
 
     private final TopologyGraph graph;
     private final StreamsOptions options;
     private final TaskFactory factory;
+    private final boolean exactlyOnce;
+    private final IsolationLevel isolation;
+    /** Made here, on the caller's thread: a random UUID may read the OS's entropy source, which can block. */
+    private final UUID instanceId = UUID.randomUUID();
     private final AtomicReference<State> state = new AtomicReference<>(State.CREATED);
     private final Map<TaskId, StreamTask> tasks = new ConcurrentHashMap<>();
     /** Tasks being created and restored, so that a record and the assignment share one restore. */
@@ -84,12 +94,10 @@ public final class DefaultTributaryStreams implements TributaryStreams {
     private volatile @Nullable ChangelogRestorer restorer;
 
     public DefaultTributaryStreams(TopologyGraph graph, StreamsOptions options) {
-        if (options.processingGuarantee() == ProcessingGuarantee.EXACTLY_ONCE_V2) {
-            throw new IllegalArgumentException("processing.guarantee exactly_once_v2 is not supported yet; use "
-                + "at_least_once");
-        }
         this.graph = graph;
         this.options = options;
+        this.exactlyOnce = options.processingGuarantee() == ProcessingGuarantee.EXACTLY_ONCE_V2;
+        this.isolation = exactlyOnce ? IsolationLevel.READ_COMMITTED : IsolationLevel.READ_UNCOMMITTED;
         this.factory = new TaskFactory(graph, options, System::currentTimeMillis);
     }
 
@@ -113,32 +121,101 @@ public final class DefaultTributaryStreams implements TributaryStreams {
 
     /** Loads the global stores before any task runs; they keep following their topics until close. */
     private Mono<Void> loadGlobalStores(TributaryAdmin a) {
-        GlobalStateUpdater updater = new GlobalStateUpdater(a, options.client(), factory.global(), lock, this::failed);
+        GlobalStateUpdater updater = new GlobalStateUpdater(a, options.client(), isolation, factory.global(), lock,
+            this::failed);
         globalUpdater = updater;
         return updater.start();
     }
 
     private void run(TributaryAdmin a) {
-        restorer = new ChangelogRestorer(a, options.client(),
+        restorer = new ChangelogRestorer(a, options.client(), isolation,
             RestoreMetrics.of(options.client().meterRegistry(), options.applicationId()));
-        TributaryProducer<byte[], byte[]> p = TributaryProducer.create(ProducerOptions
+        ProducerOptions<byte[], byte[]> producerOptions = ProducerOptions
             .create(options.client(), Serdes.byteArray().serializer(), Serdes.byteArray().serializer())
-            .stopOnError(false));
+            .stopOnError(false);
+        TributaryProducer<byte[], byte[]> p = TributaryProducer.create(exactlyOnce
+            // One transactional id per instance: zombies are fenced by the group's generation (KIP-447), not by it.
+            ? producerOptions.transactionalId(options.applicationId() + "-" + instanceId)
+            : producerOptions);
         TributaryConsumer<byte[], byte[]> c = TributaryConsumer.create(ConsumerOptions
             .create(options.client(), Serdes.byteArray().deserializer(), Serdes.byteArray().deserializer())
             .groupId(options.applicationId())
             .subscription(factory.subtopologyByTopic().keySet())
             .assignors(List.of("range"))
             .offsetReset(OffsetReset.EARLIEST)
+            .isolationLevel(isolation)
             .commitInterval(options.commitInterval())
             .assignmentListener(new TaskLifecycle()));
         producer = p;
         consumer = c;
         Flux<Object> events = Flux.merge(c.receive(), Flux.interval(WALL_CLOCK_TICK).map(tick -> (Object) tick));
-        running = p.send(events.concatMap(event -> event instanceof ReceivedRecord<?, ?> r
-                ? process(cast(r)) : punctuate()))
-            .doOnNext(this::written)
-            .subscribe(null, this::failed);
+        if (exactlyOnce) {
+            running = events.bufferTimeout(MAX_TRANSACTION_EVENTS, options.commitInterval(), true)
+                .concatMap(batch -> new Transaction(batch).run(p, c), 0)
+                .subscribe(null, this::failed);
+        } else {
+            running = p.send(events.concatMap(event -> event instanceof ReceivedRecord<?, ?> r
+                    ? process(cast(r)) : punctuate()))
+                .doOnNext(this::written)
+                .subscribe(null, this::failed);
+        }
+    }
+
+    /**
+     * Exactly-once: the events of one commit interval in one transaction, with the offsets after the input records
+     * processed; those are acknowledged once it committed. Records taken after close() began are left out (not
+     * processed, not committed: read again after a restart). A failed transaction fails the application.
+     */
+    private final class Transaction {
+        private final List<Object> events;
+        private final List<ReceivedRecord<byte[], byte[]>> processed = new ArrayList<>();
+
+        Transaction(List<Object> events) {
+            this.events = events;
+        }
+
+        Mono<Void> run(TributaryProducer<byte[], byte[]> p, TributaryConsumer<byte[], byte[]> c) {
+            boolean hasRecords = events.stream().anyMatch(ReceivedRecord.class::isInstance);
+            if (!hasRecords) {
+                // Wall-clock ticks only: a transaction only if a punctuation has something to write.
+                List<SenderRecord<byte[], byte[], PendingAck>> outputs = punctuationOutputs();
+                return outputs.isEmpty() ? Mono.empty() : commit(p, c, Flux.fromIterable(outputs));
+            }
+            return commit(p, c, Flux.fromIterable(events).concatMap(this::handle));
+        }
+
+        private Flux<SenderRecord<byte[], byte[], PendingAck>> handle(Object event) {
+            if (!(event instanceof ReceivedRecord<?, ?> r)) {
+                return punctuate();
+            }
+            if (stopping) {
+                return Flux.empty();
+            }
+            ReceivedRecord<byte[], byte[]> record = cast(r);
+            processed.add(record);
+            pending.incrementAndGet();
+            return outputsOf(record, PendingAck.NONE);
+        }
+
+        private Mono<Void> commit(TributaryProducer<byte[], byte[]> p, TributaryConsumer<byte[], byte[]> c,
+                                  Flux<SenderRecord<byte[], byte[], PendingAck>> outputs) {
+            return p.inTransaction(tx -> tx.send(outputs)
+                    .doOnNext(DefaultTributaryStreams.this::written)
+                    .thenMany(Mono.defer(() -> processed.isEmpty() ? Mono.<Void>empty()
+                        : tx.sendOffsetsToTransaction(nextOffsets(processed), c.groupMetadata()))))
+                .then(Mono.fromRunnable(() -> processed.forEach(ReceivedRecord::acknowledge)))
+                .then()
+                .doFinally(signal -> pending.addAndGet(-processed.size()));
+        }
+    }
+
+    /** Per partition, the offset after the last of {@code records}: the next one to consume. */
+    private static Map<TopicPartition, Long> nextOffsets(List<ReceivedRecord<byte[], byte[]>> records) {
+        Map<TopicPartition, Long> next = new HashMap<>();
+        for (ReceivedRecord<byte[], byte[]> r : records) {
+            next.merge(r.topicPartition(), r.offset() + 1, Math::max);
+        }
+        return next;
     }
 
     /**
@@ -188,6 +265,15 @@ public final class DefaultTributaryStreams implements TributaryStreams {
             return Flux.empty();   // neither processed nor acknowledged: read again after restart
         }
         pending.incrementAndGet();
+        return outputsOf(record, null);
+    }
+
+    /**
+     * The outputs of {@code record}, run through its task; correlated with {@code ack}, or when null with one that
+     * acknowledges the record once they were all written.
+     */
+    private Flux<SenderRecord<byte[], byte[], PendingAck>> outputsOf(ReceivedRecord<byte[], byte[]> record,
+                                                                      @Nullable PendingAck ack) {
         TaskId id = new TaskId(factory.subtopologyByTopic().get(record.topic()), record.partition());
         return task(id).flatMapMany(t -> {
             List<OutputRecord> outputs;
@@ -196,12 +282,17 @@ public final class DefaultTributaryStreams implements TributaryStreams {
                     record.value(), record.timestamp(), record.headers()));
                 outputs = t.drainOutputs();
             }
-            PendingAck ack = new PendingAck(record, outputs.size(), pending::decrementAndGet);
-            return Flux.fromIterable(outputs).map(o -> SenderRecord.create(toProducerRecord(o), ack));
+            PendingAck correlation = ack != null ? ack
+                : new PendingAck(record, outputs.size(), pending::decrementAndGet);
+            return Flux.fromIterable(outputs).map(o -> SenderRecord.create(toProducerRecord(o), correlation));
         });
     }
 
     private Flux<SenderRecord<byte[], byte[], PendingAck>> punctuate() {
+        return Flux.defer(() -> Flux.fromIterable(punctuationOutputs()));
+    }
+
+    private List<SenderRecord<byte[], byte[], PendingAck>> punctuationOutputs() {
         List<OutputRecord> outputs = new ArrayList<>();
         synchronized (lock) {
             long now = System.currentTimeMillis();
@@ -210,7 +301,7 @@ public final class DefaultTributaryStreams implements TributaryStreams {
                 outputs.addAll(t.drainOutputs());
             }
         }
-        return Flux.fromIterable(outputs).map(o -> SenderRecord.create(toProducerRecord(o), PendingAck.NONE));
+        return outputs.stream().map(o -> SenderRecord.create(toProducerRecord(o), PendingAck.NONE)).toList();
     }
 
     private static ProducerRecord<byte[], byte[]> toProducerRecord(OutputRecord o) {
@@ -228,6 +319,10 @@ public final class DefaultTributaryStreams implements TributaryStreams {
     }
 
     private void failed(Throwable error) {
+        if (stopping) {
+            LOG.debug("Application {} ended while closing", options.applicationId(), error);
+            return;
+        }
         LOG.error("Application {} failed", options.applicationId(), error);
         assigned.tryEmitError(error);   // a start() still waiting for partitions fails with the cause
         shutDown(State.FAILED).subscribe();

@@ -7,6 +7,7 @@ import io.tributary.admin.TributaryAdmin;
 import io.tributary.client.ClientOptions;
 import io.tributary.common.TopicPartition;
 import io.tributary.consumer.ConsumerOptions;
+import io.tributary.consumer.IsolationLevel;
 import io.tributary.consumer.OffsetReset;
 import io.tributary.consumer.ReceivedRecord;
 import io.tributary.consumer.TributaryConsumer;
@@ -37,6 +38,7 @@ final class GlobalStateUpdater {
 
     private final TributaryAdmin admin;
     private final ClientOptions client;
+    private final IsolationLevel isolation;
     private final GlobalStateTask global;
     private final Object lock;
     private final Consumer<Throwable> onFailure;
@@ -46,13 +48,15 @@ final class GlobalStateUpdater {
     private volatile @Nullable Disposable readToEnd;
 
     /**
+     * @param isolation how the global topics are read (read_committed under exactly-once)
      * @param lock      the lock tasks process under
      * @param onFailure told when following the topics fails after start-up
      */
-    GlobalStateUpdater(TributaryAdmin admin, ClientOptions client, GlobalStateTask global, Object lock,
-                       Consumer<Throwable> onFailure) {
+    GlobalStateUpdater(TributaryAdmin admin, ClientOptions client, IsolationLevel isolation, GlobalStateTask global,
+                       Object lock, Consumer<Throwable> onFailure) {
         this.admin = admin;
         this.client = client;
+        this.isolation = isolation;
         this.global = global;
         this.lock = lock;
         this.onFailure = onFailure;
@@ -94,6 +98,7 @@ final class GlobalStateUpdater {
         TributaryConsumer<byte[], byte[]> c = TributaryConsumer.create(ConsumerOptions
             .create(client, Serdes.byteArray().deserializer(), Serdes.byteArray().deserializer())
             .assignment(partitions)
+            .isolationLevel(isolation)
             .offsetReset(OffsetReset.EARLIEST));
         consumer = c;
         following = c.receive()
