@@ -25,6 +25,14 @@ public interface AssignmentListener {
     }
 
     /**
+     * Partitions about to be given up: called first, before their in-flight records are awaited, so that records
+     * held back (in a write-back cache, say) can be finished and acknowledged in time. Keep it short: it runs on the
+     * consumer's group thread.
+     */
+    default void onRevoking(Set<TopicPartition> revoking) {
+    }
+
+    /**
      * Partitions given up in a rebalance, or every owned partition when the stream ends. Called after their in-flight
      * records were acknowledged (or {@link ConsumerOptions#revocationTimeout()} passed) and the acknowledged offsets
      * committed; the member rejoins once the returned {@code Mono} completes (bounded by the same time-out).

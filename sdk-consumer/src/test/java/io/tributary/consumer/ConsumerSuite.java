@@ -308,6 +308,32 @@ abstract class ConsumerSuite {
             .isEqualTo("revoked 2 committed 20");
     }
 
+    @Test
+    void recordsHeldBackUntilOnRevokingAreAcknowledgedInTimeForTheCommitOnRevocation() {
+        String topic = KafkaWriter.createTopic(bootstrapServers(), "held", 1);
+        KafkaWriter.write(bootstrapServers(), topic, 1, 0, 10);
+        String group = group();
+        List<ReceivedRecord<String, String>> held = new CopyOnWriteArrayList<>();
+        AssignmentListener listener = new AssignmentListener() {
+            @Override
+            public void onRevoking(Set<TopicPartition> revoking) {
+                // A write-back cache would flush here; the records it held are then done.
+                held.forEach(ReceivedRecord::acknowledge);
+            }
+        };
+        TributaryConsumer<String, String> consumer = TributaryConsumer.create(options()
+            .groupId(group)
+            .subscription(List.of(topic))
+            .revocationTimeout(Duration.ofSeconds(2))
+            .assignmentListener(listener));
+        consumer.receive().doOnNext(held::add).take(10).blockLast(WAIT);
+        consumer.close().block(WAIT);
+
+        // Without the call before the wait, nothing would be acknowledged when the revocation commits.
+        assertThat(KafkaWriter.committed(bootstrapServers(), group).values().stream().mapToLong(o -> o.offset())
+            .sum()).isEqualTo(10);
+    }
+
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A changelog stream seen as a table: the latest value per key; a null value deletes the key. Updates flow
- * downstream as they happen (there is no cache).
+ * downstream as they happen, except those of count, reduce and aggregate, which go through the record cache:
+ * once per key per commit (see {@link Materialized#withCachingDisabled()}).
  *
  * @param <K> the key type
  * @param <V> the value type

@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
  * How a table or aggregation is stored: store name (queryable, and naming the changelog topic
  * {@code <application.id>-<name>-changelog}), serdes, logging, and for windows the retention. Immutable.
  *
- * <p>Stores are in memory with no record cache: every update is emitted downstream, as Kafka Streams does with
- * caching disabled, so {@link #withCachingDisabled()} is accepted and changes nothing.
+ * <p>Stores are in memory. Count, reduce and aggregate (per key and per time window) are fronted by the record
+ * cache ({@code StreamsOptions.cacheMaxBytes}): between two commits a key's updates are forwarded and logged once;
+ * {@link #withCachingDisabled()} emits every update instead. Other stores are not cached.
  *
  * @since 0.1
  */
@@ -23,15 +24,23 @@ public final class Materialized<K, V> {
     private final boolean loggingEnabled;
     private final Map<String, String> changelogConfig;
     private final @Nullable Duration retention;
+    private final boolean cachingEnabled;
 
     private Materialized(@Nullable String storeName, @Nullable Serde<K> keySerde, @Nullable Serde<V> valueSerde,
                          boolean loggingEnabled, Map<String, String> changelogConfig, @Nullable Duration retention) {
+        this(storeName, keySerde, valueSerde, loggingEnabled, changelogConfig, retention, true);
+    }
+
+    private Materialized(@Nullable String storeName, @Nullable Serde<K> keySerde, @Nullable Serde<V> valueSerde,
+                         boolean loggingEnabled, Map<String, String> changelogConfig, @Nullable Duration retention,
+                         boolean cachingEnabled) {
         this.storeName = storeName;
         this.keySerde = keySerde;
         this.valueSerde = valueSerde;
         this.loggingEnabled = loggingEnabled;
         this.changelogConfig = Map.copyOf(changelogConfig);
         this.retention = retention;
+        this.cachingEnabled = cachingEnabled;
     }
 
     /** A store named {@code storeName}: the name stays stable however the topology changes. */
@@ -47,27 +56,36 @@ public final class Materialized<K, V> {
 
     public Materialized<K, V> withKeySerde(Serde<K> serde) {
         return new Materialized<>(storeName, requireNonNull(serde, "serde"), valueSerde, loggingEnabled,
-            changelogConfig, retention);
+            changelogConfig, retention, cachingEnabled);
     }
 
     public Materialized<K, V> withValueSerde(Serde<V> serde) {
         return new Materialized<>(storeName, keySerde, requireNonNull(serde, "serde"), loggingEnabled,
-            changelogConfig, retention);
+            changelogConfig, retention, cachingEnabled);
     }
 
     /** No changelog: the state is lost when a task moves or the application restarts. */
     public Materialized<K, V> withLoggingDisabled() {
-        return new Materialized<>(storeName, keySerde, valueSerde, false, Map.of(), retention);
+        return new Materialized<>(storeName, keySerde, valueSerde, false, Map.of(), retention, cachingEnabled);
     }
 
     /** A changelog (the default) with these topic config overrides; it is always compacted. */
     public Materialized<K, V> withLoggingEnabled(Map<String, String> config) {
-        return new Materialized<>(storeName, keySerde, valueSerde, true, config, retention);
+        return new Materialized<>(storeName, keySerde, valueSerde, true, config, retention, cachingEnabled);
     }
 
-    /** Accepted for Kafka Streams familiarity; there is no cache, every update is emitted. */
+    /** Every update is forwarded and logged, none held back in the record cache. */
     public Materialized<K, V> withCachingDisabled() {
-        return this;
+        return new Materialized<>(storeName, keySerde, valueSerde, loggingEnabled, changelogConfig, retention, false);
+    }
+
+    /** Updates go through the record cache (the default, where the operation has one). */
+    public Materialized<K, V> withCachingEnabled() {
+        return new Materialized<>(storeName, keySerde, valueSerde, loggingEnabled, changelogConfig, retention, true);
+    }
+
+    public boolean cachingEnabled() {
+        return cachingEnabled;
     }
 
     /**
@@ -81,7 +99,8 @@ public final class Materialized<K, V> {
         if (requireNonNull(retention, "retention").toMillis() < 1) {
             throw new IllegalArgumentException("retention must be positive, was " + retention);
         }
-        return new Materialized<>(storeName, keySerde, valueSerde, loggingEnabled, changelogConfig, retention);
+        return new Materialized<>(storeName, keySerde, valueSerde, loggingEnabled, changelogConfig, retention,
+            cachingEnabled);
     }
 
     public @Nullable String storeName() {

@@ -64,9 +64,9 @@ public final class StreamsOptions {
      * Options from Kafka Streams property names: {@code application.id} and {@code bootstrap.servers} (required),
      * the client settings of {@link ClientOptions}, {@code processing.guarantee} ({@code at_least_once},
      * {@code exactly_once_v2}), {@code commit.interval.ms}, {@code replication.factor},
-     * {@code num.stream.threads} (only 1), {@code statestore.cache.max.bytes} (accepted; there is no cache, every
-     * update is emitted), the three exception-handler keys (Kafka Streams' {@code LogAndContinue...} and
-     * {@code LogAndFail...} class names, or {@code fail} / {@code log-and-continue}) and
+     * {@code num.stream.threads} (only 1), {@code statestore.cache.max.bytes}, the three exception-handler keys
+     * (Kafka Streams' {@code LogAndContinue...} and {@code LogAndFail...} class names, or {@code fail} /
+     * {@code log-and-continue}) and
      * {@code tributary.allow.generated.names}.
      *
      * @throws IllegalArgumentException naming the key, for an unknown key or a bad value
@@ -107,10 +107,7 @@ public final class StreamsOptions {
                 }
                 yield this;
             }
-            case "statestore.cache.max.bytes" -> {
-                PropertyValues.longValue(key, value);
-                yield this;
-            }
+            case "statestore.cache.max.bytes" -> cacheMaxBytes(PropertyValues.longValue(key, value));
             case "default.deserialization.exception.handler" -> deserializationErrorHandling(handling(key, s));
             case "processing.exception.handler" -> processingErrorHandling(handling(key, s));
             case "default.production.exception.handler" -> productionErrorHandling(handling(key, s));
@@ -281,6 +278,21 @@ public final class StreamsOptions {
     }
 
     /** Replication factor of created internal topics ({@code replication.factor}); default the broker's. */
+    /**
+     * The record cache of the instance's aggregations ({@code statestore.cache.max.bytes}, default 10 MiB): updates
+     * of a key between two commits are forwarded and logged once; 0 turns it off, so every update is emitted.
+     */
+    public StreamsOptions cacheMaxBytes(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("cacheMaxBytes must not be negative, was " + bytes);
+        }
+        return copy(x -> x.cacheMaxBytes = bytes);
+    }
+
+    public long cacheMaxBytes() {
+        return d.cacheMaxBytes;
+    }
+
     public StreamsOptions replicationFactor(short factor) {
         if (factor < 1 && factor != -1) {
             throw new IllegalArgumentException("replicationFactor must be positive or -1, was " + factor);
@@ -307,6 +319,7 @@ public final class StreamsOptions {
         private ProcessingGuarantee guarantee = ProcessingGuarantee.AT_LEAST_ONCE;
         private @Nullable Duration commitInterval;
         private boolean allowGeneratedNames;
+        private long cacheMaxBytes = 10L * 1024 * 1024;
         private ErrorHandling deserializationErrors = ErrorHandling.FAIL;
         private ErrorHandling processingErrors = ErrorHandling.FAIL;
         private ErrorHandling productionErrors = ErrorHandling.FAIL;

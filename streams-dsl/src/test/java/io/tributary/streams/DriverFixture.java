@@ -9,9 +9,11 @@ import java.time.Instant;
 
 /** A test driver over String keys and values with application id {@code app}, and typed topic helpers. */
 final class DriverFixture implements AutoCloseable {
+    /** No record cache: every update is emitted, as on the Kafka Streams side of the differential tests. */
     static final StreamsOptions OPTIONS = StreamsOptions.create("app", "localhost:9092")
         .defaultKeySerde(Serdes.string())
-        .defaultValueSerde(Serdes.string());
+        .defaultValueSerde(Serdes.string())
+        .cacheMaxBytes(0);
 
     final TopologyTestDriver driver;
 

@@ -29,6 +29,8 @@ final class StreamsOptionsTest {
         assertThat(options.processingErrorHandling()).isEqualTo(ErrorHandling.FAIL);
         assertThat(options.allowGeneratedNames()).isTrue();
         assertThat(options.deadLetterTopic()).isEqualTo("app-dlt");
+        assertThat(options.cacheMaxBytes()).isZero();
+        assertThat(StreamsOptions.create("app", "h:1").cacheMaxBytes()).isEqualTo(10 * 1024 * 1024);
     }
 
     @Test

@@ -537,4 +537,21 @@ abstract class StreamsSuite {
             second.close().block(WAIT);
         }
     }
+
+    @Test
+    void theRecordCacheForwardsAKeysUpdatesOncePerCommitInterval() {
+        String lines = createTopic("lines", 1);
+        String counts = createTopic("counts", 1);
+        TributaryStreams streams = TributaryStreams.create(wordCount(lines, counts), options("cache-"
+            + UUID.randomUUID()).commitInterval(Duration.ofSeconds(2)));
+        streams.start().block(WAIT);
+        try {
+            produce(lines, List.of("a a a a a a"));
+            List<String> seen = readUntil(counts, 1, Map.of("a", 6L));
+            // Six updates of "a" arrive within a few milliseconds: one flush (two if one fell between them).
+            assertThat(seen).hasSizeLessThanOrEqualTo(2).endsWith("a=6");
+        } finally {
+            streams.close().block(WAIT);
+        }
+    }
 }

@@ -702,6 +702,7 @@ final class ConsumerSession<K, V> implements RebalanceListener {
 
     @Override
     public Mono<Void> onPartitionsRevoked(Set<TopicPartition> revoked) {
+        userCall("about to revoke", revoked, options.assignmentListener()::onRevoking);
         List<OffsetTracker> trackers = new ArrayList<>();
         synchronized (this) {
             for (TopicPartition tp : revoked) {

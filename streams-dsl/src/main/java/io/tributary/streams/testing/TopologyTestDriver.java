@@ -35,7 +35,9 @@ import org.jspecify.annotations.Nullable;
  * punctuation code. Every topic has one partition, so the topology runs as one task per sub-topology; records
  * written to repartition topics are read back by the downstream task before {@code pipeInput} returns. Wall-clock
  * time is a mock clock moved by {@link #advanceWallClockTime}. A record piped into a global table's topic updates
- * the global store at once (so later records of any topic see it).
+ * the global store at once (so later records of any topic see it). As Kafka Streams' driver commits after each
+ * piped record, the record caches flush then (and after each wall-clock advance): updates of a key made while one
+ * record is processed come out once.
  *
  * <pre>{@code
  * try (TopologyTestDriver driver = new TopologyTestDriver(topology, options)) {
@@ -125,6 +127,7 @@ public final class TopologyTestDriver implements AutoCloseable {
         wallClockMs += advance.toMillis();
         for (StreamTask task : tasks.values()) {
             task.punctuateWallClock(wallClockMs);
+            task.flushCache();
             route(task);
         }
     }
@@ -194,13 +197,25 @@ public final class TopologyTestDriver implements AutoCloseable {
         pending.add(input(topic, key, value, timestamp, headers));
         // Records written to topics the topology reads (repartition topics) are read back in the order written.
         while (!pending.isEmpty()) {
-            InputRecord next = pending.poll();
-            StreamTask task = tasks.get(factory.subtopologyByTopic().get(next.topic()));
-            task.process(next);
-            for (OutputRecord out : route(task)) {
-                if (!out.changelog() && factory.subtopologyByTopic().containsKey(out.topic())) {
-                    pending.add(input(out.topic(), out.key(), out.value(), out.timestamp(), out.headers()));
-                }
+            while (!pending.isEmpty()) {
+                InputRecord next = pending.poll();
+                StreamTask task = tasks.get(factory.subtopologyByTopic().get(next.topic()));
+                task.process(next);
+                readBack(route(task), pending);
+            }
+            // As Kafka Streams' driver commits after each piped record, the record caches flush; what they forward
+            // may feed repartition topics in turn.
+            for (StreamTask task : tasks.values()) {
+                task.flushCache();
+                readBack(route(task), pending);
+            }
+        }
+    }
+
+    private void readBack(List<OutputRecord> outputs, Queue<InputRecord> pending) {
+        for (OutputRecord out : outputs) {
+            if (!out.changelog() && factory.subtopologyByTopic().containsKey(out.topic())) {
+                pending.add(input(out.topic(), out.key(), out.value(), out.timestamp(), out.headers()));
             }
         }
     }

@@ -4,15 +4,29 @@ import io.tributary.streams.Aggregator;
 import io.tributary.streams.TimeWindows;
 import io.tributary.streams.Window;
 import io.tributary.streams.Windowed;
+import io.tributary.streams.internal.engine.ForwardBuffer;
+import io.tributary.streams.internal.engine.RecordCache;
 import io.tributary.streams.internal.state.InMemoryKeyValueStore;
 import io.tributary.streams.internal.state.InMemoryWindowStore;
 import io.tributary.streams.internal.state.ValueAndTimestamp;
+import io.tributary.streams.processor.ProcessorContext;
 import io.tributary.streams.processor.Record;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /** Aggregations of grouped streams: count, reduce and aggregate, per key or per key and window. */
 final class AggregateProcessors {
     private AggregateProcessors() {
+    }
+
+    /** Forwards {@code update} at once, or through the record cache, which keeps the latest per key. */
+    private static <KO, VO> void forward(@Nullable ForwardBuffer<KO, VO> cache, Object key, Record<KO, VO> update,
+                                         ProcessorContext<KO, VO> context) {
+        if (cache == null) {
+            context.forward(update);
+        } else {
+            cache.put(key, update);
+        }
     }
 
     /**
@@ -20,13 +34,23 @@ final class AggregateProcessors {
      * timestamp is the largest of its records'. (Reduce is an aggregate whose initializer gives null.)
      */
     static final class PerKey<K, V, VA> extends StoreProcessor<K, V, K, Change<VA>, InMemoryKeyValueStore<K, VA>> {
+        private final boolean caching;
         private final Supplier<VA> initializer;
         private final Aggregator<? super K, ? super V, VA> aggregator;
+        private @Nullable ForwardBuffer<K, Change<VA>> cache;
 
-        PerKey(String storeName, Supplier<VA> initializer, Aggregator<? super K, ? super V, VA> aggregator) {
+        PerKey(String storeName, boolean caching, Supplier<VA> initializer,
+               Aggregator<? super K, ? super V, VA> aggregator) {
             super(storeName);
+            this.caching = caching;
             this.initializer = initializer;
             this.aggregator = aggregator;
+        }
+
+        @Override
+        public void init(ProcessorContext<K, Change<VA>> context) {
+            super.init(context);
+            cache = caching ? RecordCache.register(context, storeName()) : null;
         }
 
         @Override
@@ -40,7 +64,7 @@ final class AggregateProcessors {
             long timestamp = old == null ? record.timestamp() : Math.max(record.timestamp(), old.timestamp());
             VA next = aggregator.apply(record.key(), record.value(), start);
             store().put(record.key(), next, timestamp);
-            context().forward(record.withValue(Change.of(next)).withTimestamp(timestamp));
+            forward(cache, record.key(), record.withValue(Change.of(next)).withTimestamp(timestamp), context());
         }
     }
 
@@ -51,17 +75,26 @@ final class AggregateProcessors {
      */
     static final class PerWindow<K, V, VA>
         extends StoreProcessor<K, V, Windowed<K>, Change<VA>, InMemoryWindowStore<K, VA>> {
+        private final boolean caching;
         private final TimeWindows windows;
         private final Supplier<VA> initializer;
         private final Aggregator<? super K, ? super V, VA> aggregator;
         private long observedStreamTime = -1;
+        private @Nullable ForwardBuffer<Windowed<K>, Change<VA>> cache;
 
-        PerWindow(String storeName, TimeWindows windows, Supplier<VA> initializer,
+        PerWindow(String storeName, boolean caching, TimeWindows windows, Supplier<VA> initializer,
                   Aggregator<? super K, ? super V, VA> aggregator) {
             super(storeName);
+            this.caching = caching;
             this.windows = windows;
             this.initializer = initializer;
             this.aggregator = aggregator;
+        }
+
+        @Override
+        public void init(ProcessorContext<Windowed<K>, Change<VA>> context) {
+            super.init(context);
+            cache = caching ? RecordCache.register(context, storeName()) : null;
         }
 
         @Override
@@ -83,8 +116,8 @@ final class AggregateProcessors {
                 long timestamp = old == null ? record.timestamp() : Math.max(record.timestamp(), old.timestamp());
                 VA next = aggregator.apply(record.key(), record.value(), start);
                 store().put(record.key(), next, window.start(), timestamp);
-                context().forward(new Record<>(new Windowed<>(record.key(), window), Change.of(next), timestamp,
-                    record.headers()));
+                Windowed<K> key = new Windowed<>(record.key(), window);
+                forward(cache, key, new Record<>(key, Change.of(next), timestamp, record.headers()), context());
             }
         }
     }

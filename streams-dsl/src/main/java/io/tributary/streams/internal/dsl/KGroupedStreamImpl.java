@@ -102,7 +102,7 @@ final class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V> {
         String store = s.name();
         String input = input(store);
         String name = builder.addProcessor(builder.nodeName((String) null, "KSTREAM-AGGREGATE"),
-            () -> new AggregateProcessors.PerKey<>(store, initializer, aggregator), input);
+            () -> new AggregateProcessors.PerKey<>(store, s.cachingEnabled(), initializer, aggregator), input);
         builder.graph().addStore(new KeyValueStoreSpec<>(store, s.keySerde(), s.valueSerde(), s.loggingEnabled(),
             s.changelogConfig()), name);
         return new KTableImpl<>(builder, name, store, s.keySerde(), s.valueSerde(), null);

@@ -76,7 +76,8 @@ final class TimeWindowedKStreamImpl<K, V> implements TimeWindowedKStream<K, V> {
         }
         String input = grouped.input(store);
         String name = builder.addProcessor(builder.nodeName((String) null, "KSTREAM-WINDOWED-AGGREGATE"),
-            () -> new AggregateProcessors.PerWindow<>(store, windows, initializer, aggregator), input);
+            () -> new AggregateProcessors.PerWindow<>(store, s.cachingEnabled(), windows, initializer, aggregator),
+            input);
         builder.graph().addStore(new WindowStoreSpec<>(store, s.keySerde(), s.valueSerde(), retention,
             windows.sizeMs(), s.loggingEnabled(), s.changelogConfig()), name);
         return new KTableImpl<>(builder, name, store, null, s.valueSerde(), new WindowedTable(windows.gracePeriodMs(),

@@ -47,10 +47,10 @@ public final class StreamTask {
     private final Map<String, String> changelogTopics = new LinkedHashMap<>();
 
     StreamTask(TaskId id, TopologyGraph graph, Subtopology subtopology, GlobalStateTask global,
-               StreamsOptions options, LongSupplier wallClock) {
+               StreamsOptions options, CacheBudget cacheBudget, LongSupplier wallClock) {
         this.id = id;
         this.options = options;
-        this.context = new TaskContext(id, options, collector, wallClock);
+        this.context = new TaskContext(id, options, collector, cacheBudget, wallClock);
         String app = options.applicationId();
         for (String storeName : subtopology.stores()) {
             StoreFactory factory = graph.stores().get(storeName);
@@ -145,11 +145,27 @@ public final class StreamTask {
             context.setRecord(null, -1);
         }
         punctuate(PunctuationType.STREAM_TIME, context.currentStreamTimeMs());
+        if (context.recordCache().overBudget()) {
+            flushCache();   // eviction: the instance's caches are full, this task's updates go out with this record
+        }
     }
 
     /** Fires the wall-clock punctuations due at {@code now}. */
     public void punctuateWallClock(long now) {
         punctuate(PunctuationType.WALL_CLOCK_TIME, now);
+    }
+
+    /** Whether updates of this task may wait in its record cache until {@link #flushCache()}. */
+    public boolean cachesUpdates() {
+        return context.recordCache().active();
+    }
+
+    /**
+     * Forwards the record cache's held updates and hands its held changelog writes to the outputs: on commit, so
+     * that nothing processed waits in the cache when offsets are committed.
+     */
+    public void flushCache() {
+        context.recordCache().flush(context);
     }
 
     /** The records produced since the last call: sink records and changelog records, in the order made. */
@@ -165,8 +181,9 @@ public final class StreamTask {
         stores.get(storeName).restore(key, value, timestamp);
     }
 
-    /** Closes the processors; the stores' contents are dropped with the task. */
+    /** Closes the processors; the stores' contents and what the cache holds are dropped with the task. */
     public void close() {
+        context.recordCache().release();
         for (ProcessorNode node : nodes) {
             try {
                 node.processor().close();

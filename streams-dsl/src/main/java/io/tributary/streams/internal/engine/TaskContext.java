@@ -31,6 +31,7 @@ final class TaskContext implements ProcessorContext<Object, Object>, StoreContex
     private final TaskId taskId;
     private final StreamsOptions options;
     private final RecordCollector collector;
+    private final RecordCache recordCache;
     private final LongSupplier wallClock;
     private final Punctuations punctuations = new Punctuations();
     private final Map<String, StateStore> stores = new HashMap<>();
@@ -39,11 +40,17 @@ final class TaskContext implements ProcessorContext<Object, Object>, StoreContex
     private long recordTimestamp = -1;
     private long streamTime = -1;
 
-    TaskContext(TaskId taskId, StreamsOptions options, RecordCollector collector, LongSupplier wallClock) {
+    TaskContext(TaskId taskId, StreamsOptions options, RecordCollector collector, CacheBudget cacheBudget,
+                LongSupplier wallClock) {
         this.taskId = taskId;
         this.options = options;
         this.collector = collector;
+        this.recordCache = new RecordCache(cacheBudget, collector);
         this.wallClock = wallClock;
+    }
+
+    RecordCache recordCache() {
+        return recordCache;
     }
 
     void registerStore(StateStore store) {
@@ -158,8 +165,12 @@ final class TaskContext implements ProcessorContext<Object, Object>, StoreContex
     public ChangeLogger changeLogger(String storeName) {
         String topic = TopologyGraph.changelogTopic(options.applicationId(), storeName);
         int partition = taskId.partition();
-        return (key, value, timestamp) -> collector.add(new OutputRecord(topic, partition, key, value, timestamp,
-            List.of(), true));
+        return (key, value, timestamp) -> {
+            OutputRecord write = new OutputRecord(topic, partition, key, value, timestamp, List.of(), true);
+            if (!recordCache.hold(storeName, write)) {
+                collector.add(write);
+            }
+        };
     }
 
     @Override

@@ -20,6 +20,7 @@ public final class TaskFactory {
     private final List<Subtopology> subtopologies;
     private final Map<String, Integer> subtopologyByTopic = new HashMap<>();
     private final GlobalStateTask global;
+    private final CacheBudget cacheBudget;
 
     public TaskFactory(TopologyGraph graph, StreamsOptions options, LongSupplier wallClock) {
         graph.validate();
@@ -28,6 +29,7 @@ public final class TaskFactory {
         this.wallClock = wallClock;
         this.subtopologies = graph.subtopologies();
         this.global = new GlobalStateTask(graph, options);
+        this.cacheBudget = new CacheBudget(options.cacheMaxBytes());
         for (Subtopology s : subtopologies) {
             for (String topic : s.sourceTopics()) {
                 subtopologyByTopic.put(graph.resolveTopic(options.applicationId(), topic), s.id());
@@ -61,6 +63,12 @@ public final class TaskFactory {
     }
 
     public StreamTask create(TaskId id) {
-        return new StreamTask(id, graph, subtopologies.get(id.subtopology()), global, options, wallClock);
+        return new StreamTask(id, graph, subtopologies.get(id.subtopology()), global, options, cacheBudget,
+            wallClock);
+    }
+
+    /** The record cache memory the tasks of this factory share. */
+    public CacheBudget cacheBudget() {
+        return cacheBudget;
     }
 }

@@ -83,6 +83,10 @@ public final class DefaultTributaryStreams implements TributaryStreams {
     private final Set<TaskId> owned = ConcurrentHashMap.newKeySet();
     private final Object lock = new Object();
     private final AtomicInteger pending = new AtomicInteger();
+    /** At-least-once: records whose updates wait in a record cache, acknowledged once its next flush is written. */
+    private final List<PendingAck> awaitingFlush = new ArrayList<>();
+    private volatile boolean flushRequested;
+    private volatile long lastFlush = System.currentTimeMillis();
     private final Sinks.Empty<Void> assigned = Sinks.empty();
     private final Sinks.Empty<Void> closed = Sinks.empty();
     private volatile boolean stopping;
@@ -155,7 +159,7 @@ public final class DefaultTributaryStreams implements TributaryStreams {
                 .subscribe(null, this::failed);
         } else {
             running = p.send(events.concatMap(event -> event instanceof ReceivedRecord<?, ?> r
-                    ? process(cast(r)) : punctuate()))
+                    ? process(cast(r)) : tick()))
                 .doOnNext(this::written)
                 .subscribe(null, this::failed);
         }
@@ -177,11 +181,14 @@ public final class DefaultTributaryStreams implements TributaryStreams {
         Mono<Void> run(TributaryProducer<byte[], byte[]> p, TributaryConsumer<byte[], byte[]> c) {
             boolean hasRecords = events.stream().anyMatch(ReceivedRecord.class::isInstance);
             if (!hasRecords) {
-                // Wall-clock ticks only: a transaction only if a punctuation has something to write.
-                List<SenderRecord<byte[], byte[], PendingAck>> outputs = punctuationOutputs();
+                // Wall-clock ticks only: a transaction only if a punctuation (or the cache) has something to write.
+                List<SenderRecord<byte[], byte[], PendingAck>> outputs = new ArrayList<>(punctuationOutputs());
+                outputs.addAll(flushCaches(System.currentTimeMillis()));
                 return outputs.isEmpty() ? Mono.empty() : commit(p, c, Flux.fromIterable(outputs));
             }
-            return commit(p, c, Flux.fromIterable(events).concatMap(this::handle));
+            // The caches flush last, so that the transaction holds every update of its records.
+            return commit(p, c, Flux.fromIterable(events).concatMap(this::handle)
+                .concatWith(Flux.defer(() -> Flux.fromIterable(flushCaches(System.currentTimeMillis())))));
         }
 
         private Flux<SenderRecord<byte[], byte[], PendingAck>> handle(Object event) {
@@ -277,19 +284,59 @@ public final class DefaultTributaryStreams implements TributaryStreams {
         TaskId id = new TaskId(factory.subtopologyByTopic().get(record.topic()), record.partition());
         return task(id).flatMapMany(t -> {
             List<OutputRecord> outputs;
+            PendingAck correlation;
             synchronized (lock) {
                 t.process(new InputRecord(record.topic(), record.partition(), record.offset(), record.key(),
                     record.value(), record.timestamp(), record.headers()));
                 outputs = t.drainOutputs();
+                boolean cached = ack == null && t.cachesUpdates();
+                correlation = ack != null ? ack
+                    : new PendingAck(record, outputs.size() + (cached ? 1 : 0), pending::decrementAndGet);
+                if (cached) {
+                    awaitingFlush.add(correlation);
+                }
             }
-            PendingAck correlation = ack != null ? ack
-                : new PendingAck(record, outputs.size(), pending::decrementAndGet);
             return Flux.fromIterable(outputs).map(o -> SenderRecord.create(toProducerRecord(o), correlation));
         });
     }
 
     private Flux<SenderRecord<byte[], byte[], PendingAck>> punctuate() {
         return Flux.defer(() -> Flux.fromIterable(punctuationOutputs()));
+    }
+
+    /**
+     * At-least-once, on each wall-clock tick: the punctuations, then, once per commit interval (or when a
+     * revocation or close asks for it), a flush of the record caches, whose outputs release the records waiting
+     * for it.
+     */
+    private Flux<SenderRecord<byte[], byte[], PendingAck>> tick() {
+        return Flux.defer(() -> {
+            List<SenderRecord<byte[], byte[], PendingAck>> outputs = new ArrayList<>(punctuationOutputs());
+            long now = System.currentTimeMillis();
+            if (flushRequested || now - lastFlush >= options.commitInterval().toMillis()) {
+                outputs.addAll(flushCaches(now));
+            }
+            return Flux.fromIterable(outputs);
+        });
+    }
+
+    /** Flushes every task's record cache; at-least-once, its outputs then release the records that waited. */
+    private List<SenderRecord<byte[], byte[], PendingAck>> flushCaches(long now) {
+        List<OutputRecord> outputs = new ArrayList<>();
+        List<PendingAck> released;
+        synchronized (lock) {
+            flushRequested = false;
+            lastFlush = now;
+            for (StreamTask t : tasks.values()) {
+                t.flushCache();
+                outputs.addAll(t.drainOutputs());
+            }
+            released = new ArrayList<>(awaitingFlush);
+            awaitingFlush.clear();
+        }
+        PendingAck correlation = released.isEmpty() ? PendingAck.NONE
+            : PendingAck.releasing(released, outputs.size());
+        return outputs.stream().map(o -> SenderRecord.create(toProducerRecord(o), correlation)).toList();
     }
 
     private List<SenderRecord<byte[], byte[], PendingAck>> punctuationOutputs() {
@@ -345,6 +392,12 @@ public final class DefaultTributaryStreams implements TributaryStreams {
                 .subscribe(null, e -> assigned.tryEmitEmpty(), assigned::tryEmitEmpty);
         }
 
+        /** Records of those partitions may wait in a record cache: the next tick flushes it, acknowledging them. */
+        @Override
+        public void onRevoking(Set<TopicPartition> revoking) {
+            flushRequested = true;
+        }
+
         @Override
         public Mono<Void> onRevoked(Set<TopicPartition> revoked) {
             return Mono.fromRunnable(() -> closeTasks(revoked));
@@ -385,6 +438,7 @@ public final class DefaultTributaryStreams implements TributaryStreams {
                 return shutDown(end);
             }
             stopping = true;
+            flushRequested = true;   // records waiting in a cache are written and acknowledged before the consumer goes
             assigned.tryEmitError(new StreamsException("Application " + options.applicationId() + " was closed "
                 + "before it was running"));
             TributaryConsumer<byte[], byte[]> c = consumer;
