@@ -10,6 +10,8 @@ import io.tributary.protocol.message.AddOffsetsToTxnRequest;
 import io.tributary.protocol.message.AddOffsetsToTxnResponse;
 import io.tributary.protocol.message.AddPartitionsToTxnRequest;
 import io.tributary.protocol.message.AddPartitionsToTxnResponse;
+import io.tributary.protocol.message.ApiVersionsRequest;
+import io.tributary.protocol.message.ApiVersionsResponse;
 import io.tributary.protocol.message.DescribeTransactionsRequest;
 import io.tributary.protocol.message.DescribeTransactionsResponse;
 import io.tributary.protocol.message.EndTxnRequest;
@@ -192,6 +194,50 @@ final class TransactionWireTest {
             assertThat(((EndTxnResponse) c.send(new EndTxnRequest().transactionalId("fetcher")
                 .producerId(id.producerId()).producerEpoch(id.producerEpoch()).committed(true), 3)).errorCode())
                 .isEqualTo(ErrorCode.INVALID_TXN_STATE.code());
+        }
+    }
+
+    @Test
+    void transactionsV2AddPartitionsOnProduceAndBumpTheEpochAtEveryEnd() throws Exception {
+        try (EmbeddedBroker broker = EmbeddedBroker.create().start(); WireClient c = new WireClient(broker.port())) {
+            broker.createTopic("v2", 1);
+            ApiVersionsResponse versions = c.send(new ApiVersionsRequest().clientSoftwareName("test")
+                .clientSoftwareVersion("1"), 3);
+            assertThat(versions.finalizedFeaturesEpoch()).isNotNegative();
+            assertThat(versions.finalizedFeatures()).singleElement().satisfies(f -> {
+                assertThat(f.name()).isEqualTo("transaction.version");
+                assertThat(f.maxVersionLevel()).isEqualTo((short) 2);
+            });
+            InitProducerIdResponse id = init(c, "v2", 60_000, 5);
+            // Produce v11 needs AddPartitionsToTxn first; v12 adds the partition itself.
+            assertThat(produce(c, "v2", "v2", id, 0, 2, 11)).isEqualTo(ErrorCode.TRANSACTION_ABORTABLE.code());
+            assertThat(produce(c, "v2", "v2", id, 0, 2, 12)).isZero();
+            EndTxnResponse end = c.send(new EndTxnRequest().transactionalId("v2").producerId(id.producerId())
+                .producerEpoch(id.producerEpoch()).committed(true), 5);
+            assertThat(end.errorCode()).isZero();
+            assertThat(end.producerId()).isEqualTo(id.producerId());
+            assertThat(end.producerEpoch()).isEqualTo((short) (id.producerEpoch() + 1));
+            // A retry with the epoch the commit replaced is answered as the commit was, with the new epoch.
+            EndTxnResponse retry = c.send(new EndTxnRequest().transactionalId("v2").producerId(id.producerId())
+                .producerEpoch(id.producerEpoch()).committed(true), 5);
+            assertThat(retry.errorCode()).isZero();
+            assertThat(retry.producerEpoch()).isEqualTo(end.producerEpoch());
+            await().atMost(Duration.ofSeconds(10)).until(() -> lastStableOffset(c, "v2") == 3);
+            // The old epoch is fenced; the new one starts its next transaction at sequence 0.
+            assertThat(produce(c, "v2", "v2", id, 2, 1, 12)).isEqualTo(ErrorCode.INVALID_PRODUCER_EPOCH.code());
+            InitProducerIdResponse bumped = new InitProducerIdResponse().producerId(end.producerId())
+                .producerEpoch(end.producerEpoch());
+            assertThat(produce(c, "v2", "v2", bumped, 0, 1, 12)).isZero();
+            // An abort also bumps the epoch, even of a producer with no transaction open.
+            EndTxnResponse abort = c.send(new EndTxnRequest().transactionalId("v2").producerId(bumped.producerId())
+                .producerEpoch(bumped.producerEpoch()).committed(false), 5);
+            assertThat(abort.errorCode()).isZero();
+            assertThat(abort.producerEpoch()).isEqualTo((short) (bumped.producerEpoch() + 1));
+            await().atMost(Duration.ofSeconds(10)).until(() -> lastStableOffset(c, "v2") == 5);
+            EndTxnResponse idle = c.send(new EndTxnRequest().transactionalId("v2").producerId(abort.producerId())
+                .producerEpoch(abort.producerEpoch()).committed(false), 5);
+            assertThat(idle.errorCode()).isZero();
+            assertThat(idle.producerEpoch()).isEqualTo((short) (abort.producerEpoch() + 1));
         }
     }
 

@@ -55,6 +55,38 @@ final class TransactionsInteropTest {
     }
 
     @Test
+    void kafkaClientsRunTransactionsV2BackToBackWithAnEpochBumpAtEveryEnd() throws Exception {
+        try (EmbeddedBroker broker = EmbeddedBroker.create().start()) {
+            broker.createTopic("v2", 2);
+            broker.createTopic("in", 1);
+            try (KafkaProducer<String, String> producer = producer(broker, "v2-1", 60_000);
+                 Admin admin = admin(broker)) {
+                producer.initTransactions();
+                // No AddPartitionsToTxn (Produce v12 adds them) and no AddOffsetsToTxn (TxnOffsetCommit v5 does):
+                // each transaction starts right after the last one's EndTxn, while its markers may still be written.
+                for (int i = 0; i < 20; i++) {
+                    producer.beginTransaction();
+                    producer.send(new ProducerRecord<>("v2", i % 2, "k", "v" + i));
+                    producer.send(new ProducerRecord<>("v2", (i + 1) % 2, "k", "w" + i));
+                    producer.sendOffsetsToTransaction(Map.of(new TopicPartition("in", 0),
+                        new OffsetAndMetadata(i + 1)), new ConsumerGroupMetadata("v2-group"));
+                    if (i % 5 == 4) {
+                        producer.abortTransaction();
+                    } else {
+                        producer.commitTransaction();
+                    }
+                }
+                assertThat(describe(admin, "v2-1").producerEpoch()).as("one bump per commit or abort").isEqualTo(20);
+                assertThat(admin.listConsumerGroupOffsets("v2-group").partitionsToOffsetAndMetadata().get()
+                    .get(new TopicPartition("in", 0)).offset()).as("the last committed transaction's offset")
+                    .isEqualTo(19);
+            }
+            List<String> committed = values(readAll(broker, "v2", "read_committed", 32));
+            assertThat(committed).hasSize(32).doesNotContain("v4", "w4", "v9", "w9", "v14", "w14", "v19", "w19");
+        }
+    }
+
+    @Test
     void abortedRecordsAreHiddenFromReadCommittedButNotFromReadUncommitted() {
         try (EmbeddedBroker broker = EmbeddedBroker.create().start()) {
             broker.createTopic("aborted", 1);
@@ -222,7 +254,7 @@ final class TransactionsInteropTest {
                 producer.commitTransaction();
                 TransactionDescription d = describe(admin, "durable-1");
                 assertThat(d.producerId()).isEqualTo(producerId);
-                assertThat(d.producerEpoch()).isZero();
+                assertThat(d.producerEpoch()).as("transactions V2: the commit bumped the epoch").isEqualTo(1);
             }
             assertThat(values(readAll(broker, "durable", "read_committed", 2))).containsExactlyInAnyOrder("a", "b");
         }
@@ -232,7 +264,7 @@ final class TransactionsInteropTest {
             again.initTransactions();
             TransactionDescription d = describe(admin, "durable-1");
             assertThat(d.producerId()).isEqualTo(producerId);
-            assertThat(d.producerEpoch()).isEqualTo(1);
+            assertThat(d.producerEpoch()).isEqualTo(2);
             assertThat(d.state()).isEqualTo(TransactionState.EMPTY);
         }
     }

@@ -20,6 +20,10 @@ import reactor.core.publisher.Mono;
  */
 public final class ApiVersionsHandler implements RequestHandler<ApiVersionsRequest, ApiVersionsResponse> {
     private static final Pattern SOFTWARE = Pattern.compile("[a-zA-Z0-9](?:[a-zA-Z0-9\\-.]*[a-zA-Z0-9])?");
+    static final String TRANSACTION_VERSION = "transaction.version";
+    static final short TRANSACTIONS_V2 = 2;
+    /** The features never change while the broker runs; clients only need an epoch above their initial -1. */
+    private static final long FEATURES_EPOCH = 1;
 
     private final Supplier<Map<ApiKey, VersionRange>> advertised;
 
@@ -39,7 +43,13 @@ public final class ApiVersionsHandler implements RequestHandler<ApiVersionsReque
 
     @Override
     public Mono<ApiVersionsResponse> handle(RequestContext context, ApiVersionsRequest request) {
-        ApiVersionsResponse response = new ApiVersionsResponse().apiKeys(table());
+        ApiVersionsResponse response = new ApiVersionsResponse().apiKeys(table())
+            // Transactions V2 (KIP-890): the Java producer uses it only when it is finalized at level 2.
+            .supportedFeatures(List.of(new ApiVersionsResponse.SupportedFeatureKey().name(TRANSACTION_VERSION)
+                .minVersion((short) 0).maxVersion(TRANSACTIONS_V2)))
+            .finalizedFeaturesEpoch(FEATURES_EPOCH)
+            .finalizedFeatures(List.of(new ApiVersionsResponse.FinalizedFeatureKey().name(TRANSACTION_VERSION)
+                .minVersionLevel(TRANSACTIONS_V2).maxVersionLevel(TRANSACTIONS_V2)));
         if (context.apiVersion() >= 3 && !(valid(request.clientSoftwareName())
             && valid(request.clientSoftwareVersion()))) {
             response.errorCode(ErrorCode.INVALID_REQUEST.code());

@@ -10,9 +10,9 @@ import io.tributary.protocol.message.EndTxnResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * EndTxn v0-4 (transaction protocol version 1; v5 belongs to version 2, which this broker does not announce):
- * commits or aborts the producer's transaction, answering once the decision is durable. PRODUCER_FENCED is
- * INVALID_PRODUCER_EPOCH before v2. Thread-safe.
+ * EndTxn: commits or aborts the producer's transaction, answering once the decision is durable. v5 is transactions
+ * V2 (KIP-890): the epoch is bumped with every commit and abort, and the answer carries the producer id and epoch to
+ * go on with. PRODUCER_FENCED is INVALID_PRODUCER_EPOCH before v2. Thread-safe.
  */
 public final class EndTxnHandler implements RequestHandler<EndTxnRequest, EndTxnResponse> {
     private final TransactionCoordinator transactions;
@@ -33,9 +33,12 @@ public final class EndTxnHandler implements RequestHandler<EndTxnRequest, EndTxn
 
     @Override
     public Mono<EndTxnResponse> handle(RequestContext context, EndTxnRequest request) {
+        boolean v2 = context.apiVersion() >= 5;
         return transactions.endTransaction(request.transactionalId(), request.producerId(), request.producerEpoch(),
-                request.committed())
-            .map(error -> new EndTxnResponse().errorCode(TxnErrors.forVersion(error, context.apiVersion(), 2).code())
-                .producerId(-1).producerEpoch((short) -1));
+                request.committed(), v2)
+            .map(r -> new EndTxnResponse()
+                .errorCode(TxnErrors.forVersion(r.error(), context.apiVersion(), 2).code())
+                .producerId(v2 ? r.producerId() : -1)
+                .producerEpoch(v2 ? r.producerEpoch() : (short) -1));
     }
 }

@@ -60,12 +60,13 @@ public final class ProduceHandler implements RequestHandler<ProduceRequest, Prod
 
     @Override
     public Mono<ProduceResponse> handle(RequestContext context, ProduceRequest request) {
-        return Mono.fromCallable(() -> answer(context, request))
-            .subscribeOn(broker.io())
+        return ImplicitPartitionAdd.add(broker, transactions, context.apiVersion(), request)
+            .flatMap(added -> Mono.fromCallable(() -> answer(context, request, added)).subscribeOn(broker.io()))
             .filter(response -> request.acks() != 0);
     }
 
-    private ProduceResponse answer(RequestContext context, ProduceRequest request) {
+    /** {@code added}: what adding the partitions to the transaction gave (transactions V2), else NONE. */
+    private ProduceResponse answer(RequestContext context, ProduceRequest request, ErrorCode added) {
         long now = System.currentTimeMillis();
         boolean validAcks = request.acks() == 0 || request.acks() == 1 || request.acks() == -1;
         List<ProduceResponse.TopicProduceResponse> topics = new ArrayList<>();
@@ -81,7 +82,7 @@ public final class ProduceHandler implements RequestHandler<ProduceRequest, Prod
                         throw new PartitionError(ErrorCode.INVALID_REQUIRED_ACKS, "acks must be 0, 1 or -1, was "
                             + request.acks());
                     }
-                    partitions.add(append(context, request, topic, t, p, r, now));
+                    partitions.add(append(context, request, topic, t, p, r, now, added));
                 } catch (PartitionError e) {
                     partitions.add(fail(r, e));
                 }
@@ -95,7 +96,8 @@ public final class ProduceHandler implements RequestHandler<ProduceRequest, Prod
     private ProduceResponse.PartitionProduceResponse append(RequestContext context, ProduceRequest request,
                                                             Optional<Topic> topic, ProduceRequest.TopicProduceData t,
                                                             ProduceRequest.PartitionProduceData p,
-                                                            ProduceResponse.PartitionProduceResponse r, long now) {
+                                                            ProduceResponse.PartitionProduceResponse r, long now,
+                                                            ErrorCode added) {
         if (topic.isEmpty()) {
             throw new PartitionError(context.apiVersion() >= 13 ? ErrorCode.UNKNOWN_TOPIC_ID
                 : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, "Unknown topic " + (t.name().isEmpty() ? t.topicId()
@@ -121,6 +123,10 @@ public final class ProduceHandler implements RequestHandler<ProduceRequest, Prod
                 return succeeded(r, tp, result);
             }
             if (appended.isTransactional()) {
+                if (ImplicitPartitionAdd.retriable(added)) {
+                    throw new PartitionError(ErrorCode.NOT_ENOUGH_REPLICAS, "The transaction of "
+                        + request.transactionalId() + " cannot take " + tp + " yet (" + added + "); retry");
+                }
                 verifyTransaction(context, request.transactionalId(), appended, tp);
             }
             ProducerState producers = broker.partitions().producerState(tp, log);

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import reactor.core.publisher.Mono;
 
 /**
@@ -63,15 +64,28 @@ public final class TxnOffsetCommitHandler implements RequestHandler<TxnOffsetCom
         if (valid.isEmpty()) {
             return Mono.just(response(results));
         }
-        ErrorCode error = groups.checkGroup(request.groupId());
-        if (error == ErrorCode.NONE) {
-            error = verified(request, version);
-        }
-        if (error != ErrorCode.NONE) {
-            ErrorCode refused = error;
-            valid.keySet().forEach(tp -> results.put(tp, refused));
+        ErrorCode groupError = groups.checkGroup(request.groupId());
+        if (groupError != ErrorCode.NONE) {
+            valid.keySet().forEach(tp -> results.put(tp, groupError));
             return Mono.just(response(results));
         }
+        // v5 is transactions V2: no AddOffsetsToTxn came first, the commit adds the group's partition itself.
+        Mono<ErrorCode> added = version >= 5 ? transactions.addPartitions(request.transactionalId(),
+                request.producerId(), request.producerEpoch(), Set.of(groups.offsetsPartition(request.groupId())))
+            : Mono.just(ErrorCode.NONE);
+        return added.flatMap(addError -> {
+            ErrorCode error = addError == ErrorCode.CONCURRENT_TRANSACTIONS ? addError : verified(request, version);
+            if (error != ErrorCode.NONE) {
+                valid.keySet().forEach(tp -> results.put(tp, error));
+                return Mono.just(response(results));
+            }
+            return commit(request, version, valid, results);
+        });
+    }
+
+    private Mono<TxnOffsetCommitResponse> commit(TxnOffsetCommitRequest request, short version,
+                                                 Map<TopicPartition, CommittedOffset> valid,
+                                                 Map<TopicPartition, ErrorCode> results) {
         String memberId = version >= 3 ? request.memberId() : "";
         int generation = version >= 3 ? request.generationId() : -1;
         return groups.commitTransactional(request.groupId(), memberId, version >= 3 ? request.groupInstanceId() : null,

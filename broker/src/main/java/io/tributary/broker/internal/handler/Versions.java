@@ -36,12 +36,12 @@ public final class Versions {
     public static final VersionRange OFFSET_DELETE = VersionRange.of(0, 0);
     public static final VersionRange CONSUMER_GROUP_HEARTBEAT = VersionRange.of(0, 1);
     public static final VersionRange CONSUMER_GROUP_DESCRIBE = VersionRange.of(0, 1);
-    // Transactions, protocol version 1: AddPartitionsToTxn v4+ are broker-to-coordinator calls, and EndTxn v5 and
-    // TxnOffsetCommit v5 mean transactions version 2, which ApiVersions does not announce.
+    // Transactions: AddPartitionsToTxn v4+ are broker-to-coordinator calls; Produce v12, EndTxn v5 and
+    // TxnOffsetCommit v5 are transactions V2 (KIP-890), which ApiVersions announces as transaction.version 2.
     public static final VersionRange ADD_PARTITIONS_TO_TXN = VersionRange.of(0, 3);
     public static final VersionRange ADD_OFFSETS_TO_TXN = VersionRange.of(0, 4);
-    public static final VersionRange END_TXN = VersionRange.of(0, 4);
-    public static final VersionRange TXN_OFFSET_COMMIT = VersionRange.of(0, 4);
+    public static final VersionRange END_TXN = VersionRange.of(0, 5);
+    public static final VersionRange TXN_OFFSET_COMMIT = VersionRange.of(0, 5);
     public static final VersionRange DESCRIBE_PRODUCERS = VersionRange.of(0, 0);
     public static final VersionRange DESCRIBE_TRANSACTIONS = VersionRange.of(0, 0);
     public static final VersionRange LIST_TRANSACTIONS = VersionRange.of(0, 2);

@@ -238,28 +238,85 @@ public final class TransactionCoordinator implements AutoCloseable {
      * outcome INVALID_TXN_STATE.
      */
     public Mono<ErrorCode> endTransaction(String transactionalId, long producerId, short epoch, boolean commit) {
+        return endTransaction(transactionalId, producerId, epoch, commit, false).map(EndResult::error);
+    }
+
+    /** The answer to EndTxn: the error, and (transactions V2) the producer id and epoch to go on with. */
+    public record EndResult(ErrorCode error, long producerId, short producerEpoch) {
+        static EndResult of(ErrorCode error) {
+            return new EndResult(error, -1, (short) -1);
+        }
+    }
+
+    /**
+     * EndTxn, of transactions V1 or, with {@code epochBump} (EndTxn v5), V2: the epoch goes up with every commit and
+     * abort and the answer names the producer id and epoch to go on with; an abort may also end a transaction that
+     * has no partitions (the producer cannot know whether its writes added any), and a retry with the epoch just
+     * replaced is answered as for the current one.
+     */
+    public Mono<EndResult> endTransaction(String transactionalId, long producerId, short epoch, boolean commit,
+                                          boolean epochBump) {
         ErrorCode pre = precheck(transactionalId);
         if (pre != ErrorCode.NONE) {
-            return Mono.just(pre);
+            return Mono.just(EndResult.of(pre));
         }
         TransactionMetadata meta = txns.get(transactionalId);
         if (meta == null) {
-            return Mono.just(ErrorCode.INVALID_PRODUCER_ID_MAPPING);
+            return Mono.just(EndResult.of(ErrorCode.INVALID_PRODUCER_ID_MAPPING));
         }
         TransactionSnapshot next;
         synchronized (meta) {
+            TransactionState state = meta.state();
+            if (epochBump && isRetryOfBump(meta, producerId, epoch)) {
+                return Mono.just(current(meta, endError(state, commit)));
+            }
             ErrorCode error = meta.checkProducer(producerId, epoch);
             if (error != ErrorCode.NONE) {
-                return Mono.just(error);
+                return Mono.just(EndResult.of(error));
             }
-            TransactionState state = meta.state();
-            if (state != TransactionState.ONGOING) {
-                return Mono.just(endError(state, commit));
+            boolean idleAbort = epochBump && !commit && (state == TransactionState.EMPTY
+                || state == TransactionState.COMPLETE_COMMIT || state == TransactionState.COMPLETE_ABORT);
+            if (state != TransactionState.ONGOING && !idleAbort) {
+                return Mono.just(epochBump ? current(meta, endError(state, commit))
+                    : EndResult.of(endError(state, commit)));
             }
-            next = meta.prepareEnd(commit, clock.getAsLong());
+            if (!epochBump) {
+                next = meta.prepareEnd(commit, clock.getAsLong());
+            } else {
+                if (meta.bumpExhaustsEpoch()) {
+                    meta.nextProducerId(ids.nextId());
+                }
+                next = meta.prepareEndWithEpochBump(commit, clock.getAsLong());
+            }
             meta.pending(next);
         }
-        return transitions.write(meta, next).doOnNext(error -> transitions.completeIfWritten(meta, error));
+        return transitions.write(meta, next)
+            .doOnNext(error -> transitions.completeIfWritten(meta, error))
+            .map(error -> {
+                if (!epochBump || error != ErrorCode.NONE) {
+                    return EndResult.of(error);
+                }
+                long handover = meta.nextProducerId();
+                return handover >= 0 ? new EndResult(error, handover, (short) 0)
+                    : new EndResult(error, next.producerId(), next.producerEpoch());
+            });
+    }
+
+    /** A V2 EndTxn repeated by a producer whose first attempt already bumped the epoch (its answer was lost). */
+    private static boolean isRetryOfBump(TransactionMetadata meta, long producerId, short epoch) {
+        TransactionSnapshot c = meta.current();
+        boolean ended = c.state().isPreparing() || c.state() == TransactionState.COMPLETE_COMMIT
+            || c.state() == TransactionState.COMPLETE_ABORT;
+        boolean previousEpoch = producerId == c.producerId() && epoch == c.lastProducerEpoch()
+            && epoch == c.producerEpoch() - 1;
+        boolean previousId = producerId == c.lastProducerId() && c.producerEpoch() == 0;
+        return ended && (previousEpoch || previousId);
+    }
+
+    private static EndResult current(TransactionMetadata meta, ErrorCode error) {
+        long handover = meta.nextProducerId();
+        return handover >= 0 ? new EndResult(error, handover, (short) 0)
+            : new EndResult(error, meta.producerId(), meta.producerEpoch());
     }
 
     private static ErrorCode endError(TransactionState state, boolean commit) {

@@ -22,6 +22,8 @@ final class TransactionMetadata {
     private TransactionSnapshot current;
     private @Nullable TransactionSnapshot pending;
     private boolean completing;
+    /** Transactions V2, epoch used up: the producer id the completing transaction hands over to, or -1. */
+    private long nextProducerId = -1;
 
     TransactionMetadata(String transactionalId, TransactionSnapshot current) {
         this.transactionalId = transactionalId;
@@ -72,6 +74,9 @@ final class TransactionMetadata {
     void apply(TransactionSnapshot next, boolean written) {
         pending = null;
         if (written) {
+            if (nextProducerId >= 0 && next.producerId() == nextProducerId) {
+                nextProducerId = -1;   // handed over
+            }
             current = next;
         }
     }
@@ -150,12 +155,44 @@ final class TransactionMetadata {
             c.startMs(), now);
     }
 
-    /** Every marker written: CompleteCommit or CompleteAbort, no partitions. */
+    /**
+     * EndTxn v5 (transactions V2): PrepareCommit or PrepareAbort with the epoch bumped, so the markers carry the new
+     * epoch and the producer's next transaction starts on it (KIP-890); the old epoch is fenced from then on.
+     */
+    TransactionSnapshot prepareEndWithEpochBump(boolean commit, long now) {
+        TransactionSnapshot c = current;
+        boolean open = c.state() == TransactionState.ONGOING;
+        return c.withProducer(c.producerId(), c.lastProducerId(), (short) (c.producerEpoch() + 1), c.producerEpoch())
+            .to(commit ? TransactionState.PREPARE_COMMIT : TransactionState.PREPARE_ABORT,
+                open ? c.partitions() : Set.of(), open ? c.startMs() : now, now);
+    }
+
+    /** Whether a V2 epoch bump now would use the epoch up, so the transaction hands over to a new producer id. */
+    boolean bumpExhaustsEpoch() {
+        return current.producerEpoch() + 1 >= MAX_EPOCH;
+    }
+
+    /** The producer id a V2 transaction at the end of its epochs hands over to when it completes. */
+    void nextProducerId(long producerId) {
+        nextProducerId = producerId;
+    }
+
+    long nextProducerId() {
+        return nextProducerId;
+    }
+
+    /**
+     * Every marker written: CompleteCommit or CompleteAbort, no partitions; on a new producer id (epoch 0) if a V2
+     * transaction used its epochs up. (That hand-over is kept in memory only: a coordinator restarted between the
+     * two states completes on the old id, and the producer must initialize again.)
+     */
     TransactionSnapshot prepareComplete(long now) {
         TransactionSnapshot c = current;
         TransactionState next = c.state() == TransactionState.PREPARE_COMMIT ? TransactionState.COMPLETE_COMMIT
             : TransactionState.COMPLETE_ABORT;
-        return c.to(next, Set.of(), c.startMs(), now);
+        TransactionSnapshot producer = nextProducerId < 0 ? c
+            : c.withProducer(nextProducerId, c.producerId(), (short) 0, (short) -1);
+        return producer.to(next, Set.of(), c.startMs(), now);
     }
 
     /** Expiry of an idle id: Dead, written as a tombstone. */
