@@ -217,12 +217,16 @@ final class TransactionWireTest {
             assertThat(end.errorCode()).isZero();
             assertThat(end.producerId()).isEqualTo(id.producerId());
             assertThat(end.producerEpoch()).isEqualTo((short) (id.producerEpoch() + 1));
-            // A retry with the epoch the commit replaced is answered as the commit was, with the new epoch.
-            EndTxnResponse retry = c.send(new EndTxnRequest().transactionalId("v2").producerId(id.producerId())
-                .producerEpoch(id.producerEpoch()).committed(true), 5);
-            assertThat(retry.errorCode()).isZero();
-            assertThat(retry.producerEpoch()).isEqualTo(end.producerEpoch());
-            await().atMost(Duration.ofSeconds(10)).until(() -> lastStableOffset(c, "v2") == 3);
+            // A retry with the epoch the commit replaced is answered as the commit was, with the new epoch:
+            // CONCURRENT_TRANSACTIONS while the markers are written, NONE once the commit is complete.
+            EndTxnRequest again = new EndTxnRequest().transactionalId("v2").producerId(id.producerId())
+                .producerEpoch(id.producerEpoch()).committed(true);
+            EndTxnResponse early = c.send(again, 5);
+            assertThat(early.errorCode()).isIn(ErrorCode.NONE.code(), ErrorCode.CONCURRENT_TRANSACTIONS.code());
+            assertThat(early.producerEpoch()).isEqualTo(end.producerEpoch());
+            await().atMost(Duration.ofSeconds(10)).until(() -> ((EndTxnResponse) c.send(again, 5)).errorCode() == 0);
+            assertThat(((EndTxnResponse) c.send(again, 5)).producerEpoch()).isEqualTo(end.producerEpoch());
+            assertThat(lastStableOffset(c, "v2")).isEqualTo(3);
             // The old epoch is fenced; the new one starts its next transaction at sequence 0.
             assertThat(produce(c, "v2", "v2", id, 2, 1, 12)).isEqualTo(ErrorCode.INVALID_PRODUCER_EPOCH.code());
             InitProducerIdResponse bumped = new InitProducerIdResponse().producerId(end.producerId())
@@ -233,7 +237,11 @@ final class TransactionWireTest {
                 .producerEpoch(bumped.producerEpoch()).committed(false), 5);
             assertThat(abort.errorCode()).isZero();
             assertThat(abort.producerEpoch()).isEqualTo((short) (bumped.producerEpoch() + 1));
-            await().atMost(Duration.ofSeconds(10)).until(() -> lastStableOffset(c, "v2") == 5);
+            EndTxnRequest abortAgain = new EndTxnRequest().transactionalId("v2").producerId(bumped.producerId())
+                .producerEpoch(bumped.producerEpoch()).committed(false);
+            await().atMost(Duration.ofSeconds(10))
+                .until(() -> ((EndTxnResponse) c.send(abortAgain, 5)).errorCode() == 0);
+            assertThat(lastStableOffset(c, "v2")).isEqualTo(5);
             EndTxnResponse idle = c.send(new EndTxnRequest().transactionalId("v2").producerId(abort.producerId())
                 .producerEpoch(abort.producerEpoch()).committed(false), 5);
             assertThat(idle.errorCode()).isZero();
