@@ -23,8 +23,8 @@ final class StreamsReport {
         out.append(String.format(Locale.ROOT, "Streams side by side, %s: %,d records per workload, %d partitions per "
             + "topic, commit interval %d ms, at-least-once; each application in a child JVM with `%s`; broker: %s. "
             + "Kafka Streams %s with its defaults (RocksDB stores, 10 MiB record cache, one stream thread)%s; "
-            + "Tributary Streams with its own (in-memory stores, 10 MiB record cache). %d CPUs, Java %s.%n%n", date, records,
-            partitions, commitIntervalMs, String.join(" ", SideBySide.BROKER_JVM_OPTIONS), broker,
+            + "Tributary Streams with its own (in-memory stores, 10 MiB record cache). %d CPUs, Java %s.%n%n", date,
+            records, partitions, commitIntervalMs, String.join(" ", SideBySide.BROKER_JVM_OPTIONS), broker,
             AppInfoParser.getVersion(),
             kafkaStreamsProps.isBlank() ? "" : ", overridden by `" + kafkaStreamsProps + "`",
             Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
