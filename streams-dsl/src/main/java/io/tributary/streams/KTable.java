@@ -49,6 +49,27 @@ public interface KTable<K, V> {
     <VO, VR> KTable<K, VR> leftJoin(KTable<K, VO> other, BiFunction<? super V, ? super VO, ? extends VR> joiner,
                                     Materialized<K, VR> materialized);
 
+    /**
+     * Foreign-key join (KIP-213): joins each row with the row of {@code other} whose key {@code foreignKey} extracts
+     * from the row's value; the result is keyed like this table. The tables need not be co-partitioned: rows travel
+     * through two internal topics, {@code <application.id>-<name>-subscription-registration} (partitioned like
+     * {@code other}) and {@code <application.id>-<name>-subscription-response} (like this table), and the right
+     * side keeps its subscribers in the store {@code <name>-subscription-store}, where {@code <name>} is the
+     * {@code materialized} store's name. Both tables must be materialized. A row whose foreign key is null, or
+     * whose value was deleted, joins nothing (its result is deleted).
+     */
+    <KO, VO, VR> KTable<K, VR> join(KTable<KO, VO> other, Function<? super V, ? extends KO> foreignKey,
+                                    BiFunction<? super V, ? super VO, ? extends VR> joiner,
+                                    Materialized<K, VR> materialized);
+
+    /**
+     * As {@link #join(KTable, Function, BiFunction, Materialized)}, keeping rows without a right row (or without a
+     * foreign key), joined with null.
+     */
+    <KO, VO, VR> KTable<K, VR> leftJoin(KTable<KO, VO> other, Function<? super V, ? extends KO> foreignKey,
+                                        BiFunction<? super V, ? super VO, ? extends VR> joiner,
+                                        Materialized<K, VR> materialized);
+
     /** As {@link #join(KTable, BiFunction)}, keeping rows of either table without a match. */
     <VO, VR> KTable<K, VR> outerJoin(KTable<K, VO> other, BiFunction<? super V, ? super VO, ? extends VR> joiner);
 

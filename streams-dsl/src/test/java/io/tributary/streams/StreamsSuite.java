@@ -351,6 +351,27 @@ abstract class StreamsSuite {
         }
     }
 
+    /** Reads string records of {@code topic} until all of {@code expected} were read; returns every read. */
+    private List<String> readStringsUntil(String topic, int partitions, List<String> expected) {
+        TributaryConsumer<String, String> consumer = TributaryConsumer.create(ConsumerOptions
+            .create(client(), Serdes.string().deserializer(), Serdes.string().deserializer())
+            .assignment(IntStream.range(0, partitions).mapToObj(p -> new TopicPartition(topic, p)).toList())
+            .offsetReset(OffsetReset.EARLIEST));
+        List<String> seen = new ArrayList<>();
+        try {
+            consumer.receive()
+                .map(r -> r.key() + "=" + r.value())
+                .doOnNext(seen::add)
+                .takeUntil(s -> seen.containsAll(expected))
+                .blockLast(WAIT);
+        } catch (IllegalStateException timedOut) {
+            throw new AssertionError("Expected " + expected + ", read " + seen, timedOut);
+        } finally {
+            consumer.close().block(WAIT);
+        }
+        return seen;
+    }
+
     @Test
     void aGlobalTableIsLoadedBeforeProcessingAndFollowsItsTopicWithoutCoPartitioning() {
         String users = createTopic("users", 3);
@@ -550,6 +571,37 @@ abstract class StreamsSuite {
             List<String> seen = readUntil(counts, 1, Map.of("a", 6L));
             // Six updates of "a" arrive within a few milliseconds: one flush (two if one fell between them).
             assertThat(seen).hasSizeLessThanOrEqualTo(2).endsWith("a=6");
+        } finally {
+            streams.close().block(WAIT);
+        }
+    }
+
+    @Test
+    void aForeignKeyJoinNeedsNoCoPartitioning() {
+        String customers = createTopic("customers", 3);
+        String orders = createTopic("orders", 2);
+        String out = createTopic("named-orders", 2);
+        StreamsBuilder builder = new StreamsBuilder();
+        KTable<String, String> names = builder.table(customers, Materialized.as("customers"));
+        builder.<String, String>table(orders, Materialized.as("orders"))
+            .join(names, order -> order.split(":")[0], (order, name) -> order.split(":")[1] + " for " + name,
+                Materialized.as("named-orders"))
+            .toStream()
+            .to(out, Produced.with(Serdes.string(), Serdes.string()));
+        TributaryStreams streams = TributaryStreams.create(builder.build(), options("fk-" + UUID.randomUUID()));
+        streams.start().block(WAIT);
+        try {
+            produceKeyed(customers, IntStream.range(0, 10).mapToObj(i -> KeyValue.pair("c" + i, "name" + i))
+                .toList());
+            produceKeyed(orders, IntStream.range(0, 20).mapToObj(i -> KeyValue.pair("o" + i, "c" + (i % 10)
+                + ":item" + i)).toList());
+            // An order may reach its customer's partition before the customer does: deleted, then joined.
+            List<String> joined = IntStream.range(0, 20).mapToObj(i -> "o" + i + "=item" + i + " for name" + (i % 10))
+                .toList();
+            assertThat(readStringsUntil(out, 2, joined)).allMatch(s -> s.endsWith("=null") || joined.contains(s));
+            // A right update reaches the left rows that name it, whichever partitions they are in.
+            produceKeyed(customers, List.of(KeyValue.pair("c3", "renamed")));
+            readStringsUntil(out, 2, List.of("o3=item3 for renamed", "o13=item13 for renamed"));
         } finally {
             streams.close().block(WAIT);
         }

@@ -21,6 +21,8 @@ public final class TopologyGraph {
     private final Map<String, StoreFactory> stores = new LinkedHashMap<>();
     private final Map<String, Set<String>> storeUsers = new LinkedHashMap<>();
     private final Map<String, Integer> internalTopics = new LinkedHashMap<>();
+    /** Internal topics that must have the partition count of the sub-topology of a node (raw name to node). */
+    private final Map<String, String> partitionedLike = new LinkedHashMap<>();
     private final Map<String, String> globalTopics = new LinkedHashMap<>();
 
     public void addNode(NodeSpec node) {
@@ -116,6 +118,20 @@ public final class TopologyGraph {
                 + "same name");
         }
         internalTopics.put(rawName, partitions);
+    }
+
+    /**
+     * Declares an internal topic read in the sub-topology of {@code node} alongside its other sources, so it gets
+     * their partition count (a foreign-key join's topics), not its writers'.
+     */
+    public void addInternalTopicPartitionedLike(String rawName, String node) {
+        addInternalTopic(rawName, 0);
+        partitionedLike.put(rawName, node);
+    }
+
+    /** Raw internal topic name to the node whose sub-topology's partition count it takes. */
+    public Map<String, String> partitionedLike() {
+        return partitionedLike;
     }
 
     public Map<String, NodeSpec> nodes() {

@@ -3,14 +3,19 @@ package io.tributary.streams.internal.dsl;
 import static java.util.Objects.requireNonNull;
 
 import io.tributary.serdes.Serde;
+import io.tributary.serdes.Serdes;
 import io.tributary.streams.KStream;
 import io.tributary.streams.KTable;
 import io.tributary.streams.Materialized;
 import io.tributary.streams.Named;
 import io.tributary.streams.Suppressed;
 import io.tributary.streams.TopologyException;
+import io.tributary.streams.internal.NodeSpec;
+import io.tributary.streams.internal.TopologyGraph;
 import io.tributary.streams.internal.state.KeyValueStoreSpec;
 import io.tributary.streams.internal.state.SuppressionBufferSpec;
+import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
@@ -179,6 +184,79 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
         String merged = builder.addProcessor(builder.nodeName((Named) null, prefix + "-MERGE"),
             StatelessProcessors.PassThrough::new, thisSide, otherSide);
         return new KTableImpl<K, VR>(builder, merged, null, keySerde, null, null).materialize(merged, materialized,
+            null);
+    }
+
+    @Override
+    public <KO, VO, VR> KTable<K, VR> join(KTable<KO, VO> other, Function<? super V, ? extends KO> foreignKey,
+                                           BiFunction<? super V, ? super VO, ? extends VR> joiner,
+                                           Materialized<K, VR> materialized) {
+        return foreignKeyJoin(other, foreignKey, joiner, materialized, false);
+    }
+
+    @Override
+    public <KO, VO, VR> KTable<K, VR> leftJoin(KTable<KO, VO> other, Function<? super V, ? extends KO> foreignKey,
+                                               BiFunction<? super V, ? super VO, ? extends VR> joiner,
+                                               Materialized<K, VR> materialized) {
+        return foreignKeyJoin(other, foreignKey, joiner, materialized, true);
+    }
+
+    /** The nodes, topics and store of a foreign-key join (see {@link ForeignKeyJoinProcessors}). */
+    @SuppressWarnings("unchecked")
+    private <KO, VO, VR> KTable<K, VR> foreignKeyJoin(KTable<KO, VO> other,
+                                                      Function<? super V, ? extends KO> foreignKey,
+                                                      BiFunction<? super V, ? super VO, ? extends VR> joiner,
+                                                      Materialized<K, VR> materialized, boolean leftJoin) {
+        requireNonNull(foreignKey, "foreignKey");
+        requireNonNull(joiner, "joiner");
+        requireNonNull(materialized, "materialized");
+        KTableImpl<KO, VO> o = (KTableImpl<KO, VO>) requireNonNull(other, "other");
+        String leftStore = joinableStore("foreign-key join");
+        String rightStore = o.joinableStore("foreign-key join");
+        String name = builder.stateName(materialized.storeName(), "KTABLE-FK-JOIN",
+            "foreign-key join (name it with Materialized.as)");
+        String subscriptionTopic = name + "-subscription-registration";
+        String responseTopic = name + "-subscription-response";
+        String subscriptionStore = name + "-subscription-store";
+        TopologyGraph graph = builder.graph();
+        graph.addInternalTopicPartitionedLike(subscriptionTopic, o.node);
+        graph.addInternalTopicPartitionedLike(responseTopic, node);
+        ForeignKeyJoinProcessors.JoinSerdes<K, V, KO, VO> serdes = new ForeignKeyJoinProcessors.JoinSerdes<>(keySerde,
+            valueSerde, o.keySerde, o.valueSerde, subscriptionTopic);
+        String subscriptionSink = name + "-subscription-sink";
+        String result = name + "-result";
+        BiFunction<? super V, ? super Object, ? extends VR> anyJoiner =
+            (BiFunction<? super V, ? super Object, ? extends VR>) joiner;
+        String subscriber = builder.addProcessor(name + "-subscriber",
+            () -> new ForeignKeyJoinProcessors.Subscriber<K, V, KO, VR>(foreignKey, anyJoiner, leftJoin, serdes,
+                subscriptionSink, result), node);
+        graph.addNode(new NodeSpec.Sink(subscriptionSink, subscriptionTopic, null,
+            o.keySerde == null ? null : o.keySerde.serializer(), Serdes.byteArray().serializer(), List.of(subscriber)));
+        // The right side: subscriptions in, answers out, from the subscriptions and from right updates.
+        String subscriptionSource = name + "-subscription-source";
+        graph.addNode(new NodeSpec.Source(subscriptionSource, List.of(subscriptionTopic),
+            Serdes.byteArray().deserializer(), Serdes.byteArray().deserializer(), null));
+        String registrar = builder.addProcessor(name + "-subscription-registrar",
+            () -> new ForeignKeyJoinProcessors.Registrar<KO, VO>(subscriptionStore, rightStore, serdes),
+            subscriptionSource);
+        graph.addStore(new KeyValueStoreSpec<>(subscriptionStore, Serdes.byteArray(), Serdes.byteArray(), true,
+            Map.of()), registrar);
+        graph.connectStore(registrar, rightStore);
+        String rightUpdates = builder.addProcessor(name + "-right-updates",
+            () -> new ForeignKeyJoinProcessors.RightUpdates<KO, VO>(subscriptionStore, serdes), o.node);
+        graph.connectStore(rightUpdates, subscriptionStore);
+        graph.addNode(new NodeSpec.Sink(name + "-response-sink", responseTopic, null, Serdes.byteArray().serializer(),
+            Serdes.byteArray().serializer(), List.of(registrar, rightUpdates)));
+        // The left side again: answers in, joined with the row that subscribed if it is still current.
+        String responseSource = name + "-response-source";
+        graph.addNode(new NodeSpec.Source(responseSource, List.of(responseTopic),
+            keySerde == null ? null : keySerde.deserializer(), Serdes.byteArray().deserializer(), null));
+        String resolver = builder.addProcessor(name + "-resolver",
+            () -> new ForeignKeyJoinProcessors.Resolver<K, V, VO, VR>(leftStore, joiner, leftJoin, serdes),
+            responseSource);
+        graph.connectStore(resolver, leftStore);
+        builder.addProcessor(result, StatelessProcessors.PassThrough::new, subscriber, resolver);
+        return new KTableImpl<K, VR>(builder, result, null, keySerde, null, null).materialize(result, materialized,
             null);
     }
 

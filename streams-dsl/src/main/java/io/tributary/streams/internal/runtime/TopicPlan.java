@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The topics an application needs, with partition counts: the user's source topics (which must exist), repartition
@@ -65,7 +66,8 @@ record TopicPlan(Map<Integer, Integer> taskCounts, Map<String, Integer> repartit
                 if (counts.containsKey(raw)) {
                     continue;
                 }
-                Integer max = maxUpstream(graph, subs, raw, counts);
+                String like = graph.partitionedLike().get(raw);
+                Integer max = like != null ? countOf(subs, like, raw, counts) : maxUpstream(graph, subs, raw, counts);
                 if (max != null) {
                     counts.put(raw, max);
                     progress = true;
@@ -108,6 +110,18 @@ record TopicPlan(Map<Integer, Integer> taskCounts, Map<String, Integer> repartit
     }
 
     /** The largest partition count of the sources of the sub-topologies writing {@code raw}, if all are known. */
+    /** The partition count of the sub-topology of {@code node}, from its sources other than {@code raw}. */
+    private static @Nullable Integer countOf(List<Subtopology> subs, String node, String raw,
+                                             Map<String, Integer> counts) {
+        for (Subtopology s : subs) {
+            if (s.nodes().contains(node)) {
+                return s.sourceTopics().stream().filter(t -> !t.equals(raw)).map(counts::get)
+                    .filter(java.util.Objects::nonNull).max(Integer::compare).orElse(null);
+            }
+        }
+        return null;
+    }
+
     private static Integer maxUpstream(TopologyGraph graph, List<Subtopology> subs, String raw,
                                        Map<String, Integer> counts) {
         int max = 0;

@@ -86,6 +86,20 @@ public final class InMemoryKeyValueStore<K, V> extends SerdeStore<K, V> implemen
         return list(map.subMap(f, true, t, true));
     }
 
+    /** The entries whose serialized key starts with {@code prefix}, in key order. */
+    public List<KeyValue<K, V>> prefixScan(byte[] prefix) {
+        Map<Bytes, StoredValue> matching = new java.util.LinkedHashMap<>();
+        for (Map.Entry<Bytes, StoredValue> e : map.tailMap(Bytes.wrap(prefix), true).entrySet()) {
+            byte[] key = e.getKey().get();
+            if (!java.util.Arrays.equals(key, 0, Math.min(key.length, prefix.length), prefix, 0, prefix.length)
+                || key.length < prefix.length) {
+                break;
+            }
+            matching.put(e.getKey(), e.getValue());
+        }
+        return list(matching);
+    }
+
     @Override
     public List<KeyValue<K, V>> all() {
         return list(map);
