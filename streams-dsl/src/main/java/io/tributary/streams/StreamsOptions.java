@@ -245,11 +245,12 @@ public final class StreamsOptions {
     }
 
     /**
-     * A topic for input records that are skipped because they cannot be deserialized or processed under
-     * {@link ErrorHandling#LOG_AND_CONTINUE} ({@code errors.dead.letter.queue.topic.name}, as in Kafka Streams'
-     * KIP-1034): each is written there with its original key, value and headers, plus {@code __streams.errors.*}
-     * headers naming the exception, its message and stack trace and the record's topic, partition and offset. It goes
-     * out with the task's other outputs, before the input offset is committed. The topic must exist (or the broker
+     * A topic for input records that are skipped because they cannot be deserialized or processed, or whose output
+     * cannot be written, under {@link ErrorHandling#LOG_AND_CONTINUE} ({@code errors.dead.letter.queue.topic.name},
+     * as in Kafka Streams' KIP-1034): each is written there with its original key, value and headers, plus
+     * {@code __streams.errors.*} headers naming the exception, its message and stack trace and the record's topic,
+     * partition and offset. It is written before the input offset is committed (at-least-once; under exactly-once
+     * only deserialization and processing failures go there). The topic must exist (or the broker
      * create it); under {@link ErrorHandling#FAIL} the application fails naming the record and writes nothing.
      *
      * @throws IllegalArgumentException if {@code topic} is not a usable topic name

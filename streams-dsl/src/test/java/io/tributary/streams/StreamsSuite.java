@@ -606,4 +606,41 @@ abstract class StreamsSuite {
             streams.close().block(WAIT);
         }
     }
+
+    @Test
+    void anInputWhoseOutputCannotBeWrittenGoesToTheDeadLetterTopicUnderLogAndContinue() {
+        String in = createTopic("in", 1);
+        String out = createTopic("out", 1);
+        String dlt = createTopic("dlt", 1);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(in, Consumed.with(Serdes.string(), Serdes.string()))
+            .mapValues(v -> v.equals("big") ? "x".repeat(2 * 1024 * 1024) : v)   // over the producer's 1 MiB
+            .to(out, Produced.with(Serdes.string(), Serdes.string()));
+        TributaryStreams streams = TributaryStreams.create(builder.build(), options("dlt-" + UUID.randomUUID())
+            .productionErrorHandling(ErrorHandling.LOG_AND_CONTINUE).deadLetterTopic(dlt));
+        streams.start().block(WAIT);
+        try {
+            produce(in, List.of("a", "big", "b"));
+            assertThat(readStrings(out, 1, 2)).containsExactly("a=a", "b=b");
+            TributaryConsumer<String, String> letters = TributaryConsumer.create(ConsumerOptions
+                .create(client(), Serdes.string().deserializer(), Serdes.string().deserializer())
+                .assignment(List.of(new TopicPartition(dlt, 0)))
+                .offsetReset(OffsetReset.EARLIEST));
+            try {
+                ReceivedRecord<String, String> letter = letters.receive().next().block(WAIT);
+                assertThat(letter.key()).isEqualTo("big");
+                assertThat(letter.value()).isEqualTo("big");
+                Map<String, String> headers = new HashMap<>();
+                letter.headers().forEach(h -> headers.put(h.key(), new String(h.value(),
+                    java.nio.charset.StandardCharsets.UTF_8)));
+                assertThat(headers).containsEntry("__streams.errors.topic", in)
+                    .containsEntry("__streams.errors.offset", "1")
+                    .containsKey("__streams.errors.exception");
+            } finally {
+                letters.close().block(WAIT);
+            }
+        } finally {
+            streams.close().block(WAIT);
+        }
+    }
 }

@@ -11,7 +11,7 @@ import java.util.List;
  * The dead-letter record of an input record that failed: its key, value, timestamp and headers as read, with
  * Kafka Streams' {@code __streams.errors.*} headers (KIP-1034) saying what failed and where it came from. Stateless.
  */
-final class DeadLetters {
+public final class DeadLetters {
     static final String EXCEPTION = "__streams.errors.exception";
     static final String MESSAGE = "__streams.errors.message";
     static final String STACKTRACE = "__streams.errors.stacktrace";
@@ -22,7 +22,8 @@ final class DeadLetters {
     private DeadLetters() {
     }
 
-    static OutputRecord of(String deadLetterTopic, InputRecord input, Throwable error) {
+    /** The dead-letter record of {@code input}, which failed with {@code error}. */
+    public static OutputRecord of(String deadLetterTopic, InputRecord input, Throwable error) {
         List<Header> headers = new ArrayList<>(input.headers());
         headers.add(header(EXCEPTION, error.getClass().getName()));
         headers.add(header(MESSAGE, String.valueOf(error.getMessage())));

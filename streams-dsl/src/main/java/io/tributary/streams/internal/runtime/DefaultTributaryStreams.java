@@ -21,6 +21,7 @@ import io.tributary.streams.StreamsException;
 import io.tributary.streams.StreamsOptions;
 import io.tributary.streams.TributaryStreams;
 import io.tributary.streams.internal.TopologyGraph;
+import io.tributary.streams.internal.engine.DeadLetters;
 import io.tributary.streams.internal.engine.InputRecord;
 import io.tributary.streams.internal.engine.OutputRecord;
 import io.tributary.streams.internal.engine.ReadOnlyGlobalStore;
@@ -361,6 +362,19 @@ public final class DefaultTributaryStreams implements TributaryStreams {
                 throw new StreamsException("Failed to write an output record: " + f.error().getMessage(), f.error());
             }
             LOG.warn("Failed to write an output record; going on (log-and-continue)", f.error());
+            ReceivedRecord<byte[], byte[]> input = f.correlation().input();
+            String deadLetterTopic = options.deadLetterTopic();
+            TributaryProducer<byte[], byte[]> p = producer;
+            if (input != null && deadLetterTopic != null && p != null) {
+                // The input goes to the dead-letter topic before its offset may be committed.
+                OutputRecord letter = DeadLetters.of(deadLetterTopic, new InputRecord(input.topic(), input.partition(),
+                    input.offset(), input.key(), input.value(), input.timestamp(), input.headers()), f.error());
+                p.send(toProducerRecord(letter))
+                    .doFinally(signal -> result.correlation().written())
+                    .subscribe(null, e -> LOG.warn("Failed to write the dead letter of {}-{}@{}", input.topic(),
+                        input.partition(), input.offset(), e));
+                return;
+            }
         }
         result.correlation().written();
     }

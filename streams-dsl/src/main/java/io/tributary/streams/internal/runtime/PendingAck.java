@@ -35,6 +35,11 @@ final class PendingAck {
         return new PendingAck(null, outputs, () -> waiting.forEach(PendingAck::written));
     }
 
+    /** The input record whose outputs these are, or null (punctuations, flushes, exactly-once). */
+    @Nullable ReceivedRecord<byte[], byte[]> input() {
+        return record;
+    }
+
     /** One output was written (or, with log-and-continue, given up). */
     void written() {
         if (this != NONE && remaining.decrementAndGet() == 0) {
