@@ -63,6 +63,16 @@ abstract class StreamsSuite {
         }
     }
 
+    /** A consumer of every partition of {@code topic} from the start, with String keys. */
+    private <V> TributaryConsumer<String, V> reader(String topic, int partitions, io.tributary.serdes.Serde<V> values,
+                                                    IsolationLevel isolation) {
+        return TributaryConsumer.create(ConsumerOptions
+            .create(client(), Serdes.string().deserializer(), values.deserializer())
+            .assignment(IntStream.range(0, partitions).mapToObj(p -> new TopicPartition(topic, p)).toList())
+            .isolationLevel(isolation)
+            .offsetReset(OffsetReset.EARLIEST));
+    }
+
     /** Reads the output topic until the latest count of every word equals {@code expected}; returns all reads. */
     private List<String> readUntil(String topic, int partitions, Map<String, Long> expected) {
         return readUntil(topic, partitions, expected, IsolationLevel.READ_UNCOMMITTED);
@@ -70,11 +80,7 @@ abstract class StreamsSuite {
 
     private List<String> readUntil(String topic, int partitions, Map<String, Long> expected,
                                    IsolationLevel isolation) {
-        TributaryConsumer<String, Long> consumer = TributaryConsumer.create(ConsumerOptions
-            .create(client(), Serdes.string().deserializer(), Serdes.longSerde().deserializer())
-            .assignment(IntStream.range(0, partitions).mapToObj(p -> new TopicPartition(topic, p)).toList())
-            .isolationLevel(isolation)
-            .offsetReset(OffsetReset.EARLIEST));
+        TributaryConsumer<String, Long> consumer = reader(topic, partitions, Serdes.longSerde(), isolation);
         Map<String, Long> latest = new HashMap<>();
         List<String> seen = new ArrayList<>();
         try {
@@ -336,10 +342,8 @@ abstract class StreamsSuite {
 
     /** Reads string records of {@code topic} until {@code count} were read; returns them as key=value. */
     private List<String> readStrings(String topic, int partitions, int count) {
-        TributaryConsumer<String, String> consumer = TributaryConsumer.create(ConsumerOptions
-            .create(client(), Serdes.string().deserializer(), Serdes.string().deserializer())
-            .assignment(IntStream.range(0, partitions).mapToObj(p -> new TopicPartition(topic, p)).toList())
-            .offsetReset(OffsetReset.EARLIEST));
+        TributaryConsumer<String, String> consumer = reader(topic, partitions, Serdes.string(),
+            IsolationLevel.READ_UNCOMMITTED);
         try {
             return consumer.receive()
                 .map(r -> r.key() + "=" + r.value())
@@ -353,10 +357,8 @@ abstract class StreamsSuite {
 
     /** Reads string records of {@code topic} until all of {@code expected} were read; returns every read. */
     private List<String> readStringsUntil(String topic, int partitions, List<String> expected) {
-        TributaryConsumer<String, String> consumer = TributaryConsumer.create(ConsumerOptions
-            .create(client(), Serdes.string().deserializer(), Serdes.string().deserializer())
-            .assignment(IntStream.range(0, partitions).mapToObj(p -> new TopicPartition(topic, p)).toList())
-            .offsetReset(OffsetReset.EARLIEST));
+        TributaryConsumer<String, String> consumer = reader(topic, partitions, Serdes.string(),
+            IsolationLevel.READ_UNCOMMITTED);
         List<String> seen = new ArrayList<>();
         try {
             consumer.receive()
@@ -622,10 +624,8 @@ abstract class StreamsSuite {
         try {
             produce(in, List.of("a", "big", "b"));
             assertThat(readStrings(out, 1, 2)).containsExactly("a=a", "b=b");
-            TributaryConsumer<String, String> letters = TributaryConsumer.create(ConsumerOptions
-                .create(client(), Serdes.string().deserializer(), Serdes.string().deserializer())
-                .assignment(List.of(new TopicPartition(dlt, 0)))
-                .offsetReset(OffsetReset.EARLIEST));
+            TributaryConsumer<String, String> letters = reader(dlt, 1, Serdes.string(),
+                IsolationLevel.READ_UNCOMMITTED);
             try {
                 ReceivedRecord<String, String> letter = letters.receive().next().block(WAIT);
                 assertThat(letter.key()).isEqualTo("big");
