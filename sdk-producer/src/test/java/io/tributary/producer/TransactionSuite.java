@@ -65,6 +65,23 @@ abstract class TransactionSuite {
     }
 
     @Test
+    void aTransactionBegunWhileTheCancelledOneIsStillAbortingWaitsForIt() {
+        String topic = KafkaReader.createTopic(bootstrapServers(), "txn-cancel", 1);
+        TributaryProducer<String, String> producer = transactional("cancel-" + UUID.randomUUID());
+        // The first transaction writes records, then never ends on its own: cancelled, it aborts in the background.
+        producer.inTransaction(p -> records(p, topic, 20).concatWith(Flux.never()))
+            .take(20)
+            .blockLast(WAIT);
+        // Begun at once (as a retry resubscribes right after a failure): must not find the other still open.
+        StepVerifier.create(producer.inTransaction(p -> records(p, topic, 5)).count())
+            .expectNext(5L)
+            .expectComplete()
+            .verify(WAIT);
+        producer.closeNow();
+        assertThat(KafkaReader.readAll(bootstrapServers(), topic, 5, "read_committed")).hasSize(5);
+    }
+
+    @Test
     void offsetsSentToTheTransactionAreCommittedWithIt() throws Exception {
         String topic = KafkaReader.createTopic(bootstrapServers(), "txn-offsets", 1);
         String group = "ctp-" + UUID.randomUUID();

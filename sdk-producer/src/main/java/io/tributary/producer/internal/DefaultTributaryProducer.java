@@ -291,14 +291,15 @@ public final class DefaultTributaryProducer<K, V> implements TributaryProducer<K
         return Flux.usingWhen(
             txn.begin(),
             begun -> Flux.from(work.apply(this)),
-            begun -> flush().then(txn.commit()),
+            begun -> txn.finish(flush(), true),
             // A failed abort (e.g. of a fenced producer) must not hide why the transaction failed.
-            (begun, error) -> flush().onErrorResume(e -> Mono.empty()).then(txn.abort())
+            (begun, error) -> txn.finish(flush().onErrorResume(e -> Mono.empty()), false)
                 .onErrorResume(abortError -> {
                     error.addSuppressed(abortError);
                     return Mono.empty();
                 }),
-            begun -> flush().onErrorResume(e -> Mono.empty()).then(txn.abort()));
+            // Cancelled: the abort runs on its own; a transaction begun meanwhile waits for it.
+            begun -> txn.finish(flush().onErrorResume(e -> Mono.empty()), false));
     }
 
     @Override

@@ -29,6 +29,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * The client side of Kafka transactions (the protocol of transaction version 1, which every broker with
@@ -54,6 +55,8 @@ final class TransactionDriver {
     private volatile boolean offsetsAdded;
     private volatile @Nullable TributaryException fatal;
     private volatile @Nullable TributaryException addFailure;
+    /** Completes when the open transaction's end (commit or abort) has run; null when none is running. */
+    private volatile @Nullable Mono<Void> ending;
 
     TransactionDriver(ClientRuntime runtime, ProducerIdentity identity, String transactionalId) {
         this.runtime = runtime;
@@ -66,6 +69,11 @@ final class TransactionDriver {
         return Mono.defer(() -> {
             if (fatal != null) {
                 return Mono.error(fatal);
+            }
+            Mono<Void> previous = ending;
+            if (open && previous != null) {
+                // The last transaction is still ending (an abort after a cancellation, say): begin after it.
+                return previous.then(Mono.defer(this::begin));
             }
             if (open) {
                 return Mono.error(new IllegalStateException("A transaction is already open on this producer; "
@@ -212,12 +220,19 @@ final class TransactionDriver {
         return runtime.withRetries(attempt, "TxnOffsetCommit for group " + groupId);
     }
 
-    Mono<Void> commit() {
-        return end(true);
-    }
-
-    Mono<Void> abort() {
-        return end(false);
+    /**
+     * Ends the open transaction (commit or abort) after {@code before} (a flush); a {@link #begin()} meanwhile waits
+     * for it instead of finding a transaction still open.
+     */
+    Mono<Void> finish(Mono<Void> before, boolean commit) {
+        return Mono.defer(() -> {
+            Sinks.Empty<Void> done = Sinks.empty();
+            ending = done.asMono();
+            return before.then(end(commit)).doFinally(signal -> {
+                ending = null;
+                done.tryEmitEmpty();
+            });
+        });
     }
 
     private Mono<Void> end(boolean commit) {
