@@ -283,22 +283,32 @@ public final class DefaultTributaryStreams implements TributaryStreams {
     private Flux<SenderRecord<byte[], byte[], PendingAck>> outputsOf(ReceivedRecord<byte[], byte[]> record,
                                                                       @Nullable PendingAck ack) {
         TaskId id = new TaskId(factory.subtopologyByTopic().get(record.topic()), record.partition());
-        return task(id).flatMapMany(t -> {
-            List<OutputRecord> outputs;
-            PendingAck correlation;
-            synchronized (lock) {
-                t.process(new InputRecord(record.topic(), record.partition(), record.offset(), record.key(),
-                    record.value(), record.timestamp(), record.headers()));
-                outputs = t.drainOutputs();
-                boolean cached = ack == null && t.cachesUpdates();
-                correlation = ack != null ? ack
-                    : new PendingAck(record, outputs.size() + (cached ? 1 : 0), pending::decrementAndGet);
-                if (cached) {
-                    awaitingFlush.add(correlation);
-                }
+        StreamTask ready = tasks.get(id);
+        // A task that exists runs the record at once: no Mono per record, and none or one output is a scalar that
+        // the caller's concatMap takes without subscribing to anything.
+        return ready != null ? run(ready, record, ack) : task(id).flatMapMany(t -> run(t, record, ack));
+    }
+
+    private Flux<SenderRecord<byte[], byte[], PendingAck>> run(StreamTask t, ReceivedRecord<byte[], byte[]> record,
+                                                               @Nullable PendingAck ack) {
+        List<OutputRecord> outputs;
+        PendingAck correlation;
+        synchronized (lock) {
+            t.process(new InputRecord(record.topic(), record.partition(), record.offset(), record.key(),
+                record.value(), record.timestamp(), record.headers()));
+            outputs = t.drainOutputs();
+            boolean cached = ack == null && t.cachesUpdates();
+            correlation = ack != null ? ack
+                : new PendingAck(record, outputs.size() + (cached ? 1 : 0), pending::decrementAndGet);
+            if (cached) {
+                awaitingFlush.add(correlation);
             }
-            return Flux.fromIterable(outputs).map(o -> SenderRecord.create(toProducerRecord(o), correlation));
-        });
+        }
+        return switch (outputs.size()) {
+            case 0 -> Flux.empty();
+            case 1 -> Flux.just(SenderRecord.create(toProducerRecord(outputs.get(0)), correlation));
+            default -> Flux.fromIterable(outputs).map(o -> SenderRecord.create(toProducerRecord(o), correlation));
+        };
     }
 
     private Flux<SenderRecord<byte[], byte[], PendingAck>> punctuate() {
