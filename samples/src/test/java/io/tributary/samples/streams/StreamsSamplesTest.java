@@ -37,4 +37,13 @@ final class StreamsSamplesTest {
             "c2 Grace ordered 3 books",
             "c3 Linus ordered 2 keyboards");
     }
+
+    @Test
+    void theForeignKeyJoinFollowsEachOrdersCustomerAcrossPartitionCounts() {
+        assertThat(SampleOutput.of(() -> ForeignKeyJoinSample.main(new String[0]))).containsExactly(
+            "o1 Grace H.: 3 books",
+            "o2 Ada: 1 laptop",
+            "o4 Linus: 2 keyboards",
+            "o5 Grace H.: 1 lamp");
+    }
 }
