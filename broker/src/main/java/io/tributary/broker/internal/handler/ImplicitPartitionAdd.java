@@ -7,25 +7,22 @@ import io.tributary.broker.internal.txn.TransactionCoordinator;
 import io.tributary.common.TopicPartition;
 import io.tributary.protocol.ErrorCode;
 import io.tributary.protocol.message.ProduceRequest;
+import io.tributary.protocol.record.InvalidRecordException;
+import io.tributary.protocol.record.RecordBatch;
+import io.tributary.protocol.record.RecordBatches;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
  * Transactions V2 (KIP-890): a transactional Produce v12+ does not follow an AddPartitionsToTxn, so the leader adds
  * the partitions it writes to the producer's transaction itself, before appending. The producer id and epoch are
- * read off the first batch's header; the batches are validated afterwards as always. Stateless.
+ * read off each partition's first batch; the batches are validated afterwards, at the append, as always. Stateless.
  */
 final class ImplicitPartitionAdd {
-    // Offsets in a v2 record batch header (PROTOCOL.md 3.1).
-    private static final int MAGIC = 16;
-    private static final int ATTRIBUTES = 21;
-    private static final int PRODUCER_ID = 43;
-    private static final int PRODUCER_EPOCH = 51;
-    private static final int HEADER_SIZE = 61;
-    private static final int TRANSACTIONAL = 0x10;
-
     private ImplicitPartitionAdd() {
     }
 
@@ -48,21 +45,30 @@ final class ImplicitPartitionAdd {
                 continue;
             }
             for (ProduceRequest.PartitionProduceData p : t.partitionData()) {
-                ByteBuf records = p.records();
-                if (records == null || records.readableBytes() < HEADER_SIZE) {
+                RecordBatch first = firstBatch(p.records());
+                if (first == null || !first.isTransactional()) {
                     continue;
                 }
-                int at = records.readerIndex();
-                if (records.getByte(at + MAGIC) != 2 || (records.getShort(at + ATTRIBUTES) & TRANSACTIONAL) == 0) {
-                    continue;
-                }
-                producerId = records.getLong(at + PRODUCER_ID);
-                epoch = records.getShort(at + PRODUCER_EPOCH);
+                producerId = first.producerId();
+                epoch = first.producerEpoch();
                 partitions.add(new TopicPartition(topic.get().name(), p.index()));
             }
         }
         return partitions.isEmpty() ? Mono.just(ErrorCode.NONE)
             : transactions.addPartitions(transactionalId, producerId, epoch, partitions);
+    }
+
+    /** The first batch of {@code records}, or null if there is none or it is malformed (the append refuses it). */
+    private static @Nullable RecordBatch firstBatch(@Nullable ByteBuf records) {
+        if (records == null) {
+            return null;
+        }
+        try {
+            Iterator<RecordBatch> batches = RecordBatches.of(records).iterator();
+            return batches.hasNext() ? batches.next() : null;
+        } catch (InvalidRecordException e) {
+            return null;
+        }
     }
 
     /**
