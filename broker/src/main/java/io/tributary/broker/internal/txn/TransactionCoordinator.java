@@ -265,6 +265,7 @@ public final class TransactionCoordinator implements AutoCloseable {
             return Mono.just(EndResult.of(ErrorCode.INVALID_PRODUCER_ID_MAPPING));
         }
         TransactionSnapshot next;
+        long handover;
         synchronized (meta) {
             TransactionState state = meta.state();
             if (epochBump && isRetryOfBump(meta, producerId, epoch)) {
@@ -288,18 +289,15 @@ public final class TransactionCoordinator implements AutoCloseable {
                 }
                 next = meta.prepareEndWithEpochBump(commit, clock.getAsLong());
             }
+            handover = meta.nextProducerId();
             meta.pending(next);
         }
         return transitions.write(meta, next)
             .doOnNext(error -> transitions.completeIfWritten(meta, error))
-            .map(error -> {
-                if (!epochBump || error != ErrorCode.NONE) {
-                    return EndResult.of(error);
-                }
-                long handover = meta.nextProducerId();
-                return handover >= 0 ? new EndResult(error, handover, (short) 0)
-                    : new EndResult(error, next.producerId(), next.producerEpoch());
-            });
+            .map(error -> !epochBump || error != ErrorCode.NONE ? EndResult.of(error)
+                // Read at prepare time: a completion that ran meanwhile has already applied (and forgotten) it.
+                : handover >= 0 ? new EndResult(error, handover, (short) 0)
+                : new EndResult(error, next.producerId(), next.producerEpoch()));
     }
 
     /** A V2 EndTxn repeated by a producer whose first attempt already bumped the epoch (its answer was lost). */
@@ -313,10 +311,13 @@ public final class TransactionCoordinator implements AutoCloseable {
         return ended && (previousEpoch || previousId);
     }
 
+    /** {@code error}, with the producer id and epoch the producer goes on with (the new id if one is handed over). */
     private static EndResult current(TransactionMetadata meta, ErrorCode error) {
-        long handover = meta.nextProducerId();
-        return handover >= 0 ? new EndResult(error, handover, (short) 0)
-            : new EndResult(error, meta.producerId(), meta.producerEpoch());
+        synchronized (meta) {
+            long handover = meta.nextProducerId();
+            return handover >= 0 ? new EndResult(error, handover, (short) 0)
+                : new EndResult(error, meta.producerId(), meta.producerEpoch());
+        }
     }
 
     private static ErrorCode endError(TransactionState state, boolean commit) {
