@@ -29,9 +29,4 @@ public final class CacheBudget {
     boolean exceeded() {
         return used.get() > maxBytes;
     }
-
-    /** Bytes held by all tasks' caches now. */
-    public long used() {
-        return used.get();
-    }
 }

@@ -66,9 +66,4 @@ public final class TaskFactory {
         return new StreamTask(id, graph, subtopologies.get(id.subtopology()), global, options, cacheBudget,
             wallClock);
     }
-
-    /** The record cache memory the tasks of this factory share. */
-    public CacheBudget cacheBudget() {
-        return cacheBudget;
-    }
 }
