@@ -328,9 +328,16 @@ final class TransactionWireTest {
             .transactionResult(false).coordinatorEpoch(0).topics(topics))));
     }
 
+    /** InitProducerId, asked again while a fresh broker's transaction coordinator is still loading, as clients do. */
     private static InitProducerIdResponse init(WireClient c, String id, int timeoutMs, int version)
         throws Exception {
-        return c.send(new InitProducerIdRequest().transactionalId(id).transactionTimeoutMs(timeoutMs), version);
+        InitProducerIdRequest request = new InitProducerIdRequest().transactionalId(id).transactionTimeoutMs(timeoutMs);
+        InitProducerIdResponse[] answer = new InitProducerIdResponse[1];
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            answer[0] = c.send(request, version);
+            return answer[0].errorCode() != ErrorCode.COORDINATOR_LOAD_IN_PROGRESS.code();
+        });
+        return answer[0];
     }
 
     private static AddPartitionsToTxnRequest add(String id, InitProducerIdResponse producer,
