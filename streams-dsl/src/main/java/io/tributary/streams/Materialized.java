@@ -15,6 +15,10 @@ import org.jspecify.annotations.Nullable;
  * cache ({@code StreamsOptions.cacheMaxBytes}): between two commits a key's updates are forwarded and logged once;
  * {@link #withCachingDisabled()} emits every update instead. Other stores are not cached.
  *
+ * <p>Key-value stores are in memory unless {@link #withStoreType(StoreType)} or the application's
+ * {@code StreamsOptions.defaultDslStore} ({@code default.dsl.store}) asks for {@link StoreType#ROCKS_DB}; window and
+ * session stores are always in memory.
+ *
  * @since 0.1
  */
 public final class Materialized<K, V> {
@@ -25,15 +29,16 @@ public final class Materialized<K, V> {
     private final Map<String, String> changelogConfig;
     private final @Nullable Duration retention;
     private final boolean cachingEnabled;
+    private final @Nullable StoreType storeType;
 
     private Materialized(@Nullable String storeName, @Nullable Serde<K> keySerde, @Nullable Serde<V> valueSerde,
                          boolean loggingEnabled, Map<String, String> changelogConfig, @Nullable Duration retention) {
-        this(storeName, keySerde, valueSerde, loggingEnabled, changelogConfig, retention, true);
+        this(storeName, keySerde, valueSerde, loggingEnabled, changelogConfig, retention, true, null);
     }
 
     private Materialized(@Nullable String storeName, @Nullable Serde<K> keySerde, @Nullable Serde<V> valueSerde,
                          boolean loggingEnabled, Map<String, String> changelogConfig, @Nullable Duration retention,
-                         boolean cachingEnabled) {
+                         boolean cachingEnabled, @Nullable StoreType storeType) {
         this.storeName = storeName;
         this.keySerde = keySerde;
         this.valueSerde = valueSerde;
@@ -41,6 +46,7 @@ public final class Materialized<K, V> {
         this.changelogConfig = Map.copyOf(changelogConfig);
         this.retention = retention;
         this.cachingEnabled = cachingEnabled;
+        this.storeType = storeType;
     }
 
     /** A store named {@code storeName}: the name stays stable however the topology changes. */
@@ -56,32 +62,38 @@ public final class Materialized<K, V> {
 
     public Materialized<K, V> withKeySerde(Serde<K> serde) {
         return new Materialized<>(storeName, requireNonNull(serde, "serde"), valueSerde, loggingEnabled,
-            changelogConfig, retention, cachingEnabled);
+            changelogConfig, retention, cachingEnabled,
+            storeType);
     }
 
     public Materialized<K, V> withValueSerde(Serde<V> serde) {
         return new Materialized<>(storeName, keySerde, requireNonNull(serde, "serde"), loggingEnabled,
-            changelogConfig, retention, cachingEnabled);
+            changelogConfig, retention, cachingEnabled,
+            storeType);
     }
 
     /** No changelog: the state is lost when a task moves or the application restarts. */
     public Materialized<K, V> withLoggingDisabled() {
-        return new Materialized<>(storeName, keySerde, valueSerde, false, Map.of(), retention, cachingEnabled);
+        return new Materialized<>(storeName, keySerde, valueSerde, false, Map.of(), retention, cachingEnabled,
+            storeType);
     }
 
     /** A changelog (the default) with these topic config overrides; it is always compacted. */
     public Materialized<K, V> withLoggingEnabled(Map<String, String> config) {
-        return new Materialized<>(storeName, keySerde, valueSerde, true, config, retention, cachingEnabled);
+        return new Materialized<>(storeName, keySerde, valueSerde, true, config, retention, cachingEnabled,
+            storeType);
     }
 
     /** Every update is forwarded and logged, none held back in the record cache. */
     public Materialized<K, V> withCachingDisabled() {
-        return new Materialized<>(storeName, keySerde, valueSerde, loggingEnabled, changelogConfig, retention, false);
+        return new Materialized<>(storeName, keySerde, valueSerde, loggingEnabled, changelogConfig, retention, false,
+            storeType);
     }
 
     /** Updates go through the record cache (the default, where the operation has one). */
     public Materialized<K, V> withCachingEnabled() {
-        return new Materialized<>(storeName, keySerde, valueSerde, loggingEnabled, changelogConfig, retention, true);
+        return new Materialized<>(storeName, keySerde, valueSerde, loggingEnabled, changelogConfig, retention, true,
+            storeType);
     }
 
     public boolean cachingEnabled() {
@@ -100,7 +112,34 @@ public final class Materialized<K, V> {
             throw new IllegalArgumentException("retention must be positive, was " + retention);
         }
         return new Materialized<>(storeName, keySerde, valueSerde, loggingEnabled, changelogConfig, retention,
-            cachingEnabled);
+            cachingEnabled, storeType);
+    }
+
+    /**
+     * Where a key-value store keeps its data: {@link StoreType#ROCKS_DB} on local disk (kept across restarts, so a
+     * restart restores only the changelog written after its last checkpoint) or {@link StoreType#IN_MEMORY}.
+     * Default: the application's {@code default.dsl.store}.
+     */
+    public Materialized<K, V> withStoreType(StoreType type) {
+        return new Materialized<>(storeName, keySerde, valueSerde, loggingEnabled, changelogConfig, retention,
+            cachingEnabled, requireNonNull(type, "type"));
+    }
+
+    /** The store type given, or null to use the application's {@code default.dsl.store}. */
+    public @Nullable StoreType storeType() {
+        return storeType;
+    }
+
+    /**
+     * The storage of a store, named as in Kafka Streams' {@code Materialized.StoreType}.
+     *
+     * @since 0.1
+     */
+    public enum StoreType {
+        /** A RocksDB database under {@code state.dir}, with the application's bounded RocksDB memory. */
+        ROCKS_DB,
+        /** A sorted map on the heap, rebuilt from the changelog when its task starts. */
+        IN_MEMORY
     }
 
     public @Nullable String storeName() {

@@ -88,7 +88,8 @@ public final class StreamsBuilder {
         String source = addSource(List.of(topic), consumed, t.keySerde(), t.valueSerde());
         return dsl.sourceTable(source, t.name(), t.keySerde(), t.valueSerde(),
             materialized == null || materialized.loggingEnabled(),
-            materialized == null ? Map.of() : materialized.changelogConfig());
+            materialized == null ? Map.of() : materialized.changelogConfig(),
+            materialized == null ? null : materialized.storeType());
     }
 
     /** The whole topic as a global table, in the store {@code <topic>-table}. */
@@ -116,7 +117,8 @@ public final class StreamsBuilder {
     public <K, V> GlobalKTable<K, V> globalTable(String topic, @Nullable Consumed<K, V> consumed,
                                                  @Nullable Materialized<K, V> materialized) {
         TableStore<K, V> t = TableStore.of(topic, consumed, materialized);
-        dsl.graph().addGlobalStore(new KeyValueStoreSpec<>(t.name(), t.keySerde(), t.valueSerde(), false, Map.of()),
+        dsl.graph().addGlobalStore(new KeyValueStoreSpec<>(t.name(), t.keySerde(), t.valueSerde(), false, Map.of(),
+            Materialized.StoreType.IN_MEMORY),
             topic);
         return new GlobalKTableImpl<>(t.name());
     }

@@ -6,6 +6,7 @@ import io.tributary.client.ClientOptions;
 import io.tributary.client.internal.PropertyValues;
 import io.tributary.serdes.Serde;
 import io.tributary.streams.processor.TimestampExtractor;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class StreamsOptions {
         "commit.interval.ms", "replication.factor", "num.stream.threads", "statestore.cache.max.bytes",
         "default.deserialization.exception.handler", "processing.exception.handler",
         "default.production.exception.handler", "errors.dead.letter.queue.topic.name",
-        "tributary.allow.generated.names");
+        "tributary.allow.generated.names", "state.dir", "default.dsl.store", "tributary.rocksdb.memory.max.bytes");
 
     private final Draft d;
 
@@ -66,8 +67,8 @@ public final class StreamsOptions {
      * {@code exactly_once_v2}), {@code commit.interval.ms}, {@code replication.factor},
      * {@code num.stream.threads} (only 1), {@code statestore.cache.max.bytes}, the three exception-handler keys
      * (Kafka Streams' {@code LogAndContinue...} and {@code LogAndFail...} class names, or {@code fail} /
-     * {@code log-and-continue}) and
-     * {@code tributary.allow.generated.names}.
+     * {@code log-and-continue}), {@code state.dir}, {@code default.dsl.store} ({@code in_memory} or
+     * {@code rocksDB}), {@code tributary.rocksdb.memory.max.bytes} and {@code tributary.allow.generated.names}.
      *
      * @throws IllegalArgumentException naming the key, for an unknown key or a bad value
      */
@@ -113,6 +114,13 @@ public final class StreamsOptions {
             case "default.production.exception.handler" -> productionErrorHandling(handling(key, s));
             case "errors.dead.letter.queue.topic.name" -> deadLetterTopic(PropertyValues.string(value));
             case "tributary.allow.generated.names" -> allowGeneratedNames(PropertyValues.bool(key, value));
+            case "state.dir" -> stateDir(Path.of(s));
+            case "default.dsl.store" -> defaultDslStore(switch (s.toLowerCase(Locale.ROOT)) {
+                case "in_memory" -> Materialized.StoreType.IN_MEMORY;
+                case "rocksdb" -> Materialized.StoreType.ROCKS_DB;
+                default -> throw PropertyValues.invalid(key, s, "use in_memory or rocksDB");
+            });
+            case "tributary.rocksdb.memory.max.bytes" -> rocksDbMemoryMaxBytes(PropertyValues.longValue(key, value));
             default -> this;
         };
     }
@@ -278,7 +286,6 @@ public final class StreamsOptions {
         return d.timestampExtractor;
     }
 
-    /** Replication factor of created internal topics ({@code replication.factor}); default the broker's. */
     /**
      * The record cache of the instance's aggregations ({@code statestore.cache.max.bytes}, default 10 MiB): updates
      * of a key between two commits are forwarded and logged once; 0 turns it off, so every update is emitted.
@@ -294,6 +301,54 @@ public final class StreamsOptions {
         return d.cacheMaxBytes;
     }
 
+    /**
+     * Where persistent stores keep their files ({@code state.dir}): {@code <stateDir>/<application.id>/<task>/}
+     * holds a task's {@code rocksdb/<store>} databases and its {@code .checkpoint}. Default
+     * {@code <java.io.tmpdir>/tributary-streams}; a directory that cannot be created fails {@code start()}.
+     */
+    public StreamsOptions stateDir(Path directory) {
+        requireNonNull(directory, "directory");
+        return copy(x -> x.stateDir = directory);
+    }
+
+    public Path stateDir() {
+        Path explicit = d.stateDir;
+        return explicit != null ? explicit : Path.of(System.getProperty("java.io.tmpdir"), "tributary-streams");
+    }
+
+    /**
+     * The store type of DSL key-value stores whose {@link Materialized} names none ({@code default.dsl.store}:
+     * {@code in_memory}, the default, or {@code rocksDB}). Window and session stores are in memory either way.
+     */
+    public StreamsOptions defaultDslStore(Materialized.StoreType type) {
+        requireNonNull(type, "type");
+        return copy(x -> x.defaultDslStore = type);
+    }
+
+    public Materialized.StoreType defaultDslStore() {
+        return d.defaultDslStore;
+    }
+
+    /**
+     * The off-heap memory all RocksDB stores of this instance share ({@code tributary.rocksdb.memory.max.bytes},
+     * default 50 MiB): one LRU block cache holding data, index and filter blocks, with the memtables charged to it,
+     * so the total stays bounded however many stores and tasks there are. Kafka Streams has no property for this
+     * (it takes a {@code RocksDBConfigSetter}); this is the bounded-memory setup its documentation recommends.
+     *
+     * @throws IllegalArgumentException if {@code bytes} is below 1 MiB
+     */
+    public StreamsOptions rocksDbMemoryMaxBytes(long bytes) {
+        if (bytes < 1024 * 1024) {
+            throw new IllegalArgumentException("rocksDbMemoryMaxBytes must be at least 1 MiB, was " + bytes);
+        }
+        return copy(x -> x.rocksDbMemoryMaxBytes = bytes);
+    }
+
+    public long rocksDbMemoryMaxBytes() {
+        return d.rocksDbMemoryMaxBytes;
+    }
+
+    /** Replication factor of created internal topics ({@code replication.factor}); default the broker's. */
     public StreamsOptions replicationFactor(short factor) {
         if (factor < 1 && factor != -1) {
             throw new IllegalArgumentException("replicationFactor must be positive or -1, was " + factor);
@@ -327,6 +382,9 @@ public final class StreamsOptions {
         private @Nullable String deadLetterTopic;
         private @Nullable TimestampExtractor timestampExtractor;
         private short replicationFactor = -1;
+        private @Nullable Path stateDir;
+        private Materialized.StoreType defaultDslStore = Materialized.StoreType.IN_MEMORY;
+        private long rocksDbMemoryMaxBytes = 50L * 1024 * 1024;
 
         private Draft copy() {
             try {

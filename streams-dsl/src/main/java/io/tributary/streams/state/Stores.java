@@ -3,6 +3,7 @@ package io.tributary.streams.state;
 import static java.util.Objects.requireNonNull;
 
 import io.tributary.serdes.Serde;
+import io.tributary.streams.Materialized.StoreType;
 import io.tributary.streams.internal.state.KeyValueStoreSpec;
 import io.tributary.streams.internal.state.SessionStoreSpec;
 import io.tributary.streams.internal.state.WindowStoreSpec;
@@ -11,7 +12,8 @@ import java.util.Map;
 
 /**
  * Store builders for the Processor API ({@code Topology.addStateStore}, {@code StreamsBuilder.addStateStore}).
- * Stores are in memory and logged to a compacted changelog topic by default.
+ * Stores are in memory and logged to a compacted changelog topic by default;
+ * {@link #persistentKeyValueStoreBuilder} keeps a key-value store in RocksDB under {@code state.dir} instead.
  *
  * <pre>{@code
  * builder.addStateStore(Stores.keyValueStoreBuilder("seen", Serdes.string(), Serdes.longSerde()));
@@ -28,7 +30,21 @@ public final class Stores {
                                                                                 Serde<V> valueSerde) {
         requireNonNull(keySerde, "keySerde");
         requireNonNull(valueSerde, "valueSerde");
-        return new KeyValueStoreSpec<>(checkName(name), keySerde, valueSerde, true, Map.of());
+        return new KeyValueStoreSpec<>(checkName(name), keySerde, valueSerde, true, Map.of(), StoreType.IN_MEMORY);
+    }
+
+    /**
+     * A persistent key-value store in RocksDB, at {@code <state.dir>/<application.id>/<task>/rocksdb/<name>}: its
+     * data stays on disk across restarts, so a restart restores only the changelog written after the task's last
+     * checkpoint. Its memory comes from the application's shared, bounded RocksDB cache
+     * ({@code StreamsOptions.rocksDbMemoryMaxBytes}). Same ordering and behaviour as {@link #keyValueStoreBuilder}.
+     */
+    public static <K, V> StoreBuilder<KeyValueStore<K, V>> persistentKeyValueStoreBuilder(String name,
+                                                                                          Serde<K> keySerde,
+                                                                                          Serde<V> valueSerde) {
+        requireNonNull(keySerde, "keySerde");
+        requireNonNull(valueSerde, "valueSerde");
+        return new KeyValueStoreSpec<>(checkName(name), keySerde, valueSerde, true, Map.of(), StoreType.ROCKS_DB);
     }
 
     /**

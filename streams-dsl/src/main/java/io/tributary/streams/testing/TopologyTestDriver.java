@@ -51,6 +51,10 @@ import org.jspecify.annotations.Nullable;
  * <p>It lives in this module rather than in {@code testkit} because {@code testkit} is a test dependency of this
  * module, and Maven forbids the cycle {@code testkit} depending on {@code streams-dsl} would make.
  *
+ * <p>Persistent stores ({@code Stores.persistentKeyValueStoreBuilder}, {@code Materialized.StoreType.ROCKS_DB}) live
+ * under {@code state.dir} as in the runtime, so a driver created after another one closed sees their contents;
+ * close the driver to release them.
+ *
  * <p>Not thread-safe: use it from the test's thread.
  *
  * @since 0.1
@@ -80,8 +84,14 @@ public final class TopologyTestDriver implements AutoCloseable {
         requireNonNull(options, "options");
         this.wallClockMs = initialWallClockTime.toEpochMilli();
         this.factory = new TaskFactory(Access.graph(topology), options, () -> wallClockMs);
-        for (Subtopology s : factory.subtopologies()) {
-            tasks.put(s.id(), factory.create(new TaskId(s.id(), 0)));
+        factory.prepareStateDirectory();
+        try {
+            for (Subtopology s : factory.subtopologies()) {
+                tasks.put(s.id(), factory.create(new TaskId(s.id(), 0)));
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
     }
 
@@ -182,6 +192,7 @@ public final class TopologyTestDriver implements AutoCloseable {
         if (!closed) {
             closed = true;
             tasks.values().forEach(StreamTask::close);
+            factory.close();
         }
     }
 

@@ -6,7 +6,7 @@ import io.tributary.streams.Window;
 import io.tributary.streams.Windowed;
 import io.tributary.streams.internal.engine.ForwardBuffer;
 import io.tributary.streams.internal.engine.RecordCache;
-import io.tributary.streams.internal.state.InMemoryKeyValueStore;
+import io.tributary.streams.internal.state.TimestampedKeyValueStore;
 import io.tributary.streams.internal.state.InMemoryWindowStore;
 import io.tributary.streams.internal.state.ValueAndTimestamp;
 import io.tributary.streams.processor.ProcessorContext;
@@ -33,7 +33,7 @@ final class AggregateProcessors {
      * Folds each record into its key's aggregate. Records with a null key or value are dropped. The aggregate's
      * timestamp is the largest of its records'. (Reduce is an aggregate whose initializer gives null.)
      */
-    static final class PerKey<K, V, VA> extends StoreProcessor<K, V, K, Change<VA>, InMemoryKeyValueStore<K, VA>> {
+    static final class PerKey<K, V, VA> extends StoreProcessor<K, V, K, Change<VA>, TimestampedKeyValueStore<K, VA>> {
         private final boolean caching;
         private final Supplier<VA> initializer;
         private final Aggregator<? super K, ? super V, VA> aggregator;

@@ -1,6 +1,7 @@
 package io.tributary.streams.internal.dsl;
 
 import io.tributary.serdes.Serde;
+import io.tributary.streams.Materialized;
 import io.tributary.streams.Named;
 import io.tributary.streams.TopologyException;
 import io.tributary.streams.internal.NodeSpec;
@@ -77,9 +78,10 @@ public final class DslBuilder {
     /** A table read from {@code sourceNode}'s records and kept in {@code store}. */
     public <K, V> KTableImpl<K, V> sourceTable(String sourceNode, String store, @Nullable Serde<K> keySerde,
                                                @Nullable Serde<V> valueSerde, boolean logging,
-                                               Map<String, String> changelogConfig) {
+                                               Map<String, String> changelogConfig,
+                                               Materialized.@Nullable StoreType storeType) {
         String name = addProcessor(store + "-source", () -> new TableProcessors.Source<K, V>(store), sourceNode);
-        graph.addStore(new KeyValueStoreSpec<>(store, keySerde, valueSerde, logging, changelogConfig), name);
+        graph.addStore(new KeyValueStoreSpec<>(store, keySerde, valueSerde, logging, changelogConfig, storeType), name);
         return new KTableImpl<>(this, name, store, keySerde, valueSerde, null);
     }
 

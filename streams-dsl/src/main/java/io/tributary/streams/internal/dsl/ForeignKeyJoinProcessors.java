@@ -3,7 +3,7 @@ package io.tributary.streams.internal.dsl;
 import io.tributary.serdes.Serde;
 import io.tributary.streams.KeyValue;
 import io.tributary.streams.StreamsException;
-import io.tributary.streams.internal.state.InMemoryKeyValueStore;
+import io.tributary.streams.internal.state.TimestampedKeyValueStore;
 import io.tributary.streams.internal.state.StoreContext;
 import io.tributary.streams.processor.ProcessorContext;
 import io.tributary.streams.processor.Record;
@@ -132,7 +132,7 @@ final class ForeignKeyJoinProcessors {
         private final String subscriptionStore;
         private final String rightStore;
         private final JoinSerdes<?, ?, KO, VO> serdes;
-        private InMemoryKeyValueStore<byte[], byte[]> subscriptions;
+        private TimestampedKeyValueStore<byte[], byte[]> subscriptions;
         private ReadOnlyKeyValueStore<KO, VO> right;
         private Serde<KO> rightKey;
         private Serde<VO> rightValue;
@@ -176,7 +176,7 @@ final class ForeignKeyJoinProcessors {
     static final class RightUpdates<KO, VO> extends ContextualProcessor<KO, Change<VO>, byte[], byte[]> {
         private final String subscriptionStore;
         private final JoinSerdes<?, ?, KO, VO> serdes;
-        private InMemoryKeyValueStore<byte[], byte[]> subscriptions;
+        private TimestampedKeyValueStore<byte[], byte[]> subscriptions;
         private Serde<KO> rightKey;
         private Serde<VO> rightValue;
 

@@ -104,7 +104,7 @@ final class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V> {
         String name = builder.addProcessor(builder.nodeName((String) null, "KSTREAM-AGGREGATE"),
             () -> new AggregateProcessors.PerKey<>(store, s.cachingEnabled(), initializer, aggregator), input);
         builder.graph().addStore(new KeyValueStoreSpec<>(store, s.keySerde(), s.valueSerde(), s.loggingEnabled(),
-            s.changelogConfig()), name);
+            s.changelogConfig(), s.storeType()), name);
         return new KTableImpl<>(builder, name, store, s.keySerde(), s.valueSerde(), null);
     }
 

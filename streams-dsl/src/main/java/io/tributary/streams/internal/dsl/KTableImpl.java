@@ -112,7 +112,8 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
         Serde<VR> vs = m.valueSerde() != null ? m.valueSerde() : inheritedValueSerde;
         String name = builder.addProcessor(store + "-materialize", () -> new TableProcessors.Materialize<>(store),
             from);
-        builder.graph().addStore(new KeyValueStoreSpec<>(store, ks, vs, m.loggingEnabled(), m.changelogConfig()),
+        builder.graph().addStore(new KeyValueStoreSpec<>(store, ks, vs, m.loggingEnabled(), m.changelogConfig(),
+            m.storeType()),
             name);
         return new KTableImpl<>(builder, name, store, ks, vs, null);
     }

@@ -1,6 +1,6 @@
 package io.tributary.streams.internal.dsl;
 
-import io.tributary.streams.internal.state.InMemoryKeyValueStore;
+import io.tributary.streams.internal.state.TimestampedKeyValueStore;
 import io.tributary.streams.processor.Record;
 import java.util.function.BiFunction;
 
@@ -9,7 +9,7 @@ import java.util.function.BiFunction;
  * Records with a null value are dropped; a null key is dropped by the inner join and joined with null by the left
  * join; records without a match are dropped by the inner join and joined with null by the left join.
  */
-final class StreamTableJoin<K, V, VT, VR> extends StoreProcessor<K, V, K, VR, InMemoryKeyValueStore<K, VT>> {
+final class StreamTableJoin<K, V, VT, VR> extends StoreProcessor<K, V, K, VR, TimestampedKeyValueStore<K, VT>> {
     private final BiFunction<? super V, ? super VT, ? extends VR> joiner;
     private final boolean left;
 

@@ -1,6 +1,6 @@
 package io.tributary.streams.internal.dsl;
 
-import io.tributary.streams.internal.state.InMemoryKeyValueStore;
+import io.tributary.streams.internal.state.TimestampedKeyValueStore;
 import io.tributary.streams.internal.state.ValueAndTimestamp;
 import io.tributary.streams.processor.Record;
 import java.util.function.BiFunction;
@@ -17,7 +17,7 @@ final class TableProcessors {
      * Turns a stream of values into table updates (new and old value) and keeps them in a store (table sources,
      * {@code toTable}): records with a null key are dropped; a null value deletes.
      */
-    static final class Source<K, V> extends StoreProcessor<K, V, K, Change<V>, InMemoryKeyValueStore<K, V>> {
+    static final class Source<K, V> extends StoreProcessor<K, V, K, Change<V>, TimestampedKeyValueStore<K, V>> {
         Source(String storeName) {
             super(storeName);
         }
@@ -36,7 +36,7 @@ final class TableProcessors {
 
     /** Stores what passes by (a materialized filter, mapValues or join) and passes it on with the old value. */
     static final class Materialize<K, V>
-        extends StoreProcessor<K, Change<V>, K, Change<V>, InMemoryKeyValueStore<K, V>> {
+        extends StoreProcessor<K, Change<V>, K, Change<V>, TimestampedKeyValueStore<K, V>> {
         Materialize(String storeName) {
             super(storeName);
         }
@@ -97,7 +97,7 @@ final class TableProcessors {
      * timestamp of the two rows.
      */
     static final class JoinSide<K, V, VO, VR>
-        extends StoreProcessor<K, Change<V>, K, Change<VR>, InMemoryKeyValueStore<K, VO>> {
+        extends StoreProcessor<K, Change<V>, K, Change<VR>, TimestampedKeyValueStore<K, VO>> {
         private final BiFunction<? super V, ? super VO, ? extends VR> joiner;
         private final boolean thisOuter;
         private final boolean otherOuter;

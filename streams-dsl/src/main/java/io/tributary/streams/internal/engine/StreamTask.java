@@ -10,6 +10,7 @@ import io.tributary.streams.internal.NodeSpec;
 import io.tributary.streams.internal.Subtopology;
 import io.tributary.streams.internal.TopologyGraph;
 import io.tributary.streams.internal.state.RestorableStore;
+import io.tributary.streams.internal.state.RocksDbMemory;
 import io.tributary.streams.internal.state.StoreFactory;
 import io.tributary.streams.processor.Processor;
 import io.tributary.streams.processor.PunctuationType;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,21 +47,29 @@ public final class StreamTask {
     private final List<ProcessorNode> nodes = new ArrayList<>();
     private final Map<String, RestorableStore> stores = new LinkedHashMap<>();
     private final Map<String, String> changelogTopics = new LinkedHashMap<>();
+    private final TaskState state;
 
     StreamTask(TaskId id, TopologyGraph graph, Subtopology subtopology, GlobalStateTask global,
-               StreamsOptions options, CacheBudget cacheBudget, LongSupplier wallClock) {
+               StreamsOptions options, CacheBudget cacheBudget, LongSupplier wallClock,
+               Supplier<RocksDbMemory> rocksDbMemory) {
         this.id = id;
         this.options = options;
-        this.context = new TaskContext(id, options, collector, cacheBudget, wallClock);
+        this.state = new TaskState(id, options, rocksDbMemory);
+        this.context = new TaskContext(id, options, collector, cacheBudget, wallClock, state);
         String app = options.applicationId();
-        for (String storeName : subtopology.stores()) {
-            StoreFactory factory = graph.stores().get(storeName);
-            RestorableStore store = factory.create(context);
-            stores.put(storeName, store);
-            context.registerStore(store);
-            if (factory.loggingEnabled()) {
-                changelogTopics.put(storeName, TopologyGraph.changelogTopic(app, storeName));
+        try {
+            for (String storeName : subtopology.stores()) {
+                StoreFactory factory = graph.stores().get(storeName);
+                RestorableStore store = factory.create(context);
+                stores.put(storeName, store);
+                context.registerStore(store);
+                if (factory.loggingEnabled()) {
+                    changelogTopics.put(storeName, TopologyGraph.changelogTopic(app, storeName));
+                }
             }
+        } catch (RuntimeException e) {
+            closeStores();   // those opened before the failing one would keep their native handles and file locks
+            throw e;
         }
         // Shared, read-only here: not in stores(), so neither restored nor logged by the task.
         global.stores().values().forEach(store -> context.registerStore(store instanceof KeyValueStore<?, ?> kv
@@ -173,6 +183,39 @@ public final class StreamTask {
         return collector.drain();
     }
 
+    /**
+     * The changelog offset a persistent store's files were checkpointed at: its restore starts there. Null for
+     * in-memory stores and stores without a usable checkpoint, which restore the whole changelog.
+     */
+    public @Nullable Long checkpointedOffset(String storeName) {
+        return state.checkpointedOffset(storeName);
+    }
+
+    /**
+     * The local copy of {@code storeName} reflects its changelog up to {@code nextOffset}: it was restored to there,
+     * or a write of it was acknowledged there. Thread-safe (called from the producer's thread).
+     */
+    public void changelogAt(String storeName, long nextOffset) {
+        state.changelogAt(storeName, nextOffset);
+    }
+
+    /** Whether the task keeps stores on disk (then closing and checkpointing do blocking file IO). */
+    public boolean hasPersistentStores() {
+        return state.hasPersistentStores();
+    }
+
+    /**
+     * Flushes the persistent stores and records the changelog offsets they reflect, so that a restart restores only
+     * what was written after. Blocking IO; a no-op for tasks without persistent stores.
+     */
+    public void checkpoint() {
+        if (state.hasPersistentStores()) {
+            Map<String, Long> offsets = state.offsetsToCheckpoint();
+            stores.values().forEach(RestorableStore::flush);
+            state.writeCheckpoint(offsets);
+        }
+    }
+
     /** Applies one changelog record to a store (restore), without logging it again. */
     public void restore(String storeName, byte @Nullable [] key, byte @Nullable [] value, long timestamp) {
         if (key == null) {
@@ -181,14 +224,42 @@ public final class StreamTask {
         stores.get(storeName).restore(key, value, timestamp);
     }
 
-    /** Closes the processors; the stores' contents and what the cache holds are dropped with the task. */
+    /** Closes the task cleanly: with a checkpoint of its persistent stores (see {@link #close(boolean)}). */
     public void close() {
+        close(true);
+    }
+
+    /**
+     * Closes the processors, then the stores: in-memory contents and what the cache holds are dropped, persistent
+     * stores keep their files, with a checkpoint if {@code checkpoint} (not for a task lost, or closed dirty under
+     * exactly-once, whose files may not match the committed changelog). Blocking IO if it has persistent stores.
+     */
+    public void close(boolean checkpoint) {
         context.recordCache().release();
         for (ProcessorNode node : nodes) {
             try {
                 node.processor().close();
             } catch (RuntimeException e) {
                 LOG.warn("Processor {} of task {} failed to close", node.name(), id, e);
+            }
+        }
+        try {
+            if (checkpoint) {
+                checkpoint();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not checkpoint task {}; its persistent stores will be restored in full", id, e);
+        } finally {
+            closeStores();
+        }
+    }
+
+    private void closeStores() {
+        for (RestorableStore store : stores.values()) {
+            try {
+                store.close();
+            } catch (RuntimeException e) {
+                LOG.warn("Store {} of task {} failed to close", store.name(), id, e);
             }
         }
     }

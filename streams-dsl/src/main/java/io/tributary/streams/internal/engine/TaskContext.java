@@ -3,8 +3,10 @@ package io.tributary.streams.internal.engine;
 import static java.util.Objects.requireNonNull;
 
 import io.tributary.serdes.Serde;
+import io.tributary.streams.Materialized;
 import io.tributary.streams.StreamsOptions;
 import io.tributary.streams.internal.TopologyGraph;
+import io.tributary.streams.internal.state.BytesStore;
 import io.tributary.streams.internal.state.ChangeLogger;
 import io.tributary.streams.internal.state.StoreContext;
 import io.tributary.streams.processor.Cancellable;
@@ -33,6 +35,7 @@ final class TaskContext implements ProcessorContext<Object, Object>, StoreContex
     private final RecordCollector collector;
     private final RecordCache recordCache;
     private final LongSupplier wallClock;
+    private final TaskState state;
     private final Punctuations punctuations = new Punctuations();
     private final Map<String, StateStore> stores = new HashMap<>();
     private @Nullable ProcessorNode currentNode;
@@ -41,8 +44,9 @@ final class TaskContext implements ProcessorContext<Object, Object>, StoreContex
     private long streamTime = -1;
 
     TaskContext(TaskId taskId, StreamsOptions options, RecordCollector collector, CacheBudget cacheBudget,
-                LongSupplier wallClock) {
+                LongSupplier wallClock, TaskState state) {
         this.taskId = taskId;
+        this.state = state;
         this.options = options;
         this.collector = collector;
         this.recordCache = new RecordCache(cacheBudget, collector);
@@ -186,5 +190,15 @@ final class TaskContext implements ProcessorContext<Object, Object>, StoreContex
     @Override
     public @Nullable Serde<?> defaultValueSerde() {
         return options.defaultValueSerde();
+    }
+
+    @Override
+    public Materialized.StoreType defaultStoreType() {
+        return options.defaultDslStore();
+    }
+
+    @Override
+    public BytesStore openPersistent(String storeName, boolean logged) {
+        return state.open(storeName, logged);
     }
 }

@@ -3,15 +3,17 @@ package io.tributary.streams.internal.engine;
 import io.tributary.streams.StreamsOptions;
 import io.tributary.streams.internal.Subtopology;
 import io.tributary.streams.internal.TopologyGraph;
+import io.tributary.streams.internal.state.RocksDbMemory;
 import io.tributary.streams.processor.TaskId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Creates the tasks of a topology and tells which sub-topology reads a topic. Shared by the test driver and the
- * runtime. Immutable; thread-safe.
+ * runtime. Owns the RocksDB memory its tasks share; thread-safe.
  */
 public final class TaskFactory {
     private final TopologyGraph graph;
@@ -21,6 +23,7 @@ public final class TaskFactory {
     private final Map<String, Integer> subtopologyByTopic = new HashMap<>();
     private final GlobalStateTask global;
     private final CacheBudget cacheBudget;
+    private @Nullable RocksDbMemory rocksDbMemory;
 
     public TaskFactory(TopologyGraph graph, StreamsOptions options, LongSupplier wallClock) {
         graph.validate();
@@ -62,8 +65,44 @@ public final class TaskFactory {
         return global;
     }
 
+    /** Creates a task; opening its persistent stores is blocking file IO, so never call this on an event loop. */
     public StreamTask create(TaskId id) {
         return new StreamTask(id, graph, subtopologies.get(id.subtopology()), global, options, cacheBudget,
-            wallClock);
+            wallClock, this::rocksDbMemory);
+    }
+
+    /** Whether any store of the topology keeps its data on disk (then {@code state.dir} is used). */
+    public boolean hasPersistentStores() {
+        return graph.stores().values().stream().anyMatch(s -> s.persistent(options.defaultDslStore()));
+    }
+
+    /**
+     * Creates the application's state directory if the topology has persistent stores. Blocking IO.
+     *
+     * @throws io.tributary.streams.StreamsException naming the path if {@code state.dir} is not usable
+     */
+    public void prepareStateDirectory() {
+        if (hasPersistentStores()) {
+            TaskState.prepare(options);
+        }
+    }
+
+    /** The RocksDB memory all tasks share, made (and the native library loaded) with the first persistent store. */
+    private synchronized RocksDbMemory rocksDbMemory() {
+        RocksDbMemory m = rocksDbMemory;
+        if (m == null) {
+            m = RocksDbMemory.create(options.rocksDbMemoryMaxBytes());
+            rocksDbMemory = m;
+        }
+        return m;
+    }
+
+    /** Frees the shared RocksDB memory; call once every task is closed. */
+    public synchronized void close() {
+        RocksDbMemory m = rocksDbMemory;
+        rocksDbMemory = null;
+        if (m != null) {
+            m.close();
+        }
     }
 }

@@ -13,15 +13,17 @@ import io.tributary.serdes.Serdes;
 import io.tributary.streams.internal.engine.StreamTask;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Restores a new task's stores by replaying their changelog partitions from the first offset to the end offset
- * they had when the restore began, with a consumer assigned to each partition (no group); reports each restore to
- * {@link RestoreMetrics}. Stateless; the task is not used by anyone else meanwhile.
+ * Restores a new task's stores by replaying their changelog partitions from the first offset (or, for a persistent
+ * store, its checkpointed offset) to the end offset they had when the restore began, with a consumer assigned to
+ * each partition (no group); reports each restore to {@link RestoreMetrics}.
+ * Stateless; the task is not used by anyone else meanwhile.
  */
 final class ChangelogRestorer {
     private static final Logger LOG = LoggerFactory.getLogger(ChangelogRestorer.class);
@@ -51,11 +53,16 @@ final class ChangelogRestorer {
         Mono<ListedOffset> latest = admin.listOffsets(Map.of(changelog, OffsetSpec.latest()))
             .map(m -> m.get(changelog));
         return Mono.zip(earliest, latest).flatMap(range -> {
-            long from = range.getT1().offset();
+            // A persistent store with a checkpoint holds the changelog up to it: only the tail is replayed.
+            Long checkpointed = task.checkpointedOffset(store);
+            long from = checkpointed == null ? range.getT1().offset()
+                : Math.max(range.getT1().offset(), checkpointed);
             long end = range.getT2().offset();
             if (end <= from) {
+                task.changelogAt(store, end);
                 return Mono.empty();
             }
+            AtomicBoolean sought = new AtomicBoolean(from <= range.getT1().offset());
             long started = System.nanoTime();
             TributaryConsumer<byte[], byte[]> consumer = TributaryConsumer.create(ConsumerOptions
                 .create(client, Serdes.byteArray().deserializer(), Serdes.byteArray().deserializer())
@@ -65,8 +72,13 @@ final class ChangelogRestorer {
             return consumer.receive()
                 .takeUntil(r -> r.offset() >= end - 1)
                 .takeUntilOther(consumer.awaitPositions(Map.of(changelog, end)))
+                // Without a start-offset option the consumer begins at the earliest offset: once running it is
+                // moved to the checkpoint; records before it (fetched meanwhile) are skipped.
+                .concatMap(r -> r.offset() >= from ? Mono.just(r) : sought.getAndSet(true) ? Mono.empty()
+                    : consumer.seek(changelog, from).onErrorResume(e -> Mono.empty()).then(Mono.empty()))
                 .doOnNext(r -> task.restore(store, r.key(), r.value(), r.timestamp()))
                 .count()
+                .doOnNext(n -> task.changelogAt(store, end))
                 .doOnNext(n -> {
                     long nanos = System.nanoTime() - started;
                     metrics.restored(store, changelog, n, nanos);

@@ -53,6 +53,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The runtime: one consumer (group {@code application.id}, range assignment) feeding tasks, one producer writing
@@ -72,6 +73,8 @@ public final class DefaultTributaryStreams implements TributaryStreams {
     private final TopologyGraph graph;
     private final StreamsOptions options;
     private final TaskFactory factory;
+    /** Whether tasks keep stores on disk: then creating, checkpointing and closing them run on boundedElastic. */
+    private final boolean persistent;
     private final boolean exactlyOnce;
     private final IsolationLevel isolation;
     /** Made here, on the caller's thread: a random UUID may read the OS's entropy source, which can block. */
@@ -104,6 +107,7 @@ public final class DefaultTributaryStreams implements TributaryStreams {
         this.exactlyOnce = options.processingGuarantee() == ProcessingGuarantee.EXACTLY_ONCE_V2;
         this.isolation = exactlyOnce ? IsolationLevel.READ_COMMITTED : IsolationLevel.READ_UNCOMMITTED;
         this.factory = new TaskFactory(graph, options, System::currentTimeMillis);
+        this.persistent = factory.hasPersistentStores();
     }
 
     @Override
@@ -115,7 +119,8 @@ public final class DefaultTributaryStreams implements TributaryStreams {
             }
             TributaryAdmin a = TributaryAdmin.create(AdminOptions.create(options.client()));
             admin = a;
-            return TopicSetup.prepare(a, graph, options)
+            return onStateScheduler(factory::prepareStateDirectory)
+                .then(TopicSetup.prepare(a, graph, options))
                 .flatMap(plan -> loadGlobalStores(a).thenReturn(plan))
                 .doOnNext(plan -> run(a))
                 .then(assigned.asMono())
@@ -239,7 +244,9 @@ public final class DefaultTributaryStreams implements TributaryStreams {
         if (r == null) {
             return Mono.error(new IllegalStateException("The application is not running"));
         }
-        return restoring.computeIfAbsent(id, k -> Mono.fromCallable(() -> factory.create(k))
+        Mono<StreamTask> created = Mono.fromCallable(() -> factory.create(id));
+        return restoring.computeIfAbsent(id, k -> (persistent ? created.subscribeOn(Schedulers.boundedElastic())
+                : created)
             .flatMap(r::restore)
             .doOnNext(t -> {
                 // Revoked while restoring: not kept; a record already waiting for it is still processed by it.
@@ -326,6 +333,9 @@ public final class DefaultTributaryStreams implements TributaryStreams {
             long now = System.currentTimeMillis();
             if (flushRequested || now - lastFlush >= options.commitInterval().toMillis()) {
                 outputs.addAll(flushCaches(now));
+                if (persistent) {
+                    Schedulers.boundedElastic().schedule(this::checkpointTasks);
+                }
             }
             return Flux.fromIterable(outputs);
         });
@@ -350,6 +360,27 @@ public final class DefaultTributaryStreams implements TributaryStreams {
         return outputs.stream().map(o -> SenderRecord.create(toProducerRecord(o), correlation)).toList();
     }
 
+    /**
+     * At-least-once, once per commit interval: checkpoints the persistent stores, off the processing thread. The
+     * offsets are those acknowledged so far, at most what the stores hold, so a checkpoint racing with processing
+     * or a close only makes a later restore replay more.
+     */
+    private void checkpointTasks() {
+        for (StreamTask t : List.copyOf(tasks.values())) {
+            try {
+                t.checkpoint();
+            } catch (RuntimeException e) {
+                LOG.warn("Could not checkpoint task {}", t.id(), e);
+            }
+        }
+    }
+
+    /** Runs blocking state-directory work on boundedElastic, or inline when no store is persistent (no IO then). */
+    private Mono<Void> onStateScheduler(Runnable work) {
+        Mono<Void> run = Mono.fromRunnable(work);
+        return persistent ? run.subscribeOn(Schedulers.boundedElastic()) : run;
+    }
+
     private List<SenderRecord<byte[], byte[], PendingAck>> punctuationOutputs() {
         List<OutputRecord> outputs = new ArrayList<>();
         synchronized (lock) {
@@ -367,6 +398,9 @@ public final class DefaultTributaryStreams implements TributaryStreams {
     }
 
     private void written(SendResult<PendingAck> result) {
+        if (persistent && result instanceof SendResult.Sent<PendingAck> sent) {
+            trackChangelog(sent.metadata().partition(), sent.metadata().offset());
+        }
         if (result instanceof SendResult.Failed<PendingAck> f) {
             if (options.productionErrorHandling() == ErrorHandling.FAIL) {
                 throw new StreamsException("Failed to write an output record: " + f.error().getMessage(), f.error());
@@ -387,6 +421,22 @@ public final class DefaultTributaryStreams implements TributaryStreams {
             }
         }
         result.correlation().written();
+    }
+
+    /** A changelog write was acknowledged at {@code offset}: its task's checkpoint may now name the next one. */
+    private void trackChangelog(TopicPartition partition, long offset) {
+        if (!partition.topic().endsWith("-changelog")) {
+            return;
+        }
+        for (StreamTask t : tasks.values()) {
+            if (t.id().partition() == partition.partition()) {
+                t.changelogTopics().forEach((store, topic) -> {
+                    if (topic.equals(partition.topic())) {
+                        t.changelogAt(store, offset + 1);
+                    }
+                });
+            }
+        }
     }
 
     private void failed(Throwable error) {
@@ -422,24 +472,28 @@ public final class DefaultTributaryStreams implements TributaryStreams {
             flushRequested = true;
         }
 
+        /**
+         * Closes the revoked tasks; at-least-once with a checkpoint. Under exactly-once a transaction may still be
+         * open, so the files are not vouched for: the next owner here wipes and restores them.
+         */
         @Override
         public Mono<Void> onRevoked(Set<TopicPartition> revoked) {
-            return Mono.fromRunnable(() -> closeTasks(revoked));
+            return onStateScheduler(() -> closeTasks(revoked, !exactlyOnce));
         }
 
         @Override
         public void onLost(Set<TopicPartition> lost) {
-            closeTasks(lost);
+            closeTasks(lost, false);
         }
 
-        private void closeTasks(Set<TopicPartition> partitions) {
+        private void closeTasks(Set<TopicPartition> partitions, boolean checkpoint) {
             owned.removeAll(taskIds(partitions));
             synchronized (lock) {
                 for (TopicPartition tp : partitions) {
                     Integer sub = factory.subtopologyByTopic().get(tp.topic());
                     StreamTask task = sub == null ? null : tasks.remove(new TaskId(sub, tp.partition()));
                     if (task != null) {
-                        task.close();
+                        task.close(checkpoint);
                     }
                 }
             }
@@ -483,11 +537,15 @@ public final class DefaultTributaryStreams implements TributaryStreams {
                 .then(g == null ? Mono.empty() : g.close().onErrorResume(e -> Mono.empty()))
                 .then(p == null ? Mono.empty() : p.close().onErrorResume(e -> Mono.empty()))
                 .then(a == null ? Mono.empty() : a.close().onErrorResume(e -> Mono.empty()))
-                .then(Mono.<Void>fromRunnable(() -> {
+                // After the producer closed: every changelog write is acknowledged, so the checkpoints are complete.
+                // Under exactly-once only a clean close vouches for the files.
+                .then(onStateScheduler(() -> {
+                    boolean checkpoint = !exactlyOnce || end == State.CLOSED;
                     synchronized (lock) {
-                        tasks.values().forEach(StreamTask::close);
+                        tasks.values().forEach(t -> t.close(checkpoint));
                         tasks.clear();
                     }
+                    factory.close();
                 }))
                 .onErrorResume(e -> {
                     LOG.warn("Closing application {} failed", options.applicationId(), e);

@@ -6,8 +6,8 @@ import io.tributary.serdes.Serde;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Base of the in-memory stores: the name, the serdes a store turns keys and values into bytes with, and the
- * changelog its writes go to. It holds no data, so each subclass still owns its map and states its thread-safety.
+ * Base of the typed stores: the name, the serdes a store turns keys and values into bytes with, and the
+ * changelog its writes go to. It holds no data, so each subclass still owns its storage and states its thread-safety.
  */
 abstract class SerdeStore<K, V> implements RestorableStore {
     private final String name;

@@ -1,5 +1,5 @@
 package io.tributary.streams.internal.state;
 
 /** The bytes of a stored value and the timestamp of the record that wrote it. */
-record StoredValue(byte[] value, long timestamp) {
+public record StoredValue(byte[] value, long timestamp) {
 }
