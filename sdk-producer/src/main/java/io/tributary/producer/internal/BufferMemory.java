@@ -22,32 +22,52 @@ final class BufferMemory {
         this.available = total;
     }
 
-    /** Reserves {@code bytes}; completes at once when they are free, else once they are released. */
+    /** Reserves {@code bytes} if they are free now and nobody waits before; false otherwise. */
+    synchronized boolean tryReserve(long bytes) {
+        if (waiters.isEmpty() && available >= bytes) {
+            available -= bytes;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Reserves {@code bytes} on subscription; completes at once when they are free, else once they are released.
+     * Cancelled while waiting, it takes nothing (bytes granted to it meanwhile go back).
+     */
     Mono<Void> reserve(long bytes) {
         if (bytes > total) {
             return Mono.error(new TributaryException("A record of " + bytes + " bytes does not fit in buffer.memory ("
                 + total + " bytes)"));
         }
-        synchronized (this) {
-            if (waiters.isEmpty() && available >= bytes) {
-                available -= bytes;
-                return Mono.empty();
-            }
-        }
         return Mono.create(sink -> {
+            Waiter waiter = new Waiter(bytes, sink);
             boolean now;
             synchronized (this) {
                 now = waiters.isEmpty() && available >= bytes;
                 if (now) {
                     available -= bytes;
                 } else {
-                    waiters.add(new Waiter(bytes, sink));
+                    waiters.add(waiter);
                 }
             }
             if (now) {
                 sink.success();
+            } else {
+                sink.onCancel(() -> abandon(waiter));
             }
         });
+    }
+
+    /** A cancelled wait: out of the queue, or, when it was granted already, its bytes back to the budget. */
+    private void abandon(Waiter waiter) {
+        boolean queued;
+        synchronized (this) {
+            queued = waiters.remove(waiter);
+        }
+        if (!queued) {
+            release(waiter.bytes);
+        }
     }
 
     /** Returns {@code bytes} to the budget and lets waiting reservations through in order. */
@@ -68,6 +88,14 @@ final class BufferMemory {
         return available;
     }
 
-    private record Waiter(long bytes, MonoSink<Void> sink) {
+    /** Identity matters (two waits of the same size are two waiters): a class, not a record. */
+    private static final class Waiter {
+        final long bytes;
+        final MonoSink<Void> sink;
+
+        Waiter(long bytes, MonoSink<Void> sink) {
+            this.bytes = bytes;
+            this.sink = sink;
+        }
     }
 }

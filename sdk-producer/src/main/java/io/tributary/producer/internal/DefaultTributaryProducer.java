@@ -34,8 +34,7 @@ import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
-import reactor.core.publisher.SynchronousSink;
+import reactor.core.publisher.Operators;
 
 /**
  * The producer: serializes and partitions records on the caller's thread, reserves buffer memory (waiting, not
@@ -43,9 +42,6 @@ import reactor.core.publisher.SynchronousSink;
  * Thread-safe.
  */
 public final class DefaultTributaryProducer<K, V> implements TributaryProducer<K, V> {
-    /** Records of one {@code send} stream awaiting their results at most; buffer memory bounds them first. */
-    private static final int MAX_PENDING_RESULTS = 32_768;
-
     private final ProducerOptions<K, V> options;
     private final ClientRuntime runtime;
     private final RecordAccumulator accumulator;
@@ -109,72 +105,75 @@ public final class DefaultTributaryProducer<K, V> implements TributaryProducer<K
     public <T> Flux<SendResult<T>> send(Publisher<SenderRecord<K, V, T>> records) {
         // Appends run one at a time in the records' order (a record waiting for metadata or buffer memory holds
         // back the ones after it, so order within a partition is kept); results are awaited concurrently.
-        return Flux.from(records)
-            .concatMap(this::appendCorrelated)
-            .flatMapSequential(this::awaitResult, MAX_PENDING_RESULTS, 1)
-            .<SendResult<T>>handle(this::stopOnErrorIfConfigured)
-            .publishOn(options.scheduler());
-    }
-
-    private <T> Mono<Appended<T>> appendCorrelated(SenderRecord<K, V, T> record) {
-        return append(record.record())
-            .map(result -> new Appended<>(record, result))
-            .onErrorResume(e -> Mono.just(new Appended<>(record, Mono.error(e))));
-    }
-
-    private <T> Mono<SendResult<T>> awaitResult(Appended<T> appended) {
-        SenderRecord<?, ?, T> record = appended.record();
-        return appended.result()
-            .<SendResult<T>>map(metadata -> new SendResult.Sent<>(record.correlation(), metadata))
-            .onErrorResume(e -> Mono.just(new SendResult.Failed<>(record.correlation(),
-                Sender.asTributary(e, "Sending to " + record.record().topic() + " failed"))));
-    }
-
-    /** A record in the accumulator, and its result to come. */
-    private record Appended<T>(SenderRecord<?, ?, T> record, Mono<RecordMetadata> result) {
-    }
-
-    private <T> void stopOnErrorIfConfigured(SendResult<T> result, SynchronousSink<SendResult<T>> sink) {
-        if (options.stopOnError() && result instanceof SendResult.Failed<T> failed) {
-            sink.error(failed.error());
-        } else {
-            sink.next(result);
-        }
+        Flux<SenderRecord<K, V, T>> source = Flux.from(records);
+        Flux<SendResult<T>> results = Flux.from(subscriber -> source.subscribe(new SendPipeline<K, V, T>(
+            Operators.toCoreSubscriber(subscriber), this::appendNowOrLater, options.stopOnError())));
+        return results.publishOn(options.scheduler());
     }
 
     @Override
     public Mono<RecordMetadata> send(ProducerRecord<K, V> record) {
-        return append(record).flatMap(result -> result).publishOn(options.scheduler());
+        return Mono.<RecordMetadata>create(sink -> {
+            RecordCallback callback = new RecordCallback() {
+                @Override
+                public void onSent(RecordMetadata metadata) {
+                    sink.success(metadata);
+                }
+
+                @Override
+                public void onFailed(Throwable error) {
+                    sink.error(error);
+                }
+            };
+            Mono<Void> later = appendNowOrLater(record, callback);
+            if (later != null) {
+                sink.onCancel(later.subscribe(null, callback::onFailed));
+            }
+        }).publishOn(options.scheduler());
     }
 
-    /** Serializes, partitions and appends; emits the record's result-to-come once it is in a batch. */
-    private Mono<Mono<RecordMetadata>> append(ProducerRecord<K, V> record) {
-        return Mono.defer(() -> {
-            appending.incrementAndGet();
-            return appendCounted(record).doFinally(s -> appending.decrementAndGet());
-        });
+    /**
+     * Serializes, partitions and appends the record, telling {@code callback} its outcome. Returns null when that is
+     * done (appended, or failed through the callback); else the wait — for metadata, buffer memory or an
+     * asynchronous serializer — that appends when subscribed and completes once the record is in a batch (or errors
+     * when it could not be appended).
+     */
+    @Nullable Mono<Void> appendNowOrLater(ProducerRecord<K, V> record, RecordCallback callback) {
+        appending.incrementAndGet();
+        Mono<Void> later = null;
+        try {
+            later = appendOrDefer(record, callback);
+        } catch (RuntimeException e) {
+            callback.onFailed(e);
+        } finally {
+            if (later == null) {
+                appending.decrementAndGet();
+            }
+        }
+        return later == null ? null : later.doFinally(s -> appending.decrementAndGet());
     }
 
-    private Mono<Mono<RecordMetadata>> appendCounted(ProducerRecord<K, V> record) {
-        return Mono.defer(() -> {
-            if (closed) {
-                return Mono.error(new IllegalStateException("The producer is closed"));
-            }
-            if (transactions != null) {
-                transactions.requireOpen();
-            }
-            List<Header> headers = record.headers().isEmpty() ? new ArrayList<>(0) : new ArrayList<>(record.headers());
-            if (asyncKeys || asyncValues) {
-                return serializeAsync(options.keySerializer(), asyncKeys, record.topic(), headers, record.key())
-                    .zipWith(serializeAsync(options.valueSerializer(), asyncValues, record.topic(), headers,
-                        record.value()))
-                    .flatMap(kv -> partitionAndAppend(record, kv.getT1().orElse(null), kv.getT2().orElse(null),
-                        headers));
-            }
-            byte[] key = options.keySerializer().serialize(record.topic(), headers, record.key());
-            byte[] value = options.valueSerializer().serialize(record.topic(), headers, record.value());
-            return partitionAndAppend(record, key, value, headers);
-        });
+    private @Nullable Mono<Void> appendOrDefer(ProducerRecord<K, V> record, RecordCallback callback) {
+        if (closed) {
+            throw new IllegalStateException("The producer is closed");
+        }
+        if (transactions != null) {
+            transactions.requireOpen();
+        }
+        List<Header> headers = record.headers().isEmpty() ? new ArrayList<>(0) : new ArrayList<>(record.headers());
+        if (asyncKeys || asyncValues) {
+            return serializeAsync(options.keySerializer(), asyncKeys, record.topic(), headers, record.key())
+                .zipWith(serializeAsync(options.valueSerializer(), asyncValues, record.topic(), headers,
+                    record.value()))
+                .flatMap(kv -> {
+                    Mono<Void> later = partitionAndAppend(record, kv.getT1().orElse(null), kv.getT2().orElse(null),
+                        headers, callback);
+                    return later == null ? Mono.empty() : later;
+                });
+        }
+        byte[] key = options.keySerializer().serialize(record.topic(), headers, record.key());
+        byte[] value = options.valueSerializer().serialize(record.topic(), headers, record.value());
+        return partitionAndAppend(record, key, value, headers, callback);
     }
 
     private static <T> Mono<java.util.Optional<byte[]>> serializeAsync(Serializer<T> serializer, boolean async,
@@ -185,37 +184,56 @@ public final class DefaultTributaryProducer<K, V> implements TributaryProducer<K
         return bytes.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty());
     }
 
-    private Mono<Mono<RecordMetadata>> partitionAndAppend(ProducerRecord<K, V> record, byte @Nullable [] key,
-                                                    byte @Nullable [] value, List<Header> headers) {
+    /** The size check, then the partition count at hand or awaited; null when appended (or failed) at once. */
+    private @Nullable Mono<Void> partitionAndAppend(ProducerRecord<K, V> record, byte @Nullable [] key,
+                                                   byte @Nullable [] value, List<Header> headers,
+                                                   RecordCallback callback) {
         int estimate = RecordBatchBuilder.recordSizeUpperBound(key == null ? -1 : key.length,
             value == null ? -1 : value.length, headers);
         if (estimate + RecordBatch.HEADER_SIZE > options.maxRequestSize()) {
-            return Mono.error(new ApiException(ErrorCode.MESSAGE_TOO_LARGE, "The record for " + record.topic()
+            throw new ApiException(ErrorCode.MESSAGE_TOO_LARGE, "The record for " + record.topic()
                 + " is " + estimate + " bytes serialized, more than max.request.size (" + options.maxRequestSize()
-                + " bytes)"));
+                + " bytes)");
+        }
+        int known = knownPartitionCount(record.topic());
+        if (known > 0) {
+            return reserveAndAppend(record, key, value, headers, estimate, known, callback);
         }
         return partitionCount(record.topic()).flatMap(count -> {
-            int partition = choosePartition(record, key, estimate, count);
-            if (partition >= count) {
-                return Mono.error(new ApiException(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, "Partition " + partition
-                    + " of " + record.topic() + " does not exist: the topic has " + count + " partitions"));
-            }
-            TopicPartition tp = new TopicPartition(record.topic(), partition);
-            long timestamp = record.timestamp() != null ? record.timestamp() : System.currentTimeMillis();
-            return memory.reserve(estimate).then(Mono.fromSupplier(() -> {
-                Sinks.One<RecordMetadata> result = Sinks.one();
-                long now = System.nanoTime();
-                RecordAccumulator.Appended appended;
-                try {
-                    appended = accumulator.append(tp, timestamp, key, value, headers, estimate, result, now);
-                } catch (RuntimeException e) {
-                    memory.release(estimate);
-                    throw e;
-                }
-                sender.appended(appended, now);
-                return result.asMono();
-            }));
+            Mono<Void> later = reserveAndAppend(record, key, value, headers, estimate, count, callback);
+            return later == null ? Mono.empty() : later;
         });
+    }
+
+    private @Nullable Mono<Void> reserveAndAppend(ProducerRecord<K, V> record, byte @Nullable [] key,
+                                                  byte @Nullable [] value, List<Header> headers, int estimate,
+                                                  int count, RecordCallback callback) {
+        int partition = choosePartition(record, key, estimate, count);
+        if (partition >= count) {
+            throw new ApiException(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, "Partition " + partition
+                + " of " + record.topic() + " does not exist: the topic has " + count + " partitions");
+        }
+        TopicPartition tp = new TopicPartition(record.topic(), partition);
+        long timestamp = record.timestamp() != null ? record.timestamp() : System.currentTimeMillis();
+        if (memory.tryReserve(estimate)) {
+            appendReserved(tp, timestamp, key, value, headers, estimate, callback);
+            return null;
+        }
+        return memory.reserve(estimate)
+            .then(Mono.fromRunnable(() -> appendReserved(tp, timestamp, key, value, headers, estimate, callback)));
+    }
+
+    private void appendReserved(TopicPartition tp, long timestamp, byte @Nullable [] key, byte @Nullable [] value,
+                                List<Header> headers, int estimate, RecordCallback callback) {
+        long now = System.nanoTime();
+        RecordAccumulator.Appended appended;
+        try {
+            appended = accumulator.append(tp, timestamp, key, value, headers, estimate, callback, now);
+        } catch (RuntimeException e) {
+            memory.release(estimate);
+            throw e;
+        }
+        sender.appended(appended, now);
     }
 
     private int choosePartition(ProducerRecord<K, V> record, byte @Nullable [] key, int estimate, int count) {
@@ -235,6 +253,15 @@ public final class DefaultTributaryProducer<K, V> implements TributaryProducer<K
      * The topic's partition count, from the metadata at hand or, when it is not there yet, once it is. Records sent
      * while a topic is awaited share one wait and go on in the order they were sent, as a blocking producer's would.
      */
+    /** The topic's partition count when the metadata has it and no wait for it is running, else 0. */
+    private int knownPartitionCount(String name) {
+        if (!topicsAwaited.isEmpty() && topicsAwaited.containsKey(name)) {
+            return 0;
+        }
+        ClusterView.TopicMetadata topic = runtime.cluster().topic(name);
+        return topic != null && topic.error() == ErrorCode.NONE ? topic.partitionCount() : 0;
+    }
+
     private Mono<Integer> partitionCount(String name) {
         Mono<Integer> awaited = topicsAwaited.get(name);
         if (awaited != null) {

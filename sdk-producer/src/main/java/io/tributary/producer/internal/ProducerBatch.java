@@ -10,14 +10,14 @@ import io.tributary.protocol.record.Compression;
 import io.tributary.protocol.record.RecordBatch;
 import io.tributary.protocol.record.RecordBatchBuilder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Sinks;
 
 /**
  * The records of one partition sent together as one record batch: open while records are appended, then built
  * once (with the producer id and base sequence when idempotent) and kept, so that a retry sends the same bytes.
- * Each record's result {@code MonoSink} completes when the batch does.
+ * Each record's {@link RecordCallback} is told when the batch completes.
  *
  * <p>Not thread-safe: appends happen under its {@link PartitionQueue}'s lock, and the sender owns the batch once it
  * is drained.
@@ -27,8 +27,9 @@ final class ProducerBatch {
     final long createdNanos;
     private final RecordBatchBuilder builder;
     private final int batchSize;
-    private final List<Sinks.One<RecordMetadata>> sinks = new ArrayList<>();
-    private final List<Long> timestamps = new ArrayList<>();
+    private final List<RecordCallback> callbacks = new ArrayList<>();
+    /** The records' timestamps, in append order (unboxed: one batch holds up to thousands). */
+    private long[] timestamps = new long[16];
     private long reservedBytes;
     private @Nullable ByteBuf built;
     private int baseSequence = RecordBatch.NO_SEQUENCE;
@@ -51,14 +52,17 @@ final class ProducerBatch {
      * when it does not and a new batch is needed.
      */
     boolean tryAppend(long timestamp, byte @Nullable [] key, byte @Nullable [] value, List<Header> headers,
-                      int estimate, Sinks.One<RecordMetadata> sink) {
-        if (closed || (!sinks.isEmpty() && builder.uncompressedSizeInBytes() + estimate > batchSize)) {
+                      int estimate, RecordCallback callback) {
+        if (closed || (!callbacks.isEmpty() && builder.uncompressedSizeInBytes() + estimate > batchSize)) {
             closed = true;
             return false;
         }
         builder.append(timestamp, key, value, headers);
-        sinks.add(sink);
-        timestamps.add(timestamp);
+        callbacks.add(callback);
+        if (callbacks.size() > timestamps.length) {
+            timestamps = Arrays.copyOf(timestamps, timestamps.length * 2);
+        }
+        timestamps[callbacks.size() - 1] = timestamp;
         reservedBytes += estimate;
         return true;
     }
@@ -69,7 +73,7 @@ final class ProducerBatch {
     }
 
     int recordCount() {
-        return sinks.size();
+        return callbacks.size();
     }
 
     long reservedBytes() {
@@ -108,10 +112,10 @@ final class ProducerBatch {
         }
         done = true;
         release();
-        for (int i = 0; i < sinks.size(); i++) {
+        for (int i = 0; i < callbacks.size(); i++) {
             long offset = baseOffset < 0 ? -1 : baseOffset + i;
-            long timestamp = logAppendTime >= 0 ? logAppendTime : timestamps.get(i);
-            sinks.get(i).tryEmitValue(new RecordMetadata(partition, offset, timestamp));
+            long timestamp = logAppendTime >= 0 ? logAppendTime : timestamps[i];
+            callbacks.get(i).onSent(new RecordMetadata(partition, offset, timestamp));
         }
     }
 
@@ -122,8 +126,8 @@ final class ProducerBatch {
         }
         done = true;
         release();
-        for (Sinks.One<RecordMetadata> sink : sinks) {
-            sink.tryEmitError(error);
+        for (RecordCallback callback : callbacks) {
+            callback.onFailed(error);
         }
     }
 
@@ -141,7 +145,7 @@ final class ProducerBatch {
 
     @Override
     public String toString() {
-        return "ProducerBatch{" + partition + ", records=" + sinks.size() + ", sequence=" + baseSequence
+        return "ProducerBatch{" + partition + ", records=" + callbacks.size() + ", sequence=" + baseSequence
             + ", attempts=" + attempts + "}";
     }
 }

@@ -3,20 +3,29 @@ package io.tributary.producer.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.common.TopicPartition;
+import io.tributary.producer.RecordMetadata;
 import io.tributary.protocol.record.Compression;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Sinks;
 
 final class PartitionQueueTest {
     private static final TopicPartition PARTITION = new TopicPartition("orders", 0);
     private static final long LINGER = 0;
+    private static final RecordCallback NO_CALLBACK = new RecordCallback() {
+        @Override
+        public void onSent(RecordMetadata metadata) {
+        }
+
+        @Override
+        public void onFailed(Throwable error) {
+        }
+    };
 
     private static PartitionQueue queueOf(int batches) {
         PartitionQueue queue = new PartitionQueue(PARTITION);
         for (int i = 0; i < batches; i++) {
             ProducerBatch batch = new ProducerBatch(PARTITION, Compression.NONE, 1024, 0);
-            batch.tryAppend(0, null, new byte[] {(byte) i}, List.of(), 16, Sinks.one());
+            batch.tryAppend(0, null, new byte[] {(byte) i}, List.of(), 16, NO_CALLBACK);
             queue.add(batch);
         }
         return queue;

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,13 +31,21 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * java -cp "benchmarks/harness/target/harness.jar:benchmarks/harness/target/lib/*" \
  *     io.tributary.benchmarks.harness.ProducerClientsSideBySide [--scale 0.1] [--only kafka|tributary]
+ *     [--sizes 100,1024] [--rounds 3] [--jfr]
  * }</pre>
+ *
+ * <p>{@code --rounds N} runs every client N times, taking turns, and reports each client's median rate;
+ * {@code --jfr} records every client JVM with JFR ({@code settings=profile}, or the settings file given with
+ * {@code --jfr-settings}) into the log directory.
  */
 public final class ProducerClientsSideBySide {
     private static final Pattern RESULT = Pattern.compile("RESULT records=(\\d+) millis=(\\d+)");
     private static final List<String> CLIENTS = List.of("kafka-clients", "tributary", "reactor-kafka");
 
     private record Workload(String name, int records, int size, String acks, boolean idempotence) {
+    }
+
+    private record Options(int rounds, @Nullable String jfr) {
     }
 
     private ProducerClientsSideBySide() {
@@ -47,15 +56,23 @@ public final class ProducerClientsSideBySide {
         String only = null;
         Path output = null;
         Path rootArg = null;
+        List<Integer> sizes = List.of(100, 1024);
+        int rounds = 1;
+        String jfr = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--scale" -> scale = Double.parseDouble(args[++i]);
                 case "--only" -> only = args[++i];
                 case "--output" -> output = Path.of(args[++i]);
                 case "--project-root" -> rootArg = Path.of(args[++i]);
+                case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--jfr" -> jfr = "profile";
+                case "--jfr-settings" -> jfr = args[++i];
                 default -> {
                     System.err.println("Usage: ProducerClientsSideBySide [--scale S] [--only kafka|tributary] "
-                        + "[--output FILE] [--project-root DIR]");
+                        + "[--sizes 100,1024] [--rounds N] [--jfr] [--jfr-settings JFC] [--output FILE] "
+                        + "[--project-root DIR]");
                     System.exit(2);
                 }
             }
@@ -69,6 +86,7 @@ public final class ProducerClientsSideBySide {
                 SideBySide.writeLogback(workDir.resolve("broker-logback.xml"), "INFO")),
             SideBySide.jvmOptions(SideBySide.TOOL_JVM_OPTIONS,
                 SideBySide.writeLogback(workDir.resolve("tool-logback.xml"), "WARN")));
+        List<Integer> sizesToRun = sizes;
         Map<String, String> classpaths = Map.of(
             "kafka-clients", clientClasspath(root, "benchmarks/clients"),
             "tributary", clientClasspath(root, "benchmarks/clients"),
@@ -77,14 +95,16 @@ public final class ProducerClientsSideBySide {
             new Workload("2M × 100 B, acks=1", scaled(2_000_000, scale), 100, "1", false),
             new Workload("2M × 100 B, acks=all, idempotent", scaled(2_000_000, scale), 100, "all", true),
             new Workload("500k × 1 KiB, acks=1", scaled(500_000, scale), 1024, "1", false),
-            new Workload("500k × 1 KiB, acks=all, idempotent", scaled(500_000, scale), 1024, "all", true));
+            new Workload("500k × 1 KiB, acks=all, idempotent", scaled(500_000, scale), 1024, "all", true))
+            .stream().filter(w -> sizesToRun.contains(w.size())).toList();
+        Options options = new Options(rounds, jfr);
         Map<String, Map<Workload, Map<String, Double>>> results = new LinkedHashMap<>();
         for (String broker : List.of("kafka", "tributary")) {
             if (only == null || only.equals(broker)) {
-                results.put(broker, runBroker(settings, broker, workloads, classpaths));
+                results.put(broker, runBroker(settings, broker, workloads, classpaths, options));
             }
         }
-        String report = report(scale, workloads, results);
+        String report = report(scale, rounds, workloads, results);
         System.out.println(report);
         if (output != null) {
             Files.writeString(output, report, StandardCharsets.UTF_8);
@@ -107,7 +127,8 @@ public final class ProducerClientsSideBySide {
 
     private static Map<Workload, Map<String, Double>> runBroker(Settings settings, String label,
                                                                  List<Workload> workloads,
-                                                                 Map<String, String> classpaths) throws Exception {
+                                                                 Map<String, String> classpaths,
+                                                                 Options options) throws Exception {
         Map<Workload, Map<String, Double>> rates = new LinkedHashMap<>();
         Path dataDir = Files.createDirectories(settings.workDir().resolve(label + "-data"));
         List<String> notes = new ArrayList<>();
@@ -116,21 +137,39 @@ public final class ProducerClientsSideBySide {
             : BrokerProcess.startTributary(settings, dataDir, SideBySide.freePort())) {
             int run = 0;
             for (Workload w : workloads) {
-                Map<String, Double> perClient = new LinkedHashMap<>();
-                for (String client : CLIENTS) {
-                    String topic = "load-" + (run++) + "-" + client;
-                    createTopic(broker.bootstrapServers(), topic);
-                    Double rate = runClient(settings, label, client, classpaths.get(client), broker, topic, w);
-                    System.err.printf(Locale.ROOT, "[%s] %s, %s: %s records/s%n", label, w.name(), client,
-                        rate == null ? "failed" : String.format(Locale.ROOT, "%,.0f", rate));
-                    perClient.put(client, rate);
+                Map<String, List<Double>> perClient = new LinkedHashMap<>();
+                for (int round = 0; round < options.rounds(); round++) {
+                    for (String client : CLIENTS) {
+                        String topic = "load-" + (run++) + "-" + client;
+                        createTopic(broker.bootstrapServers(), topic);
+                        Double rate = runClient(settings, label, client, classpaths.get(client), broker, topic, w,
+                            options);
+                        System.err.printf(Locale.ROOT, "[%s] %s, %s: %s records/s%n", label, w.name(), client,
+                            rate == null ? "failed" : String.format(Locale.ROOT, "%,.0f", rate));
+                        List<Double> rounds = perClient.computeIfAbsent(client, c -> new ArrayList<>());
+                        if (rate != null) {
+                            rounds.add(rate);
+                        }
+                    }
                 }
-                rates.put(w, perClient);
+                Map<String, Double> medians = new LinkedHashMap<>();
+                perClient.forEach((client, r) -> medians.put(client, median(r)));
+                rates.put(w, medians);
             }
         } finally {
             SideBySide.deleteRecursively(dataDir);
         }
         return rates;
+    }
+
+    /** The median of the rates measured (the mean of the middle two for an even count), null when none was. */
+    private static @Nullable Double median(List<Double> rates) {
+        if (rates.isEmpty()) {
+            return null;
+        }
+        List<Double> sorted = rates.stream().sorted().toList();
+        int mid = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2;
     }
 
     private static void createTopic(String bootstrap, String topic) throws Exception {
@@ -140,15 +179,20 @@ public final class ProducerClientsSideBySide {
     }
 
     private static @Nullable Double runClient(Settings settings, String broker, String client, String classpath,
-                                              BrokerProcess process, String topic, Workload w)
-            throws InterruptedException {
+                                              BrokerProcess process, String topic, Workload w,
+                                              Options options) throws InterruptedException {
         String main = switch (client) {
             case "kafka-clients" -> "io.tributary.benchmarks.clients.KafkaClientsProducerLoad";
             case "tributary" -> "io.tributary.benchmarks.clients.TributaryProducerLoad";
             default -> "io.tributary.benchmarks.reactorkafka.ReactorKafkaProducerLoad";
         };
         Path log = settings.logDir().resolve(broker + "-" + topic + ".log");
-        ChildJvm jvm = ChildJvm.start(client, settings.toolJvmOptions(), classpath, main,
+        List<String> jvmOptions = new ArrayList<>(settings.toolJvmOptions());
+        if (options.jfr() != null) {
+            jvmOptions.add("-XX:StartFlightRecording=settings=" + options.jfr() + ",dumponexit=true,filename="
+                + log.resolveSibling(log.getFileName().toString().replaceFirst("\\.log$", ".jfr")));
+        }
+        ChildJvm jvm = ChildJvm.start(client, jvmOptions, classpath, main,
             List.of("--bootstrap", process.bootstrapServers(), "--topic", topic, "--records",
                 Integer.toString(w.records()), "--size", Integer.toString(w.size()), "--acks", w.acks(),
                 "--idempotence", Boolean.toString(w.idempotence())),
@@ -163,14 +207,14 @@ public final class ProducerClientsSideBySide {
         return Long.parseLong(m.group(1)) * 1000.0 / Math.max(1, Long.parseLong(m.group(2)));
     }
 
-    private static String report(double scale, List<Workload> workloads,
+    private static String report(double scale, int rounds, List<Workload> workloads,
                                  Map<String, Map<Workload, Map<String, Double>>> results) throws IOException {
         StringBuilder out = new StringBuilder();
         String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
         out.append(String.format(Locale.ROOT, "Producer clients side by side, %s, scale %s, %d CPUs, Java %s; each "
             + "client in its own JVM with default settings, one-partition topics, records/s from the first send to "
-            + "the last acknowledgement.%n%n", date, scale, Runtime.getRuntime().availableProcessors(),
-            System.getProperty("java.version")));
+            + "the last acknowledgement, median of %d round(s).%n%n", date, scale,
+            Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), rounds));
         out.append("| Broker | Workload | kafka-clients | Tributary SDK | reactor-kafka | SDK / kafka-clients "
             + "| SDK / reactor-kafka |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
         for (Map.Entry<String, Map<Workload, Map<String, Double>>> broker : results.entrySet()) {
