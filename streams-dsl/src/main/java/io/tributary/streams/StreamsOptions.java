@@ -33,7 +33,8 @@ public final class StreamsOptions {
         "commit.interval.ms", "replication.factor", "num.stream.threads", "statestore.cache.max.bytes",
         "default.deserialization.exception.handler", "processing.exception.handler",
         "default.production.exception.handler", "errors.dead.letter.queue.topic.name",
-        "tributary.allow.generated.names", "state.dir", "default.dsl.store", "tributary.rocksdb.memory.max.bytes");
+        "tributary.allow.generated.names", "state.dir", "default.dsl.store", "tributary.rocksdb.memory.max.bytes",
+        "num.standby.replicas");
 
     private final Draft d;
 
@@ -68,7 +69,8 @@ public final class StreamsOptions {
      * {@code num.stream.threads} (only 1), {@code statestore.cache.max.bytes}, the three exception-handler keys
      * (Kafka Streams' {@code LogAndContinue...} and {@code LogAndFail...} class names, or {@code fail} /
      * {@code log-and-continue}), {@code state.dir}, {@code default.dsl.store} ({@code in_memory} or
-     * {@code rocksDB}), {@code tributary.rocksdb.memory.max.bytes} and {@code tributary.allow.generated.names}.
+     * {@code rocksDB}), {@code tributary.rocksdb.memory.max.bytes}, {@code num.standby.replicas} and
+     * {@code tributary.allow.generated.names}.
      *
      * @throws IllegalArgumentException naming the key, for an unknown key or a bad value
      */
@@ -121,6 +123,7 @@ public final class StreamsOptions {
                 default -> throw PropertyValues.invalid(key, s, "use in_memory or rocksDB");
             });
             case "tributary.rocksdb.memory.max.bytes" -> rocksDbMemoryMaxBytes(PropertyValues.longValue(key, value));
+            case "num.standby.replicas" -> numStandbyReplicas(PropertyValues.integer(key, value));
             default -> this;
         };
     }
@@ -348,6 +351,29 @@ public final class StreamsOptions {
         return d.rocksDbMemoryMaxBytes;
     }
 
+    /**
+     * How many standby replicas each stateful task has ({@code num.standby.replicas}, default 0, as in Kafka
+     * Streams). A standby is a copy of a task's logged stores on another instance of the application, kept up to
+     * date by reading the stores' changelogs (only committed records under exactly-once); when the task moves to
+     * that instance (its owner left or failed), only the changelog written since is replayed instead of all of it.
+     * Each instance places standbys itself from the group's assignment: a task's standbys go to the instances
+     * following its owner in member-id order, never to the owner, so with fewer instances than replicas + 1 a task
+     * has fewer standbys. Standby stores are not queryable. Costs memory or disk for the copies and one extra
+     * consumer per instance.
+     *
+     * @throws IllegalArgumentException if {@code replicas} is negative
+     */
+    public StreamsOptions numStandbyReplicas(int replicas) {
+        if (replicas < 0) {
+            throw new IllegalArgumentException("num.standby.replicas must not be negative, was " + replicas);
+        }
+        return copy(x -> x.numStandbyReplicas = replicas);
+    }
+
+    public int numStandbyReplicas() {
+        return d.numStandbyReplicas;
+    }
+
     /** Replication factor of created internal topics ({@code replication.factor}); default the broker's. */
     public StreamsOptions replicationFactor(short factor) {
         if (factor < 1 && factor != -1) {
@@ -385,6 +411,7 @@ public final class StreamsOptions {
         private @Nullable Path stateDir;
         private Materialized.StoreType defaultDslStore = Materialized.StoreType.IN_MEMORY;
         private long rocksDbMemoryMaxBytes = 50L * 1024 * 1024;
+        private int numStandbyReplicas;
 
         private Draft copy() {
             try {

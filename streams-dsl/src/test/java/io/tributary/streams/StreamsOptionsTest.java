@@ -20,7 +20,8 @@ final class StreamsOptionsTest {
             "default.deserialization.exception.handler",
             "org.apache.kafka.streams.errors.LogAndContinueExceptionHandler",
             "errors.dead.letter.queue.topic.name", "app-dlt",
-            "tributary.allow.generated.names", "true"));
+            "tributary.allow.generated.names", "true",
+            "num.standby.replicas", "2"));
         assertThat(options.applicationId()).isEqualTo("app");
         assertThat(options.client().bootstrapServers()).containsExactly("a:1", "b:2");
         assertThat(options.commitInterval()).isEqualTo(Duration.ofMillis(250));
@@ -30,13 +31,19 @@ final class StreamsOptionsTest {
         assertThat(options.allowGeneratedNames()).isTrue();
         assertThat(options.deadLetterTopic()).isEqualTo("app-dlt");
         assertThat(options.cacheMaxBytes()).isZero();
+        assertThat(options.numStandbyReplicas()).isEqualTo(2);
+        assertThat(StreamsOptions.create("app", "h:1").numStandbyReplicas()).isZero();
         assertThat(StreamsOptions.create("app", "h:1").cacheMaxBytes()).isEqualTo(10 * 1024 * 1024);
     }
 
     @Test
     void unknownKeysAndBadValuesAreRejectedNamingTheKey() {
         assertThatThrownBy(() -> StreamsOptions.fromProperties(Map.of("application.id", "a",
-            "bootstrap.servers", "h:1", "num.standby.replicas", "1")))
+            "bootstrap.servers", "h:1", "acceptable.recovery.lag", "1")))
+            .hasMessageContaining("acceptable.recovery.lag");
+        assertThatThrownBy(() -> StreamsOptions.fromProperties(Map.of("application.id", "a",
+            "bootstrap.servers", "h:1", "num.standby.replicas", "-1")))
+            .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("num.standby.replicas");
         assertThatThrownBy(() -> StreamsOptions.fromProperties(Map.of("application.id", "a",
             "bootstrap.servers", "h:1", "processing.guarantee", "exactly_once")))

@@ -14,6 +14,7 @@ import io.tributary.streams.internal.engine.StreamTask;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -21,8 +22,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Restores a new task's stores by replaying their changelog partitions from the first offset (or, for a persistent
- * store, its checkpointed offset) to the end offset they had when the restore began, with a consumer assigned to
- * each partition (no group); reports each restore to {@link RestoreMetrics}.
+ * store, its checkpointed offset, or for a task taken over from a standby, the standby's position) to the end offset
+ * they had when the restore began, with a consumer assigned to each partition (no group); reports each restore to
+ * {@link RestoreMetrics}, one with nothing to replay included.
  * Stateless; the task is not used by anyone else meanwhile.
  */
 final class ChangelogRestorer {
@@ -42,24 +44,34 @@ final class ChangelogRestorer {
     }
 
     Mono<StreamTask> restore(StreamTask task) {
+        return restore(task, Map.of());
+    }
+
+    /**
+     * Restores {@code task}, whose stores already reflect their changelogs up to {@code positions} (per store, the
+     * next offset: what a standby applied); the other stores start from their checkpoint or the changelog's start.
+     */
+    Mono<StreamTask> restore(StreamTask task, Map<String, Long> positions) {
         return Flux.fromIterable(task.changelogTopics().entrySet())
-            .concatMap(e -> restore(task, e.getKey(), new TopicPartition(e.getValue(), task.id().partition())))
+            .concatMap(e -> restore(task, e.getKey(), new TopicPartition(e.getValue(), task.id().partition()),
+                positions.get(e.getKey())))
             .then(Mono.just(task));
     }
 
-    private Mono<Void> restore(StreamTask task, String store, TopicPartition changelog) {
+    private Mono<Void> restore(StreamTask task, String store, TopicPartition changelog, @Nullable Long position) {
         Mono<ListedOffset> earliest = admin.listOffsets(Map.of(changelog, OffsetSpec.earliest()))
             .map(m -> m.get(changelog));
         Mono<ListedOffset> latest = admin.listOffsets(Map.of(changelog, OffsetSpec.latest()))
             .map(m -> m.get(changelog));
         return Mono.zip(earliest, latest).flatMap(range -> {
             // A persistent store with a checkpoint holds the changelog up to it: only the tail is replayed.
-            Long checkpointed = task.checkpointedOffset(store);
+            Long checkpointed = position != null ? position : task.checkpointedOffset(store);
             long from = checkpointed == null ? range.getT1().offset()
                 : Math.max(range.getT1().offset(), checkpointed);
             long end = range.getT2().offset();
             if (end <= from) {
                 task.changelogAt(store, end);
+                metrics.restored(store, changelog, 0, 0);   // e.g. a standby that was up to date: nothing replayed
                 return Mono.empty();
             }
             AtomicBoolean sought = new AtomicBoolean(from <= range.getT1().offset());

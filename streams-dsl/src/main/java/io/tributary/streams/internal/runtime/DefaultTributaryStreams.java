@@ -37,6 +37,7 @@ import io.tributary.streams.state.ReadOnlySessionStore;
 import io.tributary.streams.state.ReadOnlyWindowStore;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -100,6 +101,9 @@ public final class DefaultTributaryStreams implements TributaryStreams {
     private volatile @Nullable Disposable running;
     private volatile @Nullable GlobalStateUpdater globalUpdater;
     private volatile @Nullable ChangelogRestorer restorer;
+    /** Copies of other instances' tasks ({@code num.standby.replicas}); empty unless asked for. */
+    private final StandbyTasks standbys;
+    private volatile @Nullable StandbyUpdater standbyUpdater;
 
     public DefaultTributaryStreams(TopologyGraph graph, StreamsOptions options) {
         this.graph = graph;
@@ -108,6 +112,8 @@ public final class DefaultTributaryStreams implements TributaryStreams {
         this.isolation = exactlyOnce ? IsolationLevel.READ_COMMITTED : IsolationLevel.READ_UNCOMMITTED;
         this.factory = new TaskFactory(graph, options, System::currentTimeMillis);
         this.persistent = factory.hasPersistentStores();
+        this.standbys = new StandbyTasks(factory, lock,
+            id -> owned.contains(id) || tasks.containsKey(id) || restoring.containsKey(id));
     }
 
     @Override
@@ -158,6 +164,13 @@ public final class DefaultTributaryStreams implements TributaryStreams {
             .assignmentListener(new TaskLifecycle()));
         producer = p;
         consumer = c;
+        if (options.numStandbyReplicas() > 0 && standbys.anyStateful()) {
+            StandbyUpdater updater = new StandbyUpdater(a, options.client(), isolation, options.applicationId(),
+                options.numStandbyReplicas(), standbys, () -> c.groupMetadata().memberId(), () -> Set.copyOf(owned),
+                this::taskIds, persistent);
+            standbyUpdater = updater;
+            updater.start();
+        }
         Flux<Object> events = Flux.merge(c.receive(), Flux.interval(WALL_CLOCK_TICK).map(tick -> (Object) tick));
         if (exactlyOnce) {
             running = events.bufferTimeout(MAX_TRANSACTION_EVENTS, options.commitInterval(), true)
@@ -244,10 +257,14 @@ public final class DefaultTributaryStreams implements TributaryStreams {
         if (r == null) {
             return Mono.error(new IllegalStateException("The application is not running"));
         }
-        Mono<StreamTask> created = Mono.fromCallable(() -> factory.create(id));
+        // A standby of the task here is taken over: its restore replays only what the standby had not applied yet.
+        Mono<StandbyTasks.Standby> created = Mono.fromCallable(() -> {
+            StandbyTasks.Standby standby = standbys.take(id);
+            return standby != null ? standby : new StandbyTasks.Standby(factory.create(id), Map.of());
+        });
         return restoring.computeIfAbsent(id, k -> (persistent ? created.subscribeOn(Schedulers.boundedElastic())
                 : created)
-            .flatMap(r::restore)
+            .flatMap(s -> r.restore(s.task(), s.positions()))
             .doOnNext(t -> {
                 // Revoked while restoring: not kept; a record already waiting for it is still processed by it.
                 if (owned.contains(k)) {
@@ -258,7 +275,7 @@ public final class DefaultTributaryStreams implements TributaryStreams {
             .cache());
     }
 
-    private Set<TaskId> taskIds(Set<TopicPartition> partitions) {
+    private Set<TaskId> taskIds(Collection<TopicPartition> partitions) {
         Set<TaskId> ids = new HashSet<>();
         for (TopicPartition tp : partitions) {
             Integer sub = factory.subtopologyByTopic().get(tp.topic());
@@ -464,6 +481,15 @@ public final class DefaultTributaryStreams implements TributaryStreams {
                 }))
                 .then()
                 .subscribe(null, e -> assigned.tryEmitEmpty(), assigned::tryEmitEmpty);
+            rebalanced();
+        }
+
+        /** Standbys follow the assignment: this instance's own tasks are not among them, others' may be. */
+        private void rebalanced() {
+            StandbyUpdater updater = standbyUpdater;
+            if (updater != null) {
+                updater.rebalanced();
+            }
         }
 
         /** Records of those partitions may wait in a record cache: the next tick flushes it, acknowledging them. */
@@ -478,12 +504,13 @@ public final class DefaultTributaryStreams implements TributaryStreams {
          */
         @Override
         public Mono<Void> onRevoked(Set<TopicPartition> revoked) {
-            return onStateScheduler(() -> closeTasks(revoked, !exactlyOnce));
+            return onStateScheduler(() -> closeTasks(revoked, !exactlyOnce)).doFinally(signal -> rebalanced());
         }
 
         @Override
         public void onLost(Set<TopicPartition> lost) {
             closeTasks(lost, false);
+            rebalanced();
         }
 
         private void closeTasks(Set<TopicPartition> partitions, boolean checkpoint) {
@@ -523,11 +550,13 @@ public final class DefaultTributaryStreams implements TributaryStreams {
             TributaryProducer<byte[], byte[]> p = producer;
             TributaryAdmin a = admin;
             GlobalStateUpdater g = globalUpdater;
+            StandbyUpdater s = standbyUpdater;
             return Flux.interval(Duration.ZERO, Duration.ofMillis(10))
                 .filter(t -> pending.get() == 0 || end == State.FAILED)
                 .next()
                 .timeout(CLOSE_TIMEOUT, Mono.just(0L))
                 .then(c == null ? Mono.empty() : c.close().onErrorResume(e -> Mono.empty()))
+                .then(s == null ? Mono.empty() : s.close().onErrorResume(e -> Mono.empty()))
                 .then(Mono.fromRunnable(() -> {
                     Disposable r = running;
                     if (r != null) {
@@ -545,6 +574,7 @@ public final class DefaultTributaryStreams implements TributaryStreams {
                         tasks.values().forEach(t -> t.close(checkpoint));
                         tasks.clear();
                     }
+                    standbys.closeAll();
                     factory.close();
                 }))
                 .onErrorResume(e -> {
@@ -562,6 +592,16 @@ public final class DefaultTributaryStreams implements TributaryStreams {
     @Override
     public State state() {
         return state.get();
+    }
+
+    /** The tasks this instance keeps standbys of now (for tests and diagnostics). */
+    public Set<TaskId> standbyTasks() {
+        return standbys.ids();
+    }
+
+    /** Per changelog partition read by a standby here, the next offset its copy needs (0: none applied yet). */
+    public Map<TopicPartition, Long> standbyPositions() {
+        return standbys.positions();
     }
 
     @Override
