@@ -141,6 +141,29 @@ abstract class ConsumerSuite {
     }
 
     @Test
+    void aCommitDoesNotWaitBehindALongPollingFetch() {
+        // Once the records are read, the next Fetch waits up to fetch.max.wait.ms for more; a broker answers a
+        // connection's requests in order, so the commit must go to the coordinator over a connection of its own.
+        String topic = KafkaWriter.createTopic(bootstrapServers(), "commit-during-poll", 1);
+        KafkaWriter.write(bootstrapServers(), topic, 1, 0, 5);
+        String group = group();
+        TributaryConsumer<String, String> consumer = TributaryConsumer.create(options()
+            .groupId(group)
+            .subscription(List.of(topic))
+            .fetchMaxWait(Duration.ofSeconds(20)));
+        StepVerifier.create(consumer.receive()
+                .doOnNext(ReceivedRecord::acknowledge)
+                .filter(r -> r.offset() == 4)
+                .concatMap(last -> Mono.delay(Duration.ofMillis(300)).then(last.commit()).thenReturn(last.offset()))
+                .take(1))
+            .expectNext(4L)
+            .expectComplete()
+            .verify(Duration.ofSeconds(10));
+        assertThat(KafkaWriter.committed(bootstrapServers(), group).values())
+            .singleElement().satisfies(o -> assertThat(o.offset()).isEqualTo(5L));
+    }
+
+    @Test
     void seekMovesToTheBeginningAndToATimestamp() {
         String topic = KafkaWriter.createTopic(bootstrapServers(), "seek", 1);
         KafkaWriter.write(bootstrapServers(), topic, 1, 0, 10);

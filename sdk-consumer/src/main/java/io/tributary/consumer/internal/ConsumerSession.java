@@ -51,12 +51,14 @@ import reactor.util.retry.Retry;
 
 /**
  * One {@code receive()} subscription: owns the partitions, fetches from their leaders (one Fetch in flight per
- * broker), turns responses into records on its emission worker, emits them only as the subscriber requests, and
+ * broker), turns responses into records on its fetch worker, emits them only as the subscriber requests, and
  * commits the acknowledged prefix of each partition periodically, on demand and before giving partitions up.
  *
  * <p>Backpressure: fetching stops while {@code prefetchBytes} of records wait to be emitted, so a slow subscriber
  * keeps memory flat; group membership (heartbeats) goes on meanwhile. Threads: responses arrive on event loops and
- * hop to the emission worker (the options' scheduler), which parses, deserializes and emits; state is guarded by
+ * hop to the fetch worker, which parses, deserializes, queues the records and asks for the next fetch at once; the
+ * emission worker (another worker of the options' scheduler) hands them to the subscriber meanwhile, so parsing one
+ * response overlaps with emitting the previous one and the next Fetch is in flight during both. State is guarded by
  * {@code this}. A deserializer that overrides {@link Deserializer#deserializeAsync} (a schema-registry format) is
  * called through it instead: a partition's fetched records are deserialized in order, possibly on another thread,
  * and then hop back to the worker; the partition is not fetched again meanwhile.
@@ -70,6 +72,8 @@ final class ConsumerSession<K, V> implements RebalanceListener {
     private final ClientRuntime runtime;
     private final FluxSink<ReceivedRecord<K, V>> sink;
     private final Scheduler.Worker worker;
+    /** Parses and deserializes Fetch responses, beside the emission {@link #worker}. */
+    private final Scheduler.Worker fetchWorker;
     private final @Nullable GroupMember member;
     /** Commits and committed offsets of an assigned (not subscribed) consumer that names a group. */
     private final @Nullable GroupOffsets assignedOffsets;
@@ -107,6 +111,7 @@ final class ConsumerSession<K, V> implements RebalanceListener {
         this.runtime = new ClientRuntime(options.client());
         this.sink = sink;
         this.worker = options.scheduler().createWorker();
+        this.fetchWorker = options.scheduler().createWorker();
         this.onStopped = onStopped;
         this.asyncKeys = overridesAsync(options.keyDeserializer());
         this.asyncValues = overridesAsync(options.valueDeserializer());
@@ -225,6 +230,15 @@ final class ConsumerSession<K, V> implements RebalanceListener {
         }
     }
 
+    /** Runs {@code task} on the fetch worker; after the session stopped, not at all. */
+    private void scheduleFetchWork(Runnable task) {
+        try {
+            fetchWorker.schedule(task);
+        } catch (RejectedExecutionException e) {
+            // The session stopped: nothing more to do.
+        }
+    }
+
     // ---- fetching ----------------------------------------------------------------------------------------------
 
     private void fetchMore() {
@@ -285,11 +299,11 @@ final class ConsumerSession<K, V> implements RebalanceListener {
             .subscribe(
                 response -> {
                     session.answered(response);
-                    schedule(() -> onFetched(leader, positions, response));
+                    scheduleFetchWork(() -> onFetched(leader, positions, response));
                 },
                 error -> {
                     session.reset();
-                    schedule(() -> onFetchFailed(leader, positions, error));
+                    scheduleFetchWork(() -> onFetchFailed(leader, positions, error));
                 });
     }
 
@@ -331,7 +345,9 @@ final class ConsumerSession<K, V> implements RebalanceListener {
         } finally {
             fetchDone(leader, positions, deserializing);
         }
-        drain();
+        // The next Fetch goes out before these records are emitted: the round trip overlaps with their emission.
+        fetchMore();
+        schedule(this::drain);
     }
 
     /**
@@ -863,6 +879,7 @@ final class ConsumerSession<K, V> implements RebalanceListener {
             .doFinally(s -> {
                 runtime.close();
                 worker.dispose();
+                fetchWorker.dispose();
                 onStopped.run();
                 terminated.tryEmitEmpty();
             })

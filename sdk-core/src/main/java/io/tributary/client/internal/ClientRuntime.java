@@ -185,9 +185,12 @@ public final class ClientRuntime {
         });
     }
 
-    /** A connection to the coordinator of {@code key}. */
+    /**
+     * A connection to the coordinator of {@code key}, apart from the one fetches and produce requests use to that
+     * broker (a long-polling Fetch would hold up heartbeats and commits queued behind it).
+     */
     public Mono<BrokerConnection> coordinatorConnection(byte keyType, String key) {
-        return coordinator(keyType, key).flatMap(pool::get);
+        return coordinator(keyType, key).flatMap(node -> pool.get(node, ConnectionPool.Lane.COORDINATOR));
     }
 
     /**

@@ -8,8 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Mono;
 
 /**
- * At most one live connection per broker address, opened on first use and reopened on the next use after it
- * closed or failed to open (the caller's retry back-off spaces the attempts). Thread-safe. Owned by
+ * At most one live connection per broker address and lane, opened on first use and reopened on the next use after
+ * it closed or failed to open (the caller's retry back-off spaces the attempts). Coordinator requests get a lane of
+ * their own, as kafka-clients does: a broker answers a connection's requests in order, so a heartbeat or commit
+ * would otherwise wait behind a Fetch that long-polls for {@code fetch.max.wait.ms}. Thread-safe. Owned by
  * {@link ClientRuntime}.
  */
 final class ConnectionPool {
@@ -23,14 +25,22 @@ final class ConnectionPool {
         this.metrics = metrics;
     }
 
+    /** What a connection carries: anything, or only a coordinator's requests. */
+    enum Lane { DEFAULT, COORDINATOR }
+
     /** The connection to {@code node}, opening one if there is none or the last one closed. */
     Mono<BrokerConnection> get(Node node) {
+        return get(node, Lane.DEFAULT);
+    }
+
+    /** The connection to {@code node} for requests of {@code lane}. */
+    Mono<BrokerConnection> get(Node node, Lane lane) {
         return Mono.defer(() -> {
             if (closed) {
                 return Mono.error(new IllegalStateException("The client is closed"));
             }
-            return slots.compute(node.address(), (address, old) -> old == null || old.dead() ? new Slot(node) : old)
-                .connection;
+            String key = lane == Lane.DEFAULT ? node.address() : lane + "/" + node.address();
+            return slots.compute(key, (k, old) -> old == null || old.dead() ? new Slot(node) : old).connection;
         });
     }
 
