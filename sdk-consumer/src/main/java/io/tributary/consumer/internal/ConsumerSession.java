@@ -159,7 +159,7 @@ final class ConsumerSession<K, V> implements RebalanceListener {
 
     /** Emits ready records while the subscriber has demand; runs on the worker only. */
     private void drain() {
-        List<DefaultReceivedRecord<K, V>> batch = new ArrayList<>();
+        List<DefaultReceivedRecord<K, V>> batch = new ArrayList<>(EMIT_BATCH);
         while (!stopped.get()) {
             long demand = sink.requestedFromDownstream();
             if (demand <= 0 || !takeReady((int) Math.min(demand, EMIT_BATCH), batch)) {

@@ -33,7 +33,7 @@ final class FetchedRecords {
      */
     static Result parse(ByteBuf bytes, long fetchOffset, boolean readCommitted,
                         @Nullable List<FetchResponse.AbortedTransaction> aborted) {
-        List<Record> out = new ArrayList<>();
+        ArrayList<Record> out = new ArrayList<>();
         long next = fetchOffset;
         PriorityQueue<FetchResponse.AbortedTransaction> pending = new PriorityQueue<>(
             Comparator.comparingLong(FetchResponse.AbortedTransaction::firstOffset));
@@ -57,6 +57,9 @@ final class FetchedRecords {
                     abortedProducers.remove(batch.producerId());
                 }
             } else if (!(readCommitted && batch.isTransactional() && abortedProducers.contains(batch.producerId()))) {
+                // Room for the batch at once rather than growing by copies; a record takes at least 7 bytes, which
+                // bounds a corrupt header's count (compressed batches may still grow the list once or twice).
+                out.ensureCapacity(out.size() + Math.min(batch.recordsCount(), batch.sizeInBytes() / 7));
                 for (Record r : batch.records()) {
                     if (r.offset() >= fetchOffset) {
                         out.add(r);

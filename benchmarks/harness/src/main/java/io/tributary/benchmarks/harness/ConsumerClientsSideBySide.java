@@ -34,10 +34,12 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * java -cp "benchmarks/harness/target/harness.jar:benchmarks/harness/target/lib/*" \
  *     io.tributary.benchmarks.harness.ConsumerClientsSideBySide [--scale 0.1] [--only kafka|tributary] \
- *     [--partitions 1,4] [--rounds 5] [--no-rebalance] [--jfr] [--output FILE] [--project-root DIR]
+ *     [--partitions 1,4] [--rounds 5] [--no-rebalance] [--jfr] [--jfr-settings JFC] [--output FILE]
+ *     [--project-root DIR]
  * }</pre>
  *
- * <p>{@code --jfr} records every consumer child JVM with JFR ({@code settings=profile}) into the log directory.
+ * <p>{@code --jfr} records every consumer child JVM with JFR ({@code settings=profile}, or the settings file given
+ * with {@code --jfr-settings}) into the log directory.
  */
 public final class ConsumerClientsSideBySide {
     private static final Pattern RESULT = Pattern.compile("RESULT records=(\\d+) millis=(\\d+) first=(\\d+)");
@@ -62,7 +64,7 @@ public final class ConsumerClientsSideBySide {
         }
     }
 
-    private record Options(boolean jfr, boolean rebalance, int rounds) {
+    private record Options(@Nullable String jfr, boolean rebalance, int rounds) {
     }
 
     /**
@@ -83,7 +85,7 @@ public final class ConsumerClientsSideBySide {
         Path output = null;
         Path rootArg = null;
         List<Integer> partitions = List.of(1, 4);
-        boolean jfr = false;
+        String jfr = null;
         boolean rebalance = true;
         int rounds = 5;
         for (int i = 0; i < args.length; i++) {
@@ -94,13 +96,14 @@ public final class ConsumerClientsSideBySide {
                 case "--project-root" -> rootArg = Path.of(args[++i]);
                 case "--partitions" -> partitions = List.of(args[++i].split(",")).stream().map(Integer::parseInt)
                     .toList();
-                case "--jfr" -> jfr = true;
+                case "--jfr" -> jfr = "profile";
+                case "--jfr-settings" -> jfr = args[++i];
                 case "--no-rebalance" -> rebalance = false;
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 default -> {
                     System.err.println("Usage: ConsumerClientsSideBySide [--scale S] [--only kafka|tributary] "
-                        + "[--partitions 1,4] [--rounds 5] [--no-rebalance] [--jfr] [--output FILE] "
-                        + "[--project-root DIR]");
+                        + "[--partitions 1,4] [--rounds 5] [--no-rebalance] [--jfr] [--jfr-settings JFC] "
+                        + "[--output FILE] [--project-root DIR]");
                     System.exit(2);
                 }
             }
@@ -219,9 +222,9 @@ public final class ConsumerClientsSideBySide {
 
     private static List<String> jvmOptions(Settings settings, Options options, Path log) {
         List<String> jvm = new ArrayList<>(settings.toolJvmOptions());
-        if (options.jfr()) {
+        if (options.jfr() != null) {
             String file = log.getFileName().toString().replaceFirst("\\.log$", ".jfr");
-            jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+            jvm.add("-XX:StartFlightRecording=settings=" + options.jfr() + ",dumponexit=true,filename="
                 + log.resolveSibling(file));
         }
         return jvm;
