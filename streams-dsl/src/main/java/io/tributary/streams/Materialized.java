@@ -11,13 +11,14 @@ import org.jspecify.annotations.Nullable;
  * How a table or aggregation is stored: store name (queryable, and naming the changelog topic
  * {@code <application.id>-<name>-changelog}), serdes, logging, and for windows the retention. Immutable.
  *
- * <p>Stores are in memory. Count, reduce and aggregate (per key and per time window) are fronted by the record
- * cache ({@code StreamsOptions.cacheMaxBytes}): between two commits a key's updates are forwarded and logged once;
+ * <p>Count, reduce and aggregate (per key and per time window) are fronted by the record cache
+ * ({@code StreamsOptions.cacheMaxBytes}): between two commits a key's updates are forwarded and logged once;
  * {@link #withCachingDisabled()} emits every update instead. Other stores are not cached.
  *
- * <p>Key-value stores are in memory unless {@link #withStoreType(StoreType)} or the application's
- * {@code StreamsOptions.defaultDslStore} ({@code default.dsl.store}) asks for {@link StoreType#ROCKS_DB}; window and
- * session stores are always in memory.
+ * <p>Key-value, window and session stores are in memory unless {@link #withStoreType(StoreType)} or the
+ * application's {@code StreamsOptions.defaultDslStore} ({@code default.dsl.store}) asks for
+ * {@link StoreType#ROCKS_DB}. The internal buffers of stream-stream joins and of {@code suppress} are always in
+ * memory (and logged).
  *
  * @since 0.1
  */
@@ -116,9 +117,9 @@ public final class Materialized<K, V> {
     }
 
     /**
-     * Where a key-value store keeps its data: {@link StoreType#ROCKS_DB} on local disk (kept across restarts, so a
-     * restart restores only the changelog written after its last checkpoint) or {@link StoreType#IN_MEMORY}.
-     * Default: the application's {@code default.dsl.store}.
+     * Where a key-value, window or session store keeps its data: {@link StoreType#ROCKS_DB} on local disk (kept
+     * across restarts, so a restart restores only the changelog written after its last checkpoint) or
+     * {@link StoreType#IN_MEMORY}. Default: the application's {@code default.dsl.store}.
      */
     public Materialized<K, V> withStoreType(StoreType type) {
         return new Materialized<>(storeName, keySerde, valueSerde, loggingEnabled, changelogConfig, retention,

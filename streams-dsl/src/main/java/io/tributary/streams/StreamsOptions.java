@@ -320,8 +320,9 @@ public final class StreamsOptions {
     }
 
     /**
-     * The store type of DSL key-value stores whose {@link Materialized} names none ({@code default.dsl.store}:
-     * {@code in_memory}, the default, or {@code rocksDB}). Window and session stores are in memory either way.
+     * The store type of DSL key-value, window and session stores whose {@link Materialized} names none
+     * ({@code default.dsl.store}: {@code in_memory}, the default, or {@code rocksDB}). Stream-stream join and
+     * suppression buffers are in memory either way.
      */
     public StreamsOptions defaultDslStore(Materialized.StoreType type) {
         requireNonNull(type, "type");

@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * Store builders for the Processor API ({@code Topology.addStateStore}, {@code StreamsBuilder.addStateStore}).
- * Stores are in memory and logged to a compacted changelog topic by default;
- * {@link #persistentKeyValueStoreBuilder} keeps a key-value store in RocksDB under {@code state.dir} instead.
+ * Stores are in memory and logged to a compacted changelog topic by default; {@link #persistentKeyValueStoreBuilder},
+ * {@link #persistentWindowStoreBuilder} and {@link #persistentSessionStoreBuilder} keep a store in RocksDB under
+ * {@code state.dir} instead.
  *
  * <pre>{@code
  * builder.addStateStore(Stores.keyValueStoreBuilder("seen", Serdes.string(), Serdes.longSerde()));
@@ -58,7 +59,27 @@ public final class Stores {
         requireNonNull(keySerde, "keySerde");
         requireNonNull(valueSerde, "valueSerde");
         return new WindowStoreSpec<>(checkName(name), keySerde, valueSerde, retention.toMillis(),
-            windowSize.toMillis(), true, Map.of());
+            windowSize.toMillis(), true, Map.of(), StoreType.IN_MEMORY);
+    }
+
+    /**
+     * A persistent window store in RocksDB, at {@code <state.dir>/<application.id>/<task>/rocksdb/<name>}, keeping
+     * windows of {@code windowSize} for {@code retention} of stream time: its data stays on disk across restarts, so
+     * a restart restores only the changelog written after the task's last checkpoint. Windows are kept in time
+     * segments, so expired ones are dropped a segment at a time. Same ordering, retention and changelog as
+     * {@link #windowStoreBuilder}.
+     *
+     * @throws IllegalArgumentException if {@code retention} is shorter than {@code windowSize}
+     */
+    public static <K, V> StoreBuilder<WindowStore<K, V>> persistentWindowStoreBuilder(String name,
+                                                                                      Duration retention,
+                                                                                      Duration windowSize,
+                                                                                      Serde<K> keySerde,
+                                                                                      Serde<V> valueSerde) {
+        requireNonNull(keySerde, "keySerde");
+        requireNonNull(valueSerde, "valueSerde");
+        return new WindowStoreSpec<>(checkName(name), keySerde, valueSerde, retention.toMillis(),
+            windowSize.toMillis(), true, Map.of(), StoreType.ROCKS_DB);
     }
 
     /**
@@ -71,7 +92,26 @@ public final class Stores {
                                                                               Serde<V> valueSerde) {
         requireNonNull(keySerde, "keySerde");
         requireNonNull(valueSerde, "valueSerde");
-        return new SessionStoreSpec<>(checkName(name), keySerde, valueSerde, retention.toMillis(), true, Map.of());
+        return new SessionStoreSpec<>(checkName(name), keySerde, valueSerde, retention.toMillis(), true, Map.of(),
+            StoreType.IN_MEMORY);
+    }
+
+    /**
+     * A persistent session store in RocksDB, at {@code <state.dir>/<application.id>/<task>/rocksdb/<name>},
+     * keeping sessions for {@code retention} of stream time after their end: its data stays on disk across
+     * restarts, so a restart restores only the changelog written after the task's last checkpoint. Same ordering,
+     * retention and changelog as {@link #sessionStoreBuilder}.
+     *
+     * @throws IllegalArgumentException if {@code retention} is not positive
+     */
+    public static <K, V> StoreBuilder<SessionStore<K, V>> persistentSessionStoreBuilder(String name,
+                                                                                        Duration retention,
+                                                                                        Serde<K> keySerde,
+                                                                                        Serde<V> valueSerde) {
+        requireNonNull(keySerde, "keySerde");
+        requireNonNull(valueSerde, "valueSerde");
+        return new SessionStoreSpec<>(checkName(name), keySerde, valueSerde, retention.toMillis(), true, Map.of(),
+            StoreType.ROCKS_DB);
     }
 
     static String checkName(String name) {

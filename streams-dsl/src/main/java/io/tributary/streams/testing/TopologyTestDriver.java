@@ -51,9 +51,9 @@ import org.jspecify.annotations.Nullable;
  * <p>It lives in this module rather than in {@code testkit} because {@code testkit} is a test dependency of this
  * module, and Maven forbids the cycle {@code testkit} depending on {@code streams-dsl} would make.
  *
- * <p>Persistent stores ({@code Stores.persistentKeyValueStoreBuilder}, {@code Materialized.StoreType.ROCKS_DB}) live
- * under {@code state.dir} as in the runtime, so a driver created after another one closed sees their contents;
- * close the driver to release them.
+ * <p>Persistent stores ({@code Stores.persistentKeyValueStoreBuilder} and its window and session counterparts,
+ * {@code Materialized.StoreType.ROCKS_DB}, {@code default.dsl.store=rocksDB}) live under {@code state.dir} as in
+ * the runtime, so a driver created after another one closed sees their contents; close the driver to release them.
  *
  * <p>Not thread-safe: use it from the test's thread.
  *

@@ -7,7 +7,7 @@ import io.tributary.streams.Windowed;
 import io.tributary.streams.internal.engine.ForwardBuffer;
 import io.tributary.streams.internal.engine.RecordCache;
 import io.tributary.streams.internal.state.TimestampedKeyValueStore;
-import io.tributary.streams.internal.state.InMemoryWindowStore;
+import io.tributary.streams.internal.state.TimestampedWindowStore;
 import io.tributary.streams.internal.state.ValueAndTimestamp;
 import io.tributary.streams.processor.ProcessorContext;
 import io.tributary.streams.processor.Record;
@@ -74,7 +74,7 @@ final class AggregateProcessors {
      * Records with a null key are dropped.
      */
     static final class PerWindow<K, V, VA>
-        extends StoreProcessor<K, V, Windowed<K>, Change<VA>, InMemoryWindowStore<K, VA>> {
+        extends StoreProcessor<K, V, Windowed<K>, Change<VA>, TimestampedWindowStore<K, VA>> {
         private final boolean caching;
         private final TimeWindows windows;
         private final Supplier<VA> initializer;

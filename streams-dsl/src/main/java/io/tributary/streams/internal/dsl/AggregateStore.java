@@ -8,8 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The store of an aggregation, as its optional {@link Materialized} asks for it: the user's name or a generated
  * one, the user's serdes or the stream's, and logging and the record cache on unless turned off. Shared by the
- * per-key and windowed aggregations so both name and configure their stores the same way (window stores ignore
- * the store type: they are in memory).
+ * per-key and windowed aggregations so both name and configure their stores the same way, store type included.
  */
 record AggregateStore<K, VA>(String name, @Nullable Serde<K> keySerde, @Nullable Serde<VA> valueSerde,
                              boolean loggingEnabled, Map<String, String> changelogConfig, boolean cachingEnabled,

@@ -6,8 +6,8 @@ import io.tributary.streams.Merger;
 import io.tributary.streams.SessionWindows;
 import io.tributary.streams.Window;
 import io.tributary.streams.Windowed;
-import io.tributary.streams.internal.state.InMemorySessionStore;
 import io.tributary.streams.processor.Record;
+import io.tributary.streams.state.SessionStore;
 import java.util.List;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * values are aggregated.
  */
 final class SessionWindowAggregate<K, V, VA>
-    extends StoreProcessor<K, V, Windowed<K>, Change<VA>, InMemorySessionStore<K, VA>> {
+    extends StoreProcessor<K, V, Windowed<K>, Change<VA>, SessionStore<K, VA>> {
     private final SessionWindows windows;
     private final Supplier<VA> initializer;
     private final Aggregator<? super K, ? super V, VA> aggregator;

@@ -88,7 +88,7 @@ final class SessionWindowedKStreamImpl<K, V> implements SessionWindowedKStream<K
         String name = builder.addProcessor(builder.nodeName((String) null, "KSTREAM-SESSION-WINDOWED-AGGREGATE"),
             () -> new SessionWindowAggregate<>(store, windows, initializer, aggregator, merger), input);
         builder.graph().addStore(new SessionStoreSpec<>(store, s.keySerde(), s.valueSerde(), retention,
-            s.loggingEnabled(), s.changelogConfig()), name);
+            s.loggingEnabled(), s.changelogConfig(), s.storeType()), name);
         return new KTableImpl<>(builder, name, store, null, s.valueSerde(), new WindowedTable(
             windows.inactivityGap() + windows.gracePeriodMs(), new WindowedKeyLayout.Session(), s.keySerde()));
     }

@@ -5,7 +5,7 @@ import io.tributary.streams.KeyValue;
 import io.tributary.streams.SlidingWindows;
 import io.tributary.streams.Window;
 import io.tributary.streams.Windowed;
-import io.tributary.streams.internal.state.InMemoryWindowStore;
+import io.tributary.streams.internal.state.TimestampedWindowStore;
 import io.tributary.streams.internal.state.ValueAndTimestamp;
 import io.tributary.streams.processor.Record;
 import java.util.HashSet;
@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * with a null key or value are dropped.
  */
 final class SlidingWindowAggregate<K, V, VA>
-    extends StoreProcessor<K, V, Windowed<K>, Change<VA>, InMemoryWindowStore<K, VA>> {
+    extends StoreProcessor<K, V, Windowed<K>, Change<VA>, TimestampedWindowStore<K, VA>> {
     private final long differenceMs;
     private final long graceMs;
     private final Supplier<VA> initializer;

@@ -79,7 +79,7 @@ final class TimeWindowedKStreamImpl<K, V> implements TimeWindowedKStream<K, V> {
             () -> new AggregateProcessors.PerWindow<>(store, s.cachingEnabled(), windows, initializer, aggregator),
             input);
         builder.graph().addStore(new WindowStoreSpec<>(store, s.keySerde(), s.valueSerde(), retention,
-            windows.sizeMs(), s.loggingEnabled(), s.changelogConfig()), name);
+            windows.sizeMs(), s.loggingEnabled(), s.changelogConfig(), s.storeType()), name);
         return new KTableImpl<>(builder, name, store, null, s.valueSerde(), new WindowedTable(windows.gracePeriodMs(),
             new WindowedKeyLayout.Fixed(windows.sizeMs()), s.keySerde()));
     }

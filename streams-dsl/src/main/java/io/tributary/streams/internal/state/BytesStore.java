@@ -16,6 +16,9 @@ public interface BytesStore {
 
     void delete(byte[] key);
 
+    /** Deletes the entries with {@code from <= key < to} (RocksDB's {@code deleteRange}: one tombstone, no scan). */
+    void deleteRange(byte[] from, byte[] to);
+
     /** The entries with {@code from <= key <= to}, in key order. */
     List<BytesEntry> range(byte[] from, byte[] to);
 

@@ -28,6 +28,15 @@ public final class InMemoryBytesStore implements BytesStore {
     }
 
     @Override
+    public void deleteRange(byte[] from, byte[] to) {
+        Bytes f = Bytes.wrap(from);
+        Bytes t = Bytes.wrap(to);
+        if (f.compareTo(t) < 0) {
+            map.subMap(f, true, t, false).clear();
+        }
+    }
+
+    @Override
     public List<BytesEntry> range(byte[] from, byte[] to) {
         Bytes f = Bytes.wrap(from);
         Bytes t = Bytes.wrap(to);

@@ -6,7 +6,6 @@ import io.tributary.serdes.Serde;
 import io.tributary.streams.KeyValue;
 import io.tributary.streams.Window;
 import io.tributary.streams.Windowed;
-import io.tributary.streams.state.WindowStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * behind the largest window start written are dropped, and writes to them are ignored. Written by its task's thread
  * only; readable from any thread.
  */
-public final class InMemoryWindowStore<K, V> extends SerdeStore<K, V> implements WindowStore<K, V> {
+public final class InMemoryWindowStore<K, V> extends SerdeStore<K, V> implements TimestampedWindowStore<K, V> {
     private final long retentionMs;
     private final long windowSizeMs;
     private final LongSupplier recordTimestamp;
@@ -40,7 +39,7 @@ public final class InMemoryWindowStore<K, V> extends SerdeStore<K, V> implements
         put(key, value, windowStart, recordTimestamp.getAsLong());
     }
 
-    /** Puts with an explicit timestamp (aggregations keep the largest timestamp of the window's records). */
+    @Override
     public void put(K key, @Nullable V value, long windowStart, long timestamp) {
         WindowKey wk = new WindowKey(Bytes.wrap(serializeKey(key)), windowStart);
         byte[] v = serializeValue(value);
@@ -55,7 +54,7 @@ public final class InMemoryWindowStore<K, V> extends SerdeStore<K, V> implements
         return v == null ? null : v.value();
     }
 
-    /** The value with the timestamp it was written with, or null. */
+    @Override
     public @Nullable ValueAndTimestamp<V> fetchWithTimestamp(K key, long windowStart) {
         if (expired(windowStart)) {
             return null;
@@ -71,7 +70,7 @@ public final class InMemoryWindowStore<K, V> extends SerdeStore<K, V> implements
         return out;
     }
 
-    /** The windows of {@code key} starting from {@code timeFrom} to {@code timeTo}, by start, with timestamps. */
+    @Override
     public List<KeyValue<Long, ValueAndTimestamp<V>>> fetchWithTimestamps(K key, long timeFrom, long timeTo) {
         Bytes k = Bytes.wrap(serializeKey(key));
         List<KeyValue<Long, ValueAndTimestamp<V>>> out = new ArrayList<>();

@@ -141,6 +141,22 @@ public final class RocksDbBytesStore implements BytesStore {
     }
 
     @Override
+    public void deleteRange(byte[] from, byte[] to) {
+        if (Arrays.compareUnsigned(from, to) >= 0) {
+            return;   // RocksDB rejects an empty or inverted range
+        }
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            db.deleteRange(writeOptions, from, to);
+        } catch (RocksDBException e) {
+            throw failure("delete a range from", e);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
     public List<BytesEntry> range(byte[] from, byte[] to) {
         if (Arrays.compareUnsigned(from, to) > 0) {
             return List.of();

@@ -3,15 +3,19 @@ package io.tributary.streams.internal.state;
 import static java.util.Objects.requireNonNull;
 
 import io.tributary.serdes.Serde;
+import io.tributary.streams.Materialized.StoreType;
 import io.tributary.streams.state.StoreBuilder;
 import io.tributary.streams.state.WindowStore;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** An in-memory window store description; null serdes fall back to the application defaults. Immutable. */
+/**
+ * A window store description; null serdes fall back to the application defaults, a null store type to its
+ * {@code default.dsl.store}. Immutable.
+ */
 public record WindowStoreSpec<K, V>(String name, @Nullable Serde<K> keySerde, @Nullable Serde<V> valueSerde,
                                      long retentionMs, long windowSizeMs, boolean loggingEnabled,
-                                     Map<String, String> changelogConfig)
+                                     Map<String, String> changelogConfig, @Nullable StoreType storeType)
     implements StoreBuilder<WindowStore<K, V>>, StoreFactory {
 
     public WindowStoreSpec {
@@ -23,21 +27,38 @@ public record WindowStoreSpec<K, V>(String name, @Nullable Serde<K> keySerde, @N
         }
     }
 
+    /** A store of the application's default type. */
+    public WindowStoreSpec(String name, @Nullable Serde<K> keySerde, @Nullable Serde<V> valueSerde, long retentionMs,
+                           long windowSizeMs, boolean loggingEnabled, Map<String, String> changelogConfig) {
+        this(name, keySerde, valueSerde, retentionMs, windowSizeMs, loggingEnabled, changelogConfig, null);
+    }
+
     @Override
     public StoreBuilder<WindowStore<K, V>> withLoggingDisabled() {
-        return new WindowStoreSpec<>(name, keySerde, valueSerde, retentionMs, windowSizeMs, false, Map.of());
+        return new WindowStoreSpec<>(name, keySerde, valueSerde, retentionMs, windowSizeMs, false, Map.of(),
+            storeType);
     }
 
     @Override
     public StoreBuilder<WindowStore<K, V>> withLoggingEnabled(Map<String, String> config) {
-        return new WindowStoreSpec<>(name, keySerde, valueSerde, retentionMs, windowSizeMs, true, config);
+        return new WindowStoreSpec<>(name, keySerde, valueSerde, retentionMs, windowSizeMs, true, config, storeType);
+    }
+
+    @Override
+    public boolean persistent(StoreType defaultType) {
+        return (storeType != null ? storeType : defaultType) == StoreType.ROCKS_DB;
     }
 
     @Override
     public RestorableStore create(StoreContext context) {
         Serde<K> k = StoreSerdes.key(keySerde, context, name);
         Serde<V> v = StoreSerdes.value(valueSerde, context, name);
-        return new InMemoryWindowStore<>(name, k, v, retentionMs, windowSizeMs, loggingEnabled,
-            loggingEnabled ? context.changeLogger(name) : ChangeLogger.NONE, context::recordTimestamp);
+        ChangeLogger logger = loggingEnabled ? context.changeLogger(name) : ChangeLogger.NONE;
+        if (persistent(context.defaultStoreType())) {
+            return new SegmentedWindowStore<>(name, k, v, retentionMs, windowSizeMs, loggingEnabled, logger,
+                context::recordTimestamp, context.openPersistent(name, loggingEnabled));
+        }
+        return new InMemoryWindowStore<>(name, k, v, retentionMs, windowSizeMs, loggingEnabled, logger,
+            context::recordTimestamp);
     }
 }

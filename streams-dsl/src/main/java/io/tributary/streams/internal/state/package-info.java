@@ -1,5 +1,5 @@
 /**
- * Implementation: in-memory stores and change logging.
+ * Implementation: in-memory and RocksDB stores and change logging.
  */
 @NullMarked
 package io.tributary.streams.internal.state;
