@@ -53,7 +53,10 @@ public interface TributaryProducer<K, V> {
     /** Sends one record; emits where it was written, or its error. */
     Mono<RecordMetadata> send(ProducerRecord<K, V> record);
 
-    /** Completes once every record handed over before the subscription is acknowledged (or has failed). */
+    /**
+     * Completes once every record handed over before the subscription is acknowledged (or has failed), and the
+     * outcome of each {@link #send(ProducerRecord)} among them has reached its subscriber.
+     */
     Mono<Void> flush();
 
     /**

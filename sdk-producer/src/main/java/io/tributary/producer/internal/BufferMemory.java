@@ -84,6 +84,11 @@ final class BufferMemory {
         ready.forEach(MonoSink::success);
     }
 
+    /** Whether nothing is reserved: every record handed over is finished (or none waits for memory). */
+    synchronized boolean isAllFree() {
+        return available == total;
+    }
+
     synchronized long available() {
         return available;
     }

@@ -54,6 +54,8 @@ public final class DefaultTributaryProducer<K, V> implements TributaryProducer<K
     private final @Nullable TransactionDriver transactions;
     /** Records handed to send and not yet in a batch (waiting for metadata or buffer memory): flush waits for them. */
     private final AtomicInteger appending = new AtomicInteger();
+    /** Outcomes of {@code send(record)} told by their batch but not yet handed to the subscriber. */
+    private final AtomicInteger undelivered = new AtomicInteger();
     /** Topics not yet in the metadata, by name: the one wait that records sent to them share. */
     private final Map<String, Mono<Integer>> topicsAwaited = new ConcurrentHashMap<>();
     private volatile boolean closed;
@@ -113,23 +115,42 @@ public final class DefaultTributaryProducer<K, V> implements TributaryProducer<K
 
     @Override
     public Mono<RecordMetadata> send(ProducerRecord<K, V> record) {
-        return Mono.<RecordMetadata>create(sink -> {
-            RecordCallback callback = new RecordCallback() {
-                @Override
-                public void onSent(RecordMetadata metadata) {
-                    sink.success(metadata);
-                }
+        return Mono.defer(() -> {
+            // 0: no outcome yet, 1: outcome on its way to the subscriber (counted in undelivered), 2: finished.
+            AtomicInteger delivery = new AtomicInteger();
+            return Mono.<RecordMetadata>create(sink -> {
+                RecordCallback callback = new RecordCallback() {
+                    @Override
+                    public void onSent(RecordMetadata metadata) {
+                        countUndelivered(delivery);
+                        sink.success(metadata);
+                    }
 
-                @Override
-                public void onFailed(Throwable error) {
-                    sink.error(error);
+                    @Override
+                    public void onFailed(Throwable error) {
+                        countUndelivered(delivery);
+                        sink.error(error);
+                    }
+                };
+                Mono<Void> later = appendNowOrLater(record, callback);
+                if (later != null) {
+                    sink.onCancel(later.subscribe(null, callback::onFailed));
                 }
-            };
-            Mono<Void> later = appendNowOrLater(record, callback);
-            if (later != null) {
-                sink.onCancel(later.subscribe(null, callback::onFailed));
-            }
-        }).publishOn(options.scheduler());
+            })
+            .publishOn(options.scheduler())
+            .doFinally(s -> {
+                if (delivery.getAndSet(2) == 1) {
+                    undelivered.decrementAndGet();
+                }
+            });
+        });
+    }
+
+    /** An outcome is on its way to the subscriber: flush waits for it, as kafka-clients' flush does for futures. */
+    private void countUndelivered(AtomicInteger delivery) {
+        if (delivery.compareAndSet(0, 1)) {
+            undelivered.incrementAndGet();
+        }
     }
 
     /**
@@ -305,11 +326,20 @@ public final class DefaultTributaryProducer<K, V> implements TributaryProducer<K
         return Mono.defer(() -> {
             sender.beginFlush();
             return Flux.interval(Duration.ofMillis(2), Duration.ofMillis(5))
-                .filter(tick -> appending.get() == 0 && sender.isIdle())
+                .filter(tick -> isFlushed())
                 .next()
                 .then()
                 .doFinally(s -> sender.endFlush());
         });
+    }
+
+    /**
+     * Whether every record handed over so far is done. Read in a record's order of life, so that one moving on
+     * between two reads is still seen: appending, then in a batch (holding buffer memory until its batch's
+     * callbacks have run), then an outcome on its way to a {@code send(record)} subscriber.
+     */
+    private boolean isFlushed() {
+        return appending.get() == 0 && memory.isAllFree() && undelivered.get() == 0;
     }
 
     @Override

@@ -60,7 +60,6 @@ final class Sender {
     private final boolean autoCreateTopics;
     private final AtomicInteger wip = new AtomicInteger();
     private final Map<Integer, AtomicInteger> inFlightPerNode = new ConcurrentHashMap<>();
-    private final AtomicInteger requestsInFlight = new AtomicInteger();
     private final AtomicInteger flushes = new AtomicInteger();
     private final AtomicBoolean refreshingMetadata = new AtomicBoolean();
     private volatile long lingerWakeupNanos;
@@ -105,11 +104,6 @@ final class Sender {
 
     void endFlush() {
         flushes.decrementAndGet();
-    }
-
-    /** Whether every appended batch is done: nothing queued, nothing in flight. */
-    boolean isIdle() {
-        return requestsInFlight.get() == 0 && accumulator.isEmpty();
     }
 
     /** Runs the drain loop unless another thread runs it; that thread then runs it once more. */
@@ -263,6 +257,7 @@ final class Sender {
             for (ProducerBatch b : batches) {
                 completed(b);
                 b.fail(failure);
+                released(b);
             }
             throw e;
         }
@@ -293,7 +288,6 @@ final class Sender {
             .timeoutMs(requestTimeoutMs)
             .topicData(new ArrayList<>(topics.values()));
         inFlight(node).incrementAndGet();
-        requestsInFlight.incrementAndGet();
         AtomicBoolean answered = new AtomicBoolean();
         runtime.connection(node)
             .flatMap(c -> c.send(request, produceVersion(c)))
@@ -335,6 +329,7 @@ final class Sender {
                 || p.errorCode() == ErrorCode.DUPLICATE_SEQUENCE_NUMBER.code()) {
                 completed(b, true);
                 b.complete(p.baseOffset(), p.logAppendTimeMs());
+                released(b);
             } else {
                 retryOrFail(b, Failures.of(p.errorCode(), p.errorMessage(), "Produce to " + b.partition), now);
             }
@@ -355,13 +350,13 @@ final class Sender {
         for (ProducerBatch b : batches) {
             completed(b);
             b.complete(-1, -1);
+            released(b);
         }
         requestDone(node);
     }
 
     private void requestDone(int node) {
         inFlight(node).decrementAndGet();
-        requestsInFlight.decrementAndGet();
         wakeup();
     }
 
@@ -392,6 +387,7 @@ final class Sender {
         }
         completed(b);
         b.fail(error);
+        released(b);
     }
 
     private void completed(ProducerBatch b) {
@@ -400,16 +396,23 @@ final class Sender {
 
     private void completed(ProducerBatch b, boolean written) {
         accumulator.queue(b.partition).completed(written);
+    }
+
+    /**
+     * Gives a finished batch's buffer memory back, after its records' callbacks ran: flush reads "all memory free" as
+     * "every record finished and told".
+     */
+    private void released(ProducerBatch b) {
         memory.release(b.reservedBytes());
     }
 
     private void expire(long now) {
         for (PartitionQueue queue : accumulator.queues()) {
             for (ProducerBatch b : queue.expire(now - deliveryTimeoutNanos)) {
-                memory.release(b.reservedBytes());
                 b.fail(new ApiException(ErrorCode.REQUEST_TIMED_OUT, "Expiring " + b.recordCount() + " record(s) for "
                     + b.partition + ": delivery.timeout.ms (" + TimeUnit.NANOSECONDS.toMillis(deliveryTimeoutNanos)
                     + " ms) has passed since the batch was created"));
+                released(b);
             }
         }
     }
@@ -427,8 +430,8 @@ final class Sender {
     void failEverything(TributaryException error) {
         for (PartitionQueue queue : accumulator.queues()) {
             for (ProducerBatch b : queue.drainAll()) {
-                memory.release(b.reservedBytes());
                 b.fail(error);
+                released(b);
             }
         }
     }

@@ -64,13 +64,6 @@ public final class InMemoryWindowStore<K, V> extends SerdeStore<K, V> implements
     }
 
     @Override
-    public List<KeyValue<Long, V>> fetch(K key, long timeFrom, long timeTo) {
-        List<KeyValue<Long, V>> out = new ArrayList<>();
-        fetchWithTimestamps(key, timeFrom, timeTo).forEach(kv -> out.add(KeyValue.pair(kv.key(), kv.value().value())));
-        return out;
-    }
-
-    @Override
     public List<KeyValue<Long, ValueAndTimestamp<V>>> fetchWithTimestamps(K key, long timeFrom, long timeTo) {
         Bytes k = Bytes.wrap(serializeKey(key));
         List<KeyValue<Long, ValueAndTimestamp<V>>> out = new ArrayList<>();

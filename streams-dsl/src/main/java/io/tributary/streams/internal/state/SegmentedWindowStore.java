@@ -74,13 +74,6 @@ public final class SegmentedWindowStore<K, V> extends SerdeStore<K, V> implement
     }
 
     @Override
-    public List<KeyValue<Long, V>> fetch(K key, long timeFrom, long timeTo) {
-        List<KeyValue<Long, V>> out = new ArrayList<>();
-        fetchWithTimestamps(key, timeFrom, timeTo).forEach(kv -> out.add(KeyValue.pair(kv.key(), kv.value().value())));
-        return out;
-    }
-
-    @Override
     public List<KeyValue<Long, ValueAndTimestamp<V>>> fetchWithTimestamps(K key, long timeFrom, long timeTo) {
         List<KeyValue<Long, ValueAndTimestamp<V>>> out = new ArrayList<>();
         if (timeFrom > timeTo) {

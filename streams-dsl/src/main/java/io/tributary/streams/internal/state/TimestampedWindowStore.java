@@ -2,6 +2,7 @@ package io.tributary.streams.internal.state;
 
 import io.tributary.streams.KeyValue;
 import io.tributary.streams.state.WindowStore;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -18,4 +19,12 @@ public interface TimestampedWindowStore<K, V> extends WindowStore<K, V>, Restora
 
     /** The windows of {@code key} starting from {@code timeFrom} to {@code timeTo}, by start, with timestamps. */
     List<KeyValue<Long, ValueAndTimestamp<V>>> fetchWithTimestamps(K key, long timeFrom, long timeTo);
+
+    /** The windows' values without their timestamps. */
+    @Override
+    default List<KeyValue<Long, V>> fetch(K key, long timeFrom, long timeTo) {
+        List<KeyValue<Long, V>> out = new ArrayList<>();
+        fetchWithTimestamps(key, timeFrom, timeTo).forEach(kv -> out.add(KeyValue.pair(kv.key(), kv.value().value())));
+        return out;
+    }
 }
