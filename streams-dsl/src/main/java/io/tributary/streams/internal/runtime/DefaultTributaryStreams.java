@@ -265,11 +265,14 @@ public final class DefaultTributaryStreams implements TributaryStreams {
         return restoring.computeIfAbsent(id, k -> (persistent ? created.subscribeOn(Schedulers.boundedElastic())
                 : created)
             .flatMap(s -> r.restore(s.task(), s.positions()))
-            .doOnNext(t -> {
-                // Revoked while restoring: not kept; a record already waiting for it is still processed by it.
+            .flatMap(t -> {
                 if (owned.contains(k)) {
                     tasks.put(k, t);
+                    return Mono.just(t);
                 }
+                // Revoked while restoring: not kept. A record already waiting for it still runs through it (at
+                // once, as this emits); then it is closed, or its stores (and a RocksDB lock) would stay open.
+                return Mono.just(t).doFinally(signal -> closeOrphan(t));
             })
             .doFinally(signal -> restoring.remove(k))
             .cache());
@@ -390,6 +393,15 @@ public final class DefaultTributaryStreams implements TributaryStreams {
                 LOG.warn("Could not checkpoint task {}", t.id(), e);
             }
         }
+    }
+
+    /** Closes a task no one owns any more, without a checkpoint (the next owner restores it in full). */
+    private void closeOrphan(StreamTask t) {
+        onStateScheduler(() -> {
+            synchronized (lock) {
+                t.close(false);
+            }
+        }).subscribe(null, e -> LOG.warn("Could not close task {}, revoked while it was restored", t.id(), e));
     }
 
     /** Runs blocking state-directory work on boundedElastic, or inline when no store is persistent (no IO then). */
