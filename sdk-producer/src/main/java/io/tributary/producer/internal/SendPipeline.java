@@ -188,7 +188,7 @@ final class SendPipeline<K, V, T> implements CoreSubscriber<SenderRecord<K, V, T
     private void emitCompleted() {
         long demand = requested.get();
         long emitted = 0;
-        while (emitted != demand) {
+        while (emitted != demand && !cancelled) {
             Pending<T> head = awaiting.peek();
             SendResult<T> result = head == null ? null : head.result;
             if (result == null) {
