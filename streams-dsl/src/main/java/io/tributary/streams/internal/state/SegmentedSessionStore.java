@@ -21,19 +21,17 @@ import org.jspecify.annotations.Nullable;
  * (key bytes + 8-byte end + 8-byte start) and every query's result are the in-memory store's. Written by its task's
  * thread only; readable from any thread if its bytes store is.
  */
-public final class SegmentedSessionStore<K, V> extends SerdeStore<K, V> implements SessionStore<K, V> {
+public final class SegmentedSessionStore<K, V> extends BytesBackedStore<K, V> implements SessionStore<K, V> {
     private static final int TIMES = 2 * OrderedBytes.LONG;
 
     private final LongSupplier recordTimestamp;
-    private final BytesStore bytes;
     private final TimeSegments segments;
 
     public SegmentedSessionStore(String name, Serde<K> keySerde, Serde<V> valueSerde, long retentionMs,
                                  boolean logging, ChangeLogger logger, LongSupplier recordTimestamp,
                                  BytesStore bytes) {
-        super(name, keySerde, valueSerde, logging, logger);
+        super(name, keySerde, valueSerde, logging, logger, bytes);
         this.recordTimestamp = recordTimestamp;
-        this.bytes = bytes;
         this.segments = new TimeSegments(bytes, retentionMs);
     }
 
@@ -100,21 +98,6 @@ public final class SegmentedSessionStore<K, V> extends SerdeStore<K, V> implemen
         byte[] k = new byte[key.length - TIMES];
         System.arraycopy(key, 0, k, 0, k.length);
         write(k, w, value, timestamp);
-    }
-
-    @Override
-    public boolean persistent() {
-        return bytes.persistent();
-    }
-
-    @Override
-    public void flush() {
-        bytes.flush();
-    }
-
-    @Override
-    public void close() {
-        bytes.close();
     }
 
     /** Applies a write unless its session is beyond retention; returns whether it was applied. */

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * order. Retention, the writes it ignores, the changelog format and every query's result are the in-memory
  * store's. Written by its task's thread only; readable from any thread if its bytes store is.
  */
-public final class SegmentedWindowStore<K, V> extends SerdeStore<K, V> implements TimestampedWindowStore<K, V> {
+public final class SegmentedWindowStore<K, V> extends BytesBackedStore<K, V> implements TimestampedWindowStore<K, V> {
     /** The in-memory store's order: key bytes, then window start. */
     private static final Comparator<Slot> ORDER = Comparator.comparing((Slot s) -> Bytes.wrap(s.key()))
         .thenComparingLong(Slot::start);
@@ -31,16 +31,14 @@ public final class SegmentedWindowStore<K, V> extends SerdeStore<K, V> implement
 
     private final long windowSizeMs;
     private final LongSupplier recordTimestamp;
-    private final BytesStore bytes;
     private final TimeSegments segments;
 
     public SegmentedWindowStore(String name, Serde<K> keySerde, Serde<V> valueSerde, long retentionMs,
                                 long windowSizeMs, boolean logging, ChangeLogger logger, LongSupplier recordTimestamp,
                                 BytesStore bytes) {
-        super(name, keySerde, valueSerde, logging, logger);
+        super(name, keySerde, valueSerde, logging, logger, bytes);
         this.windowSizeMs = windowSizeMs;
         this.recordTimestamp = recordTimestamp;
-        this.bytes = bytes;
         this.segments = new TimeSegments(bytes, retentionMs);
     }
 
@@ -115,21 +113,6 @@ public final class SegmentedWindowStore<K, V> extends SerdeStore<K, V> implement
     public void restore(byte[] key, byte @Nullable [] value, long timestamp) {
         WindowKey wk = WindowKey.fromChangelogKey(key);
         write(wk.key().get(), wk.start(), value, timestamp);
-    }
-
-    @Override
-    public boolean persistent() {
-        return bytes.persistent();
-    }
-
-    @Override
-    public void flush() {
-        bytes.flush();
-    }
-
-    @Override
-    public void close() {
-        bytes.close();
     }
 
     /** Applies a write unless its window is beyond retention; returns whether it was applied. */

@@ -15,15 +15,13 @@ import org.jspecify.annotations.Nullable;
  * timestamp of the record that wrote it, on a {@link BytesStore}: in memory or in RocksDB, with the same behaviour.
  * Written by its task's thread only; readable from any thread (interactive queries) if its bytes store is.
  */
-public class TimestampedKeyValueStore<K, V> extends SerdeStore<K, V> implements KeyValueStore<K, V> {
+public class TimestampedKeyValueStore<K, V> extends BytesBackedStore<K, V> implements KeyValueStore<K, V> {
     private final LongSupplier recordTimestamp;
-    private final BytesStore bytes;
 
     public TimestampedKeyValueStore(String name, Serde<K> keySerde, Serde<V> valueSerde, boolean logging,
                                     ChangeLogger logger, LongSupplier recordTimestamp, BytesStore bytes) {
-        super(name, keySerde, valueSerde, logging, logger);
+        super(name, keySerde, valueSerde, logging, logger, bytes);
         this.recordTimestamp = recordTimestamp;
-        this.bytes = bytes;
     }
 
     @Override
@@ -34,7 +32,7 @@ public class TimestampedKeyValueStore<K, V> extends SerdeStore<K, V> implements 
 
     /** The value of {@code key} with the timestamp it was written with, or null. */
     public @Nullable ValueAndTimestamp<V> getWithTimestamp(K key) {
-        StoredValue stored = bytes.get(serializeKey(key));
+        StoredValue stored = bytes().get(serializeKey(key));
         return stored == null ? null : new ValueAndTimestamp<>(deserializeValue(stored.value()), stored.timestamp());
     }
 
@@ -76,22 +74,22 @@ public class TimestampedKeyValueStore<K, V> extends SerdeStore<K, V> implements 
 
     @Override
     public List<KeyValue<K, V>> range(K from, K to) {
-        return list(bytes.range(serializeKey(from), serializeKey(to)));
+        return list(bytes().range(serializeKey(from), serializeKey(to)));
     }
 
     /** The entries whose serialized key starts with {@code prefix}, in key order. */
     public List<KeyValue<K, V>> prefixScan(byte[] prefix) {
-        return list(bytes.prefixScan(prefix));
+        return list(bytes().prefixScan(prefix));
     }
 
     @Override
     public List<KeyValue<K, V>> all() {
-        return list(bytes.all());
+        return list(bytes().all());
     }
 
     @Override
     public long approximateNumEntries() {
-        return bytes.approximateNumEntries();
+        return bytes().approximateNumEntries();
     }
 
     @Override
@@ -99,26 +97,11 @@ public class TimestampedKeyValueStore<K, V> extends SerdeStore<K, V> implements 
         write(key, value, timestamp);
     }
 
-    @Override
-    public boolean persistent() {
-        return bytes.persistent();
-    }
-
-    @Override
-    public void flush() {
-        bytes.flush();
-    }
-
-    @Override
-    public void close() {
-        bytes.close();
-    }
-
     private void write(byte[] key, byte @Nullable [] value, long timestamp) {
         if (value == null) {
-            bytes.delete(key);
+            bytes().delete(key);
         } else {
-            bytes.put(key, new StoredValue(value, timestamp));
+            bytes().put(key, new StoredValue(value, timestamp));
         }
     }
 
