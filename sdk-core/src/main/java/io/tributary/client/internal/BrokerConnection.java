@@ -1,10 +1,8 @@
 package io.tributary.client.internal;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.tributary.client.ClientOptions;
 import io.tributary.errors.RetriableException;
@@ -88,7 +86,7 @@ public final class BrokerConnection {
                 options.connectTimeout().toMillis()))
             .option(ChannelOption.TCP_NODELAY, true)
             .doOnConnected(c -> c.addHandlerLast("kafka-frames",
-                new LengthFieldBasedFrameDecoder(options.maxResponseBytes(), 0, 4, 0, 4)))
+                new FrameDecoder(options.maxResponseBytes())))
             .connect()
             .onErrorMap(e -> !(e instanceof TributaryException),
                 e -> Failures.network("Could not connect to " + node.address(), e))
@@ -228,14 +226,15 @@ public final class BrokerConnection {
 
     /**
      * Record sets of a Fetch response are slices of the frame, which Reactor Netty releases when this handler
-     * returns: copy them to heap buffers the consumer can keep (the garbage collector frees them).
+     * returns: give the consumer buffers it can keep (views of the frame's heap array, freed by the garbage
+     * collector).
      */
     private static void detachRecords(FetchResponse fetch) {
         for (FetchResponse.FetchableTopicResponse topic : fetch.responses()) {
             for (FetchResponse.PartitionData partition : topic.partitions()) {
                 ByteBuf records = partition.records();
                 if (records != null) {
-                    partition.records(Unpooled.copiedBuffer(records));
+                    partition.records(FrameDecoder.detached(records));
                 }
             }
         }

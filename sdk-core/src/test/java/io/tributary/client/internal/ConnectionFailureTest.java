@@ -81,6 +81,29 @@ final class ConnectionFailureTest {
     }
 
     @Test
+    void aResponseLargerThanMaxResponseBytesClosesTheConnectionWithAClearError() throws Exception {
+        try (FakeServer server = new FakeServer((in, out) -> {
+            try {
+                in.readNBytes(4);
+                // Announces 1 GiB and sends nothing more: the client must not wait for it, nor allocate it.
+                out.write(new byte[] {0x40, 0, 0, 0});
+                out.flush();
+                drain(in);
+            } catch (IOException e) {
+                // the client closed the connection
+            }
+        })) {
+            ClientOptions options = ClientOptions.create("localhost:" + server.port())
+                .maxResponseBytes(1 << 20)
+                .requestTimeout(Duration.ofSeconds(30));
+            StepVerifier.create(BrokerConnection.open(Node.bootstrap("localhost:" + server.port(), -1), options,
+                    ClientMetrics.NONE))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(TributaryException.class))
+                .verify(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
     void optionsRejectBadValuesNamingTheKey() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ClientOptions.fromProperties(
                 java.util.Map.of("bootstrap.servers", "localhost:9092", "request.timeout.ms", "soon")))
