@@ -288,9 +288,9 @@ public final class DefaultTributaryProducer<K, V> implements TributaryProducer<K
         if (awaited != null) {
             return awaited;
         }
-        ClusterView.TopicMetadata topic = runtime.cluster().topic(name);
-        if (topic != null && topic.error() == ErrorCode.NONE && topic.partitionCount() > 0) {
-            return Mono.just(topic.partitionCount());
+        int known = knownPartitionCount(name);   // metadata may have arrived since the caller looked
+        if (known > 0) {
+            return Mono.just(known);
         }
         // Forgotten once every waiting record has had the answer (a failed wait is tried afresh by the next send).
         return topicsAwaited.computeIfAbsent(name, n -> awaitTopic(n).doFinally(s -> topicsAwaited.remove(n)).cache());
