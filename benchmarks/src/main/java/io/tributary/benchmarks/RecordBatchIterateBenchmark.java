@@ -1,6 +1,7 @@
 package io.tributary.benchmarks;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.tributary.common.Header;
 import io.tributary.protocol.record.Record;
@@ -11,6 +12,7 @@ import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.record.internal.MutableRecordBatch;
 import org.apache.kafka.common.utils.BufferSupplier;
 import org.apache.kafka.common.utils.CloseableIterator;
+import org.apache.kafka.common.utils.Utils;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -33,6 +35,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * fetch collector reads records. Both read the same bytes (the batch kafka-clients built, see
  * {@link RecordBatchFixture}) from a heap array; neither checks the CRC. Kafka-clients decodes header keys and copies
  * header values lazily, on {@code key()} and {@code value()}; Tributary does both while parsing, so both are read.
+ * The {@code ...ToArrays} variants copy key and value into arrays, which is what both consumers do with byte-array
+ * deserializers ({@code Record.keyBytes()} against kafka-clients' {@code Utils.toArray} of the value buffer);
+ * {@code iterateTributaryToArraysThroughSlices} copies from the slices instead, as Tributary's consumer did before
+ * records kept positions rather than slices.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -99,6 +105,50 @@ public class RecordBatchIterateBenchmark {
                         bh.consume(header.key());
                         bh.consume(header.value());
                     }
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    @Benchmark
+    public int iterateTributaryToArrays(Blackhole bh) {
+        int n = 0;
+        for (Record record : RecordBatch.wrap(ours).records()) {
+            bh.consume(record.offset());
+            bh.consume(record.keyBytes());
+            bh.consume(record.valueBytes());
+            n++;
+        }
+        return n;
+    }
+
+    @Benchmark
+    public int iterateTributaryToArraysThroughSlices(Blackhole bh) {
+        int n = 0;
+        for (Record record : RecordBatch.wrap(ours).records()) {
+            bh.consume(record.offset());
+            ByteBuf key = record.key();
+            ByteBuf value = record.value();
+            bh.consume(key == null ? null : ByteBufUtil.getBytes(key));
+            bh.consume(value == null ? null : ByteBufUtil.getBytes(value));
+            n++;
+        }
+        return n;
+    }
+
+    @Benchmark
+    public int iterateKafkaClientsToArrays(Blackhole bh) {
+        int n = 0;
+        for (MutableRecordBatch batch : MemoryRecords.readableRecords(kafka.duplicate()).batches()) {
+            try (CloseableIterator<org.apache.kafka.common.record.internal.Record> records =
+                     batch.streamingIterator(bufferSupplier)) {
+                while (records.hasNext()) {
+                    org.apache.kafka.common.record.internal.Record record = records.next();
+                    bh.consume(record.offset());
+                    bh.consume(record.hasKey() ? Utils.toArray(record.key()) : null);
+                    bh.consume(record.hasValue() ? Utils.toArray(record.value()) : null);
                     n++;
                 }
             }

@@ -27,6 +27,8 @@ final class RecordIterator implements Iterator<Record> {
     private final int baseSequence;
     private final int count;
     private int index;
+    /** Where the bytes of the field {@link #bytesLength} read last begin. */
+    private int fieldAt;
 
     /**
      * @param section the records; index 0 is the first byte of the section
@@ -96,28 +98,32 @@ final class RecordIterator implements Iterator<Record> {
         in.skipBytes(1); // attributes: unused
         long timestampDelta = varlong();
         int offsetDelta = varint();
-        ByteBuf key = readBytes(end, "key");
-        ByteBuf value = readBytes(end, "value");
+        int keyLength = bytesLength(end, "key");
+        int keyAt = fieldAt;
+        int valueLength = bytesLength(end, "value");
+        int valueAt = fieldAt;
         List<Header> headers = readHeaders(end);
         if (in.readerIndex() != end) {
             throw invalid("record length " + length + " disagrees with its content of "
                 + (in.readerIndex() - end + length) + " bytes", start);
         }
         long timestamp = logAppendTime ? maxTimestamp : baseTimestamp + timestampDelta;
-        return new Record(baseOffset + offsetDelta, timestamp, key, value, headers,
+        // Key and value are positions in the section, not slices: a consumer copying them to arrays needs none.
+        return new Record(baseOffset + offsetDelta, timestamp, in, keyAt, keyLength, valueAt, valueLength, headers,
             sequence(baseSequence, offsetDelta));
     }
 
-    private @Nullable ByteBuf readBytes(int end, String what) {
+    /** Reads a bytes field's length, notes where its bytes start in {@link #fieldAt} and skips them; -1 is null. */
+    private int bytesLength(int end, String what) {
         int at = in.readerIndex();
         int length = varint();
+        fieldAt = in.readerIndex();
         if (length == -1) {
-            return null;
+            return -1;
         }
         checkLength(length, end, what, at);
-        ByteBuf bytes = in.slice(in.readerIndex(), length);
         in.skipBytes(length);
-        return bytes;
+        return length;
     }
 
     private List<Header> readHeaders(int end) {
