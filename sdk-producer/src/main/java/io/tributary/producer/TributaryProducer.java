@@ -23,7 +23,9 @@ import reactor.core.publisher.Mono;
  *
  * <p><strong>Threads.</strong> Records are serialized, partitioned and appended on the thread that emits them to
  * {@code send}; no call blocks it. Results are emitted on {@link ProducerOptions#scheduler()} (by default Reactor's
- * parallel scheduler), never on a network event loop unless configured so.
+ * parallel scheduler), never on a network event loop unless configured so. {@code send(Publisher)} requests more
+ * records from the publisher on the thread that emits to it or, once results or freed buffer memory let it go on,
+ * on that scheduler: a synchronous publisher then emits there, never on a network event loop.
  *
  * <p><strong>Backpressure.</strong> {@code send} requests records from the publisher only while
  * {@code buffer.memory} has room; it never buffers without bound and never blocks the publisher's thread.

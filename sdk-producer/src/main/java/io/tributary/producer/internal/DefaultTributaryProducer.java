@@ -109,7 +109,8 @@ public final class DefaultTributaryProducer<K, V> implements TributaryProducer<K
         // back the ones after it, so order within a partition is kept); results are awaited concurrently.
         Flux<SenderRecord<K, V, T>> source = Flux.from(records);
         Flux<SendResult<T>> results = Flux.from(subscriber -> source.subscribe(new SendPipeline<K, V, T>(
-            Operators.toCoreSubscriber(subscriber), this::appendNowOrLater, options.stopOnError())));
+            Operators.toCoreSubscriber(subscriber), this::appendNowOrLater, options.stopOnError(),
+            options.scheduler())));
         return results.publishOn(options.scheduler());
     }
 

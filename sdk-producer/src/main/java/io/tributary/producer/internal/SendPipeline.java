@@ -5,6 +5,8 @@ import io.tributary.producer.SendResult;
 import io.tributary.producer.SenderRecord;
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
@@ -13,6 +15,7 @@ import reactor.core.CoreSubscriber;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
+import reactor.core.scheduler.Scheduler;
 import reactor.util.concurrent.Queues;
 import reactor.util.context.Context;
 
@@ -24,7 +27,10 @@ import reactor.util.context.Context;
  * the per-record {@code Mono} chain this replaces cost more CPU than building the batches.
  *
  * <p>Every piece of state except the atomics and the result fields is touched only inside {@link #drain()}, which
- * runs on one thread at a time (the usual work-in-progress loop).
+ * runs on one thread at a time (the usual work-in-progress loop). Signals from the network (a batch completed, the
+ * buffer memory or metadata a record waited for arrived) drain on {@code worker}, never inline: draining appends the
+ * records that follow and requests more from the publisher, which a synchronous publisher answers on the requesting
+ * thread, so inline it would build batches on the event loop that should be reading responses and writing requests.
  */
 final class SendPipeline<K, V, T> implements CoreSubscriber<SenderRecord<K, V, T>>, Subscription {
     /** Records requested from the publisher and not yet appended, at most. */
@@ -55,11 +61,15 @@ final class SendPipeline<K, V, T> implements CoreSubscriber<SenderRecord<K, V, T
     /** A record is waiting to be appended: nothing after it may be appended before it. */
     private volatile boolean waiting;
     private volatile @Nullable Disposable wait;
+    private final Scheduler.Worker worker;
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
-    SendPipeline(CoreSubscriber<? super SendResult<T>> downstream, Appender<K, V> appender, boolean stopOnError) {
+    SendPipeline(CoreSubscriber<? super SendResult<T>> downstream, Appender<K, V> appender, boolean stopOnError,
+                 Scheduler scheduler) {
         this.downstream = downstream;
         this.appender = appender;
         this.stopOnError = stopOnError;
+        this.worker = scheduler.createWorker();
     }
 
     @Override
@@ -139,6 +149,7 @@ final class SendPipeline<K, V, T> implements CoreSubscriber<SenderRecord<K, V, T
             if (cancelled || terminated) {
                 inbound.clear();
                 awaiting.clear();
+                worker.dispose();
             } else {
                 appendArrived();
                 emitCompleted();
@@ -179,10 +190,33 @@ final class SendPipeline<K, V, T> implements CoreSubscriber<SenderRecord<K, V, T
         }
     }
 
+    /** The record that waited is in (or failed); the next ones are appended on the worker. */
     private void waitOver() {
-        waiting = false;
-        wait = null;
-        drain();
+        // Still waiting until the worker runs: a drain on the network thread meanwhile must not append.
+        schedule(() -> {
+            waiting = false;
+            wait = null;
+            drain();
+        });
+    }
+
+    /** A result arrived, on the network thread that completed its batch: drain on the worker, once for many. */
+    private void drainLater() {
+        if (drainScheduled.compareAndSet(false, true)) {
+            schedule(() -> {
+                drainScheduled.set(false);
+                drain();
+            });
+        }
+    }
+
+    private void schedule(Runnable task) {
+        try {
+            worker.schedule(task);
+        } catch (RejectedExecutionException e) {
+            // Disposed: the pipeline ended, and the drain has nothing left to do but clear.
+            task.run();
+        }
     }
 
     private void emitCompleted() {
@@ -263,7 +297,7 @@ final class SendPipeline<K, V, T> implements CoreSubscriber<SenderRecord<K, V, T
         private void finish(SendResult<T> outcome) {
             if (result == null) {
                 result = outcome;
-                pipeline.drain();
+                pipeline.drainLater();
             }
         }
     }

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 import reactor.test.publisher.TestPublisher;
 
@@ -50,15 +52,26 @@ final class SendPipelineTest {
             callbacks.add(callback);
         }
 
+        synchronized int count() {
+            return callbacks.size();
+        }
+
         synchronized void complete(int index) {
             callbacks.get(index).onSent(new RecordMetadata(PARTITION, index, 0));
         }
     }
 
+    /** The pipeline draining inline (the immediate scheduler), so that a test sees each step at once. */
     private static Flux<SendResult<Integer>> pipeline(Flux<SenderRecord<String, String, Integer>> records,
                                                       RecordingAppender appender, boolean stopOnError) {
+        return pipeline(records, appender, stopOnError, Schedulers.immediate());
+    }
+
+    private static Flux<SendResult<Integer>> pipeline(Flux<SenderRecord<String, String, Integer>> records,
+                                                      RecordingAppender appender, boolean stopOnError,
+                                                      Scheduler scheduler) {
         return Flux.from(s -> records.subscribe(new SendPipeline<>(
-            reactor.core.publisher.Operators.toCoreSubscriber(s), appender, stopOnError)));
+            reactor.core.publisher.Operators.toCoreSubscriber(s), appender, stopOnError, scheduler)));
     }
 
     private static SenderRecord<String, String, Integer> record(int i) {
@@ -79,6 +92,42 @@ final class SendPipelineTest {
             .expectNext(0, 1, 2)
             .expectComplete()
             .verify(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void recordsAfterAWaitAndAfterResultsAreAppendedOnTheSchedulerNotOnTheThreadThatSignalled() throws Exception {
+        RecordingAppender appender = new RecordingAppender();
+        Sinks.Empty<Void> memoryFreed = Sinks.empty();
+        appender.hold = memoryFreed;
+        List<String> appendingThreads = java.util.Collections.synchronizedList(new ArrayList<>());
+        Flux<SenderRecord<String, String, Integer>> records = Flux.range(0, 200)
+            .doOnNext(i -> appendingThreads.add(Thread.currentThread().getName()))
+            .map(SendPipelineTest::record);
+        Scheduler scheduler = Schedulers.newSingle("pipeline-worker");
+        try {
+            StepVerifier.create(pipeline(records, appender, true, scheduler).map(SendResult::correlation))
+                .then(() -> {
+                    // Ends the wait and completes every batch from a thread standing in for the event loop.
+                    Thread network = new Thread(() -> {
+                        memoryFreed.tryEmitEmpty();
+                        for (int i = 0; i < 200; i++) {
+                            while (appender.count() <= i) {
+                                Thread.onSpinWait();
+                            }
+                            appender.complete(i);
+                        }
+                    }, "network");
+                    network.start();
+                })
+                .expectNextCount(200)
+                .expectComplete()
+                .verify(Duration.ofSeconds(10));
+        } finally {
+            scheduler.dispose();
+        }
+        assertThat(appender.appended).hasSize(200);
+        assertThat(appendingThreads).doesNotContain("network");
+        assertThat(appendingThreads).anyMatch(name -> name.startsWith("pipeline-worker"));
     }
 
     @Test
