@@ -32,6 +32,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
@@ -56,8 +58,8 @@ public final class DefaultTributaryProducer<K, V> implements TributaryProducer<K
     private final AtomicInteger appending = new AtomicInteger();
     /** Outcomes of {@code send(record)} told by their batch but not yet handed to the subscriber. */
     private final AtomicInteger undelivered = new AtomicInteger();
-    /** Topics not yet in the metadata, by name: the one wait that records sent to them share. */
-    private final Map<String, Mono<Integer>> topicsAwaited = new ConcurrentHashMap<>();
+    /** Topics not yet in the metadata, by name: the one wait that records sent to them share, in order. */
+    private final Map<String, TopicWait> topicsAwaited = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     private DefaultTributaryProducer(ProducerOptions<K, V> options) {
@@ -221,9 +223,29 @@ public final class DefaultTributaryProducer<K, V> implements TributaryProducer<K
         if (known > 0) {
             return reserveAndAppend(record, key, value, headers, estimate, known, callback);
         }
-        return partitionCount(record.topic()).flatMap(count -> {
-            Mono<Void> later = reserveAndAppend(record, key, value, headers, estimate, count, callback);
-            return later == null ? Mono.empty() : later;
+        return Mono.create(sink -> {
+            // Cancelled before its turn: not appended; cancelled while waiting for memory: that wait is disposed.
+            Disposable.Swap inner = Disposables.swap();
+            sink.onCancel(inner);
+            awaitPartitions(record.topic(), new TopicWait.Waiter() {
+                @Override
+                public void ready(int count) {
+                    if (inner.isDisposed()) {
+                        return;
+                    }
+                    Mono<Void> later = reserveAndAppend(record, key, value, headers, estimate, count, callback);
+                    if (later == null) {
+                        sink.success();
+                    } else {
+                        inner.update(later.subscribe(null, sink::error, sink::success));
+                    }
+                }
+
+                @Override
+                public void failed(Throwable error) {
+                    sink.error(error);
+                }
+            });
         });
     }
 
@@ -271,10 +293,6 @@ public final class DefaultTributaryProducer<K, V> implements TributaryProducer<K
         return defaultPartitioner.partition(record.topic(), key, estimate, count);
     }
 
-    /**
-     * The topic's partition count, from the metadata at hand or, when it is not there yet, once it is. Records sent
-     * while a topic is awaited share one wait and go on in the order they were sent, as a blocking producer's would.
-     */
     /** The topic's partition count when the metadata has it and no wait for it is running, else 0. */
     private int knownPartitionCount(String name) {
         if (!topicsAwaited.isEmpty() && topicsAwaited.containsKey(name)) {
@@ -284,17 +302,41 @@ public final class DefaultTributaryProducer<K, V> implements TributaryProducer<K
         return topic != null && topic.error() == ErrorCode.NONE ? topic.partitionCount() : 0;
     }
 
-    private Mono<Integer> partitionCount(String name) {
-        Mono<Integer> awaited = topicsAwaited.get(name);
-        if (awaited != null) {
-            return awaited;
+    /**
+     * Runs {@code waiter} with the topic's partition count: at once when the metadata has it and nobody waits for
+     * it, else once it arrives, after the records that waited before it (records sent while a topic is awaited go on
+     * in the order they were sent, as a blocking producer's would). A failed wait is tried afresh by the next send.
+     */
+    private void awaitPartitions(String name, TopicWait.Waiter waiter) {
+        while (true) {
+            TopicWait wait = topicsAwaited.get(name);
+            if (wait == null) {
+                int known = knownPartitionCount(name);   // metadata may have arrived since the caller looked
+                if (known > 0) {
+                    waiter.ready(known);
+                    return;
+                }
+                TopicWait fresh = new TopicWait();
+                wait = topicsAwaited.putIfAbsent(name, fresh);
+                if (wait == null) {
+                    wait = fresh;
+                    fresh.join(waiter);
+                    awaitTopic(name).subscribe(count -> end(name, fresh, () -> fresh.complete(count)),
+                        error -> end(name, fresh, () -> fresh.fail(error)));
+                    return;
+                }
+            }
+            if (wait.join(waiter)) {
+                return;
+            }
+            topicsAwaited.remove(name, wait);   // closed: every waiter ran; look again
         }
-        int known = knownPartitionCount(name);   // metadata may have arrived since the caller looked
-        if (known > 0) {
-            return Mono.just(known);
-        }
-        // Forgotten once every waiting record has had the answer (a failed wait is tried afresh by the next send).
-        return topicsAwaited.computeIfAbsent(name, n -> awaitTopic(n).doFinally(s -> topicsAwaited.remove(n)).cache());
+    }
+
+    /** Ends {@code wait}: its waiters run, then it leaves the map so the next sender reads the metadata. */
+    private void end(String name, TopicWait wait, Runnable release) {
+        release.run();
+        topicsAwaited.remove(name, wait);
     }
 
     /** Waits (without blocking) for the topic to appear in metadata, at most {@code max.block.ms}. */
