@@ -91,10 +91,16 @@ public interface KStream<K, V> {
 
     void to(TopicNameExtractor<K, V> extractor, Produced<K, V> produced);
 
-    /** The stream as a table: the latest value per key; null values delete. */
+    /**
+     * The stream as a table: the latest value per key; null values delete. Its updates go through the record cache
+     * (once per key per commit) unless {@link Materialized#withCachingDisabled()}.
+     */
     KTable<K, V> toTable(Materialized<K, V> materialized);
 
-    /** As {@link #toTable(Materialized)} with a generated store name (needs {@code allowGeneratedNames}). */
+    /**
+     * As {@link #toTable(Materialized)} with a generated store name (needs {@code allowGeneratedNames}) and without
+     * the record cache.
+     */
     KTable<K, V> toTable();
 
     /** Groups by the current key (repartitioning first if the key changed; see {@link Grouped}). */

@@ -7,8 +7,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A changelog stream seen as a table: the latest value per key; a null value deletes the key. Updates flow
- * downstream as they happen, except those of count, reduce and aggregate, which go through the record cache:
- * once per key per commit (see {@link Materialized#withCachingDisabled()}).
+ * downstream as they happen, except those of tables kept in a store given by a {@link Materialized} (count, reduce
+ * and aggregate, windowed ones included, and source, {@code toTable} and materialized tables), which go through the
+ * record cache: once per key per commit, with the value of the last commit as old value (see
+ * {@link Materialized#withCachingDisabled()}).
  *
  * @param <K> the key type
  * @param <V> the value type

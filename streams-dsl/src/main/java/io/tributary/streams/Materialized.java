@@ -11,8 +11,10 @@ import org.jspecify.annotations.Nullable;
  * How a table or aggregation is stored: store name (queryable, and naming the changelog topic
  * {@code <application.id>-<name>-changelog}), serdes, logging, and for windows the retention. Immutable.
  *
- * <p>Count, reduce and aggregate (per key and per time window) are fronted by the record cache
- * ({@code StreamsOptions.cacheMaxBytes}): between two commits a key's updates are forwarded and logged once;
+ * <p>Count, reduce and aggregate (per key and per time, session or sliding window) and tables materialized with a
+ * {@code Materialized} (source tables, {@code toTable}, materialized filter, mapValues and joins) are fronted by the
+ * record cache ({@code StreamsOptions.cacheMaxBytes}, 0 turns it off): between two commits a key's updates are
+ * forwarded and logged once, and a row or session created and removed in between not at all;
  * {@link #withCachingDisabled()} emits every update instead. Other stores are not cached.
  *
  * <p>Key-value, window and session stores are in memory unless {@link #withStoreType(StoreType)} or the

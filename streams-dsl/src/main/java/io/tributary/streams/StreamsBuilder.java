@@ -80,7 +80,9 @@ public final class StreamsBuilder {
     /**
      * The topic as a table: records with a null key are dropped, null values delete. Stored in
      * {@code materialized}'s store, by default named {@code <topic>-table}; serdes from {@code materialized}, else
-     * {@code consumed}, else the application's defaults.
+     * {@code consumed}, else the application's defaults. With a {@code materialized} the table's updates go through
+     * the record cache (a key's updates between two commits go out once, with the value the last commit left as
+     * old value) unless {@link Materialized#withCachingDisabled()}; without one, every update goes out.
      */
     public <K, V> KTable<K, V> table(String topic, @Nullable Consumed<K, V> consumed,
                                      @Nullable Materialized<K, V> materialized) {
@@ -89,7 +91,9 @@ public final class StreamsBuilder {
         return dsl.sourceTable(source, t.name(), t.keySerde(), t.valueSerde(),
             materialized == null || materialized.loggingEnabled(),
             materialized == null ? Map.of() : materialized.changelogConfig(),
-            materialized == null ? null : materialized.storeType());
+            materialized == null ? null : materialized.storeType(),
+            // Kafka Streams caches a table without Materialized only when a later operation needs its store.
+            materialized != null && materialized.cachingEnabled());
     }
 
     /** The whole topic as a global table, in the store {@code <topic>-table}. */

@@ -245,7 +245,13 @@ public final class StreamsOptions {
         return d.processingErrors;
     }
 
-    /** Output records the producer could not write; default {@link ErrorHandling#FAIL}. */
+    /**
+     * Output records the producer could not write; default {@link ErrorHandling#FAIL}. Under exactly-once, as in
+     * Kafka Streams, {@code FAIL} aborts the transaction holding the output (none of its outputs and offsets become
+     * visible to {@code read_committed} readers; a restart processes its inputs again), while
+     * {@code LOG_AND_CONTINUE} skips the output (it is lost) and commits the transaction with the rest, with the
+     * input's dead letter in it if there is a {@link #deadLetterTopic}.
+     */
     public StreamsOptions productionErrorHandling(ErrorHandling handling) {
         requireNonNull(handling, "handling");
         return copy(x -> x.productionErrors = handling);
@@ -260,9 +266,12 @@ public final class StreamsOptions {
      * cannot be written, under {@link ErrorHandling#LOG_AND_CONTINUE} ({@code errors.dead.letter.queue.topic.name},
      * as in Kafka Streams' KIP-1034): each is written there with its original key, value and headers, plus
      * {@code __streams.errors.*} headers naming the exception, its message and stack trace and the record's topic,
-     * partition and offset. It is written before the input offset is committed (at-least-once; under exactly-once
-     * only deserialization and processing failures go there). The topic must exist (or the broker
-     * create it); under {@link ErrorHandling#FAIL} the application fails naming the record and writes nothing.
+     * partition and offset. At-least-once, it is written before the input offset is committed. Under exactly-once
+     * it is written in the transaction of the input's outputs and offset, so {@code read_committed} readers see it
+     * exactly once: a transaction whose dead letter cannot be written aborts (and the application fails). A record
+     * made by a record cache's flush has the context of the input that last updated it, so its dead letter is that
+     * input's. The topic must exist (or the broker create it); under {@link ErrorHandling#FAIL} the application fails
+     * naming the record and writes nothing.
      *
      * @throws IllegalArgumentException if {@code topic} is not a usable topic name
      */
@@ -320,9 +329,9 @@ public final class StreamsOptions {
     }
 
     /**
-     * The store type of DSL key-value, window and session stores whose {@link Materialized} names none
-     * ({@code default.dsl.store}: {@code in_memory}, the default, or {@code rocksDB}). Stream-stream join and
-     * suppression buffers are in memory either way.
+     * The store type of DSL key-value, window and session stores whose {@link Materialized} names none, and of
+     * stream-stream join buffers whose {@link StreamJoined} names none ({@code default.dsl.store}: {@code in_memory},
+     * the default, or {@code rocksDB}). Suppression buffers are in memory either way.
      */
     public StreamsOptions defaultDslStore(Materialized.StoreType type) {
         requireNonNull(type, "type");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tributary.serdes.Serdes;
 import io.tributary.streams.testing.TestOutputTopic;
 import io.tributary.streams.testing.TopologyTestDriver;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,12 +28,25 @@ final class DifferentialTest {
     record In(String topic, @Nullable String key, @Nullable String value, long timestamp) {
     }
 
+    @TempDir
+    Path stateDir;
+
     static List<String> tributary(Consumer<StreamsBuilder> topology, List<In> inputs, String output,
                                   boolean longValues) {
+        return tributary(topology, inputs, output, longValues, DriverFixture.OPTIONS);
+    }
+
+    /** The options of a driver whose stores (join buffers included) are RocksDB ones under {@code stateDir}. */
+    static StreamsOptions rocksDb(Path stateDir) {
+        return DriverFixture.OPTIONS.defaultDslStore(Materialized.StoreType.ROCKS_DB).stateDir(stateDir);
+    }
+
+    static List<String> tributary(Consumer<StreamsBuilder> topology, List<In> inputs, String output,
+                                  boolean longValues, StreamsOptions options) {
         StreamsBuilder builder = new StreamsBuilder();
         topology.accept(builder);
         List<String> out = new ArrayList<>();
-        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), DriverFixture.OPTIONS,
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), options,
             Instant.ofEpochMilli(0))) {
             Map<String, io.tributary.streams.testing.TestInputTopic<String, String>> topics = new HashMap<>();
             for (In in : inputs) {
@@ -169,6 +184,8 @@ final class DifferentialTest {
             "out", false);
         assertThat(expected).isNotEmpty();
         assertThat(tributary(ours, inputs, "out", false)).containsExactlyElementsOf(expected);
+        // The same with the join's buffers in RocksDB (default.dsl.store=rocksDB).
+        assertThat(tributary(ours, inputs, "out", false, rocksDb(stateDir))).containsExactlyElementsOf(expected);
     }
 
     @ParameterizedTest

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tributary.serdes.Serde;
 import io.tributary.serdes.Serdes;
 import io.tributary.streams.DifferentialTest.In;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,6 +21,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * and beyond grace, null keys and null values.
  */
 final class WindowAndJoinDifferentialTest {
+    @TempDir
+    Path stateDir;
+
     /**
      * Mostly increasing timestamps with jitter; one record in ten far in the past (late beyond any grace here), one
      * in twelve with a null key, one in nine with a null value.
@@ -122,5 +127,8 @@ final class WindowAndJoinDifferentialTest {
         // Null-joined results must be among them, and not all of them.
         assertThat(expected).anyMatch(s -> s.contains("+null|")).anyMatch(s -> !s.contains("null"));
         assertThat(DifferentialTest.tributary(ours, inputs, "out", false)).containsExactlyElementsOf(expected);
+        // The same with the join's buffers, the shared one included, in RocksDB (default.dsl.store=rocksDB).
+        assertThat(DifferentialTest.tributary(ours, inputs, "out", false, DifferentialTest.rocksDb(stateDir)))
+            .containsExactlyElementsOf(expected);
     }
 }

@@ -52,8 +52,9 @@ import org.jspecify.annotations.Nullable;
  * module, and Maven forbids the cycle {@code testkit} depending on {@code streams-dsl} would make.
  *
  * <p>Persistent stores ({@code Stores.persistentKeyValueStoreBuilder} and its window and session counterparts,
- * {@code Materialized.StoreType.ROCKS_DB}, {@code default.dsl.store=rocksDB}) live under {@code state.dir} as in
- * the runtime, so a driver created after another one closed sees their contents; close the driver to release them.
+ * {@code Materialized.StoreType.ROCKS_DB}, {@code StreamJoined.withStoreType}, {@code default.dsl.store=rocksDB})
+ * live under {@code state.dir} as in the runtime, so a driver created after another one closed sees their contents;
+ * close the driver to release them.
  *
  * <p>Not thread-safe: use it from the test's thread.
  *

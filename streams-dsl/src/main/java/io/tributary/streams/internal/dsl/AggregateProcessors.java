@@ -4,29 +4,16 @@ import io.tributary.streams.Aggregator;
 import io.tributary.streams.TimeWindows;
 import io.tributary.streams.Window;
 import io.tributary.streams.Windowed;
-import io.tributary.streams.internal.engine.ForwardBuffer;
-import io.tributary.streams.internal.engine.RecordCache;
 import io.tributary.streams.internal.state.TimestampedKeyValueStore;
 import io.tributary.streams.internal.state.TimestampedWindowStore;
 import io.tributary.streams.internal.state.ValueAndTimestamp;
 import io.tributary.streams.processor.ProcessorContext;
 import io.tributary.streams.processor.Record;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 
 /** Aggregations of grouped streams: count, reduce and aggregate, per key or per key and window. */
 final class AggregateProcessors {
     private AggregateProcessors() {
-    }
-
-    /** Forwards {@code update} at once, or through the record cache, which keeps the latest per key. */
-    private static <KO, VO> void forward(@Nullable ForwardBuffer<KO, VO> cache, Object key, Record<KO, VO> update,
-                                         ProcessorContext<KO, VO> context) {
-        if (cache == null) {
-            context.forward(update);
-        } else {
-            cache.put(key, update);
-        }
     }
 
     /**
@@ -37,7 +24,7 @@ final class AggregateProcessors {
         private final boolean caching;
         private final Supplier<VA> initializer;
         private final Aggregator<? super K, ? super V, VA> aggregator;
-        private @Nullable ForwardBuffer<K, Change<VA>> cache;
+        private UpdateForwarder<K, VA> updates;
 
         PerKey(String storeName, boolean caching, Supplier<VA> initializer,
                Aggregator<? super K, ? super V, VA> aggregator) {
@@ -50,7 +37,7 @@ final class AggregateProcessors {
         @Override
         public void init(ProcessorContext<K, Change<VA>> context) {
             super.init(context);
-            cache = caching ? RecordCache.register(context, storeName()) : null;
+            updates = UpdateForwarder.of(context, storeName(), caching);
         }
 
         @Override
@@ -63,8 +50,8 @@ final class AggregateProcessors {
             VA start = old == null ? initializer.get() : old.value();
             long timestamp = old == null ? record.timestamp() : Math.max(record.timestamp(), old.timestamp());
             VA next = aggregator.apply(record.key(), record.value(), start);
-            store().put(record.key(), next, timestamp);
-            forward(cache, record.key(), record.withValue(Change.of(next)).withTimestamp(timestamp), context());
+            updates.write(record.key(), old != null, () -> store().put(record.key(), next, timestamp),
+                record.withValue(Change.of(next)).withTimestamp(timestamp));
         }
     }
 
@@ -80,7 +67,7 @@ final class AggregateProcessors {
         private final Supplier<VA> initializer;
         private final Aggregator<? super K, ? super V, VA> aggregator;
         private long observedStreamTime = -1;
-        private @Nullable ForwardBuffer<Windowed<K>, Change<VA>> cache;
+        private UpdateForwarder<Windowed<K>, VA> updates;
 
         PerWindow(String storeName, boolean caching, TimeWindows windows, Supplier<VA> initializer,
                   Aggregator<? super K, ? super V, VA> aggregator) {
@@ -94,7 +81,7 @@ final class AggregateProcessors {
         @Override
         public void init(ProcessorContext<Windowed<K>, Change<VA>> context) {
             super.init(context);
-            cache = caching ? RecordCache.register(context, storeName()) : null;
+            updates = UpdateForwarder.of(context, storeName(), caching);
         }
 
         @Override
@@ -115,9 +102,9 @@ final class AggregateProcessors {
                 VA start = old == null ? initializer.get() : old.value();
                 long timestamp = old == null ? record.timestamp() : Math.max(record.timestamp(), old.timestamp());
                 VA next = aggregator.apply(record.key(), record.value(), start);
-                store().put(record.key(), next, window.start(), timestamp);
                 Windowed<K> key = new Windowed<>(record.key(), window);
-                forward(cache, key, new Record<>(key, Change.of(next), timestamp, record.headers()), context());
+                updates.write(key, old != null, () -> store().put(record.key(), next, window.start(), timestamp),
+                    new Record<>(key, Change.of(next), timestamp, record.headers()));
             }
         }
     }

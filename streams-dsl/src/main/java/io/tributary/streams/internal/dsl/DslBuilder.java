@@ -75,12 +75,16 @@ public final class DslBuilder {
         LOG.warn("Stateful operations with generated names, which change when the topology changes: {}", list);
     }
 
-    /** A table read from {@code sourceNode}'s records and kept in {@code store}. */
+    /**
+     * A table read from {@code sourceNode}'s records and kept in {@code store}; {@code caching}: its updates go
+     * through the record cache.
+     */
     public <K, V> KTableImpl<K, V> sourceTable(String sourceNode, String store, @Nullable Serde<K> keySerde,
                                                @Nullable Serde<V> valueSerde, boolean logging,
                                                Map<String, String> changelogConfig,
-                                               Materialized.@Nullable StoreType storeType) {
-        String name = addProcessor(store + "-source", () -> new TableProcessors.Source<K, V>(store), sourceNode);
+                                               Materialized.@Nullable StoreType storeType, boolean caching) {
+        String name = addProcessor(store + "-source", () -> new TableProcessors.Source<K, V>(store, caching),
+            sourceNode);
         graph.addStore(new KeyValueStoreSpec<>(store, keySerde, valueSerde, logging, changelogConfig, storeType), name);
         return new KTableImpl<>(this, name, store, keySerde, valueSerde, null);
     }

@@ -261,25 +261,26 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
 
     @Override
     public KTable<K, V> toTable(Materialized<K, V> materialized) {
-        return toTable(requireNonNull(materialized, "materialized").storeName(), materialized.keySerde(),
-            materialized.valueSerde(), materialized.loggingEnabled(), materialized.changelogConfig());
+        return toTableWith(requireNonNull(materialized, "materialized"));
     }
 
     @Override
     public KTable<K, V> toTable() {
-        return toTable(null, null, null, true, Map.of());
+        return toTableWith(null);
     }
 
-    private KTable<K, V> toTable(@Nullable String storeName, @Nullable Serde<K> keys, @Nullable Serde<V> values,
-                                 boolean logging, Map<String, String> changelogConfig) {
-        String store = builder.stateName(storeName, "KSTREAM-TOTABLE-STATE-STORE",
+    /** Without {@code m}, a generated store name and no record cache, as Kafka Streams' unnamed toTable(). */
+    private KTable<K, V> toTableWith(@Nullable Materialized<K, V> m) {
+        String store = builder.stateName(m == null ? null : m.storeName(), "KSTREAM-TOTABLE-STATE-STORE",
             "toTable() (name it with Materialized.as)");
-        Serde<K> ks = keys != null ? keys : keySerde;
-        Serde<V> vs = values != null ? values : valueSerde;
+        Serde<K> ks = m != null && m.keySerde() != null ? m.keySerde() : keySerde;
+        Serde<V> vs = m != null && m.valueSerde() != null ? m.valueSerde() : valueSerde;
+        boolean caching = m != null && m.cachingEnabled();
         KStreamImpl<K, V> input = repartitionRequired ? rekeyedThrough(store, ks, vs) : this;
         String name = builder.addProcessor(builder.nodeName((Named) null, "KSTREAM-TOTABLE"),
-            () -> new TableProcessors.Source<K, V>(store), input.node);
-        builder.graph().addStore(new KeyValueStoreSpec<>(store, ks, vs, logging, changelogConfig), name);
+            () -> new TableProcessors.Source<K, V>(store, caching), input.node);
+        builder.graph().addStore(new KeyValueStoreSpec<>(store, ks, vs, m == null || m.loggingEnabled(),
+            m == null ? Map.of() : m.changelogConfig(), m == null ? null : m.storeType()), name);
         return new KTableImpl<>(builder, name, store, ks, vs, null);
     }
 

@@ -110,8 +110,9 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
         String store = builder.stateName(m.storeName(), "KTABLE-STATE-STORE", "materialized table operation");
         Serde<K> ks = m.keySerde() != null ? m.keySerde() : keySerde;
         Serde<VR> vs = m.valueSerde() != null ? m.valueSerde() : inheritedValueSerde;
-        String name = builder.addProcessor(store + "-materialize", () -> new TableProcessors.Materialize<>(store),
-            from);
+        boolean caching = m.cachingEnabled();
+        String name = builder.addProcessor(store + "-materialize",
+            () -> new TableProcessors.Materialize<>(store, caching), from);
         builder.graph().addStore(new KeyValueStoreSpec<>(store, ks, vs, m.loggingEnabled(), m.changelogConfig(),
             m.storeType()),
             name);

@@ -6,6 +6,7 @@ import io.tributary.streams.Merger;
 import io.tributary.streams.SessionWindows;
 import io.tributary.streams.Window;
 import io.tributary.streams.Windowed;
+import io.tributary.streams.processor.ProcessorContext;
 import io.tributary.streams.processor.Record;
 import io.tributary.streams.state.SessionStore;
 import java.util.List;
@@ -18,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  * time minus gap minus grace (then the record is late and dropped), each merged session that differs from the
  * record's own {@code [t, t]} is removed and forwarded as deleted, and the new session's aggregate is stored and
  * forwarded; each forwarded record has its session's end as timestamp. Records with a null key are dropped; null
- * values are aggregated.
+ * values are aggregated. With the record cache, as Kafka Streams' caching session store: between two flushes each
+ * session goes out once, with its last aggregate or, if it was removed, a tombstone, unless it was created since the
+ * last flush (downstream never saw it).
  */
 final class SessionWindowAggregate<K, V, VA>
     extends StoreProcessor<K, V, Windowed<K>, Change<VA>, SessionStore<K, VA>> {
@@ -26,15 +29,24 @@ final class SessionWindowAggregate<K, V, VA>
     private final Supplier<VA> initializer;
     private final Aggregator<? super K, ? super V, VA> aggregator;
     private final Merger<? super K, VA> merger;
+    private final boolean caching;
     private long observedStreamTime = -1;
+    private UpdateForwarder<Windowed<K>, VA> updates;
 
-    SessionWindowAggregate(String storeName, SessionWindows windows, Supplier<VA> initializer,
+    SessionWindowAggregate(String storeName, boolean caching, SessionWindows windows, Supplier<VA> initializer,
                            Aggregator<? super K, ? super V, VA> aggregator, Merger<? super K, VA> merger) {
         super(storeName);
+        this.caching = caching;
         this.windows = windows;
         this.initializer = initializer;
         this.aggregator = aggregator;
         this.merger = merger;
+    }
+
+    @Override
+    public void init(ProcessorContext<Windowed<K>, Change<VA>> context) {
+        super.init(context);
+        updates = UpdateForwarder.of(context, storeName(), caching);
     }
 
     @Override
@@ -62,20 +74,21 @@ final class SessionWindowAggregate<K, V, VA>
                 + " closed at stream time " + observedStreamTime);
             return;
         }
+        // Whether the merged session is in the store: only as the record's own [t, t] (a wider one was merged).
+        boolean existed = merged.equals(own) && !sessions.isEmpty();
         if (!merged.equals(own)) {
             // Even a session that the record falls into is deleted and written anew, as Kafka Streams does.
             for (KeyValue<Windowed<K>, VA> session : sessions) {
-                store().remove(session.key());
-                forward(record, session.key(), null);
+                updates.write(session.key(), true, () -> store().remove(session.key()),
+                    update(record, session.key(), null));
             }
         }
-        aggregate = aggregator.apply(key, record.value(), aggregate);
+        VA result = aggregator.apply(key, record.value(), aggregate);
         Windowed<K> session = new Windowed<>(key, merged);
-        store().put(session, aggregate);
-        forward(record, session, aggregate);
+        updates.write(session, existed, () -> store().put(session, result), update(record, session, result));
     }
 
-    private void forward(Record<K, V> record, Windowed<K> session, @Nullable VA aggregate) {
-        context().forward(new Record<>(session, Change.of(aggregate), session.window().end(), record.headers()));
+    private Record<Windowed<K>, Change<VA>> update(Record<K, V> record, Windowed<K> session, @Nullable VA aggregate) {
+        return new Record<>(session, Change.of(aggregate), session.window().end(), record.headers());
     }
 }

@@ -86,7 +86,8 @@ final class SessionWindowedKStreamImpl<K, V> implements SessionWindowedKStream<K
         }
         String input = grouped.input(store);
         String name = builder.addProcessor(builder.nodeName((String) null, "KSTREAM-SESSION-WINDOWED-AGGREGATE"),
-            () -> new SessionWindowAggregate<>(store, windows, initializer, aggregator, merger), input);
+            () -> new SessionWindowAggregate<>(store, s.cachingEnabled(), windows, initializer, aggregator,
+                merger), input);
         builder.graph().addStore(new SessionStoreSpec<>(store, s.keySerde(), s.valueSerde(), retention,
             s.loggingEnabled(), s.changelogConfig(), s.storeType()), name);
         return new KTableImpl<>(builder, name, store, null, s.valueSerde(), new WindowedTable(

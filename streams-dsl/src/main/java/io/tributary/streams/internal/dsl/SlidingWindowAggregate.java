@@ -7,6 +7,7 @@ import io.tributary.streams.Window;
 import io.tributary.streams.Windowed;
 import io.tributary.streams.internal.state.TimestampedWindowStore;
 import io.tributary.streams.internal.state.ValueAndTimestamp;
+import io.tributary.streams.processor.ProcessorContext;
 import io.tributary.streams.processor.Record;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * window {@code [t + 1, t + 1 + d]} from the window after it, if a later record falls in it. Records before
  * {@code d} go to {@code [0, d]} instead of a left window. The store keeps each window's largest record timestamp,
  * which forwarded updates carry; windows ending before stream time minus grace are not updated any more. Records
- * with a null key or value are dropped.
+ * with a null key or value are dropped. With the record cache, each window goes out once per flush, with its latest
+ * aggregate and timestamp.
  */
 final class SlidingWindowAggregate<K, V, VA>
     extends StoreProcessor<K, V, Windowed<K>, Change<VA>, TimestampedWindowStore<K, VA>> {
@@ -30,15 +32,24 @@ final class SlidingWindowAggregate<K, V, VA>
     private final long graceMs;
     private final Supplier<VA> initializer;
     private final Aggregator<? super K, ? super V, VA> aggregator;
+    private final boolean caching;
     private long observedStreamTime = -1;
+    private UpdateForwarder<Windowed<K>, VA> updates;
 
-    SlidingWindowAggregate(String storeName, SlidingWindows windows, Supplier<VA> initializer,
+    SlidingWindowAggregate(String storeName, boolean caching, SlidingWindows windows, Supplier<VA> initializer,
                            Aggregator<? super K, ? super V, VA> aggregator) {
         super(storeName);
+        this.caching = caching;
         this.differenceMs = windows.timeDifferenceMs();
         this.graceMs = windows.gracePeriodMs();
         this.initializer = initializer;
         this.aggregator = aggregator;
+    }
+
+    @Override
+    public void init(ProcessorContext<Windowed<K>, Change<VA>> context) {
+        super.init(context);
+        updates = UpdateForwarder.of(context, storeName(), caching);
     }
 
     /** The windows found around a record: what they tell about its neighbours. */
@@ -89,10 +100,10 @@ final class SlidingWindowAggregate<K, V, VA>
                 if (found.rightAggregate == null) {
                     found.rightAggregate = window;
                 }
-                update(start, window, record, closeTime);
+                update(start, window, true, record, closeTime);
             } else if (end == t) {
                 found.leftWindowExists = true;
-                update(start, window, record, closeTime);
+                update(start, window, true, record, closeTime);
                 if (window.timestamp() >= t) {
                     return;   // the records around t have their windows already
                 }
@@ -121,7 +132,7 @@ final class SlidingWindowAggregate<K, V, VA>
                 }
             } else if (start <= t) {
                 found.rightAggregate = w.value();
-                update(start, w.value(), record, closeTime);
+                update(start, w.value(), true, record, closeTime);
             } else if (start == t + 1) {
                 found.rightWindowExists = true;
             }
@@ -135,22 +146,22 @@ final class SlidingWindowAggregate<K, V, VA>
         }
         Long previous = found.previousTimestamp;
         if (previous != null && !found.starts.contains(previous + 1)) {
-            update(previous + 1, initial(t), record, closeTime);
+            update(previous + 1, initial(t), false, record, closeTime);
         }
-        update(0, combined != null ? combined : initial(t), record, closeTime);
+        update(0, combined != null ? combined : initial(t), combined != null, record, closeTime);
     }
 
     private void createWindows(Record<K, V> record, long closeTime, Found found) {
         long t = record.timestamp();
         Long previous = found.previousTimestamp;
         if (previous != null && !found.starts.contains(previous + 1) && previous + 1 + differenceMs >= t) {
-            update(previous + 1, initial(t), record, closeTime);
+            update(previous + 1, initial(t), false, record, closeTime);
         }
         if (!found.leftWindowExists) {
             ValueAndTimestamp<VA> left = found.leftAggregate;
             boolean previousInLeftWindow = previous != null && t - differenceMs <= previous && left != null;
             update(t - differenceMs, previousInLeftWindow ? new ValueAndTimestamp<>(left.value(), t) : initial(t),
-                record, closeTime);
+                false, record, closeTime);
         }
         if (!found.rightWindowExists && rightWindowNotEmpty(found.rightAggregate, t)) {
             createOwnRightWindow(record, found.rightAggregate);
@@ -164,8 +175,7 @@ final class SlidingWindowAggregate<K, V, VA>
     /** The record's right window holds exactly the records of the window after it that are later than the record. */
     private void createOwnRightWindow(Record<K, V> record, ValueAndTimestamp<VA> aggregate) {
         long start = record.timestamp() + 1;
-        store().put(record.key(), aggregate.value(), start, aggregate.timestamp());
-        forward(record, start, aggregate.value(), aggregate.timestamp());
+        write(record, start, false, aggregate.value(), aggregate.timestamp());
     }
 
     /** A new window's starting point; null when the initializer gives null (as reduce's does). */
@@ -174,8 +184,12 @@ final class SlidingWindowAggregate<K, V, VA>
         return value == null ? null : new ValueAndTimestamp<>(value, timestamp);
     }
 
-    /** Folds the record into the window starting at {@code start} unless the window has closed. */
-    private void update(long start, @Nullable ValueAndTimestamp<VA> window, Record<K, V> record, long closeTime) {
+    /**
+     * Folds the record into the window starting at {@code start} unless the window has closed; {@code window} is
+     * its aggregate so far ({@code stored}: read from the store, not a new window's starting point).
+     */
+    private void update(long start, @Nullable ValueAndTimestamp<VA> window, boolean stored, Record<K, V> record,
+                        long closeTime) {
         long end = start + differenceMs;
         if (end < closeTime) {
             Dropped.log(context(), "sliding window aggregation " + storeName(), "late: window [" + start + ", "
@@ -185,12 +199,13 @@ final class SlidingWindowAggregate<K, V, VA>
         VA old = window == null ? null : window.value();
         VA next = aggregator.apply(record.key(), record.value(), old);
         long timestamp = window == null ? record.timestamp() : Math.max(record.timestamp(), window.timestamp());
-        store().put(record.key(), next, start, timestamp);
-        forward(record, start, next, timestamp);
+        write(record, start, stored, next, timestamp);
     }
 
-    private void forward(Record<K, V> record, long start, @Nullable VA aggregate, long timestamp) {
-        context().forward(new Record<>(new Windowed<>(record.key(), new Window(start, start + differenceMs)),
-            Change.of(aggregate), timestamp, record.headers()));
+    /** Stores and sends a window's aggregate, with the window's largest record timestamp. */
+    private void write(Record<K, V> record, long start, boolean stored, @Nullable VA aggregate, long timestamp) {
+        Windowed<K> window = new Windowed<>(record.key(), new Window(start, start + differenceMs));
+        updates.write(window, stored, () -> store().put(record.key(), aggregate, start, timestamp),
+            new Record<>(window, Change.of(aggregate), timestamp, record.headers()));
     }
 }

@@ -82,7 +82,8 @@ final class SlidingWindowedKStreamImpl<K, V> implements TimeWindowedKStream<K, V
         }
         String input = grouped.input(store);
         String name = builder.addProcessor(builder.nodeName((String) null, "KSTREAM-SLIDING-WINDOWED-AGGREGATE"),
-            () -> new SlidingWindowAggregate<>(store, windows, initializer, aggregator), input);
+            () -> new SlidingWindowAggregate<>(store, s.cachingEnabled(), windows, initializer, aggregator),
+            input);
         builder.graph().addStore(new WindowStoreSpec<>(store, s.keySerde(), s.valueSerde(), retention, difference,
             s.loggingEnabled(), s.changelogConfig(), s.storeType()), name);
         return new KTableImpl<>(builder, name, store, null, s.valueSerde(), new WindowedTable(

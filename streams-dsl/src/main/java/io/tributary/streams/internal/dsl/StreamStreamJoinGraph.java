@@ -2,9 +2,11 @@ package io.tributary.streams.internal.dsl;
 
 import io.tributary.serdes.Serde;
 import io.tributary.streams.JoinWindows;
+import io.tributary.streams.Materialized.StoreType;
 import io.tributary.streams.StreamJoined;
 import io.tributary.streams.internal.state.JoinBufferSpec;
 import io.tributary.streams.internal.state.OuterJoinBufferSpec;
+import java.util.Map;
 import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 
@@ -14,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * store; the join processors {@code n-this-join} and {@code n-other-join} (with an {@code -outer} infix on a side
  * whose partner side keeps unjoined records) look up the other side's store; {@code n-merge} merges their results.
  * Stores are named after their processor plus {@code -store}; left and outer joins add the shared store of
- * unjoined records, {@code n-left-shared-join-store} or {@code n-outer-shared-join-store}. Used on the building
- * thread only.
+ * unjoined records, {@code n-left-shared-join-store} or {@code n-outer-shared-join-store}. A store name given with
+ * {@code StreamJoined.withStoreName} replaces {@code n} in the store names. Used on the building thread only.
  */
 final class StreamStreamJoinGraph {
     /** Which records without a partner a join emits, joined with null. */
@@ -42,8 +44,10 @@ final class StreamStreamJoinGraph {
                                                   BiFunction<? super V, ? super VO, ? extends VR> joiner,
                                                   JoinWindows windows, @Nullable StreamJoined<K, V, VO> joined,
                                                   Kind kind) {
-        String name = builder.stateName(joined == null ? null : joined.name(), kind.prefix,
-            kind.operation + " (name it with StreamJoined.as)");
+        // A store name alone names the whole join, so that its repartition topics are stable too.
+        String name = builder.stateName(joined == null ? null : joined.name() != null ? joined.name()
+            : joined.storeName(), kind.prefix, kind.operation + " (name it with StreamJoined.as)");
+        String storeBase = joined != null && joined.storeName() != null ? joined.storeName() : name;
         Serde<K> ks = joined != null && joined.keySerde() != null ? joined.keySerde() : left.keySerde();
         Serde<V> vs = joined != null && joined.valueSerde() != null ? joined.valueSerde() : left.valueSerde();
         Serde<VO> os = joined != null && joined.otherValueSerde() != null ? joined.otherValueSerde()
@@ -55,22 +59,30 @@ final class StreamStreamJoinGraph {
         boolean leftKeeps = kind != Kind.INNER;
         boolean rightKeeps = kind == Kind.OUTER;
         // As in Kafka Streams: a side is "outer" when the other side keeps its unjoined records.
-        String thisJoin = name + (rightKeeps ? "-outer-this-join" : "-this-join");
-        String otherJoin = name + (leftKeeps ? "-outer-other-join" : "-other-join");
-        String thisStore = thisJoin + "-store";
-        String otherStore = otherJoin + "-store";
+        String thisSuffix = rightKeeps ? "-outer-this-join" : "-this-join";
+        String otherSuffix = leftKeeps ? "-outer-other-join" : "-other-join";
+        String thisJoin = name + thisSuffix;
+        String otherJoin = name + otherSuffix;
+        String thisStore = storeBase + thisSuffix + "-store";
+        String otherStore = storeBase + otherSuffix + "-store";
         String sharedStore = switch (kind) {
             case INNER -> null;
-            case LEFT -> name + "-left-shared-join-store";
-            case OUTER -> name + "-outer-shared-join-store";
+            case LEFT -> storeBase + "-left-shared-join-store";
+            case OUTER -> storeBase + "-outer-shared-join-store";
         };
         long retention = windows.beforeMs() + windows.afterMs() + windows.gracePeriodMs();
+        boolean logged = joined == null || joined.loggingEnabled();
+        Map<String, String> changelogConfig = joined == null ? Map.of() : joined.changelogConfig();
+        // One type for all of the join's stores, as Kafka Streams' DSL store suppliers give.
+        @Nullable StoreType storeType = joined == null ? null : joined.storeType();
         String thisRemember = builder.addProcessor(name + "-this-windowed",
             () -> new StreamStreamJoin.Remember<K, V>(thisStore), leftNode);
         String otherRemember = builder.addProcessor(name + "-other-windowed",
             () -> new StreamStreamJoin.Remember<K, VO>(otherStore), rightNode);
-        builder.graph().addStore(new JoinBufferSpec<>(thisStore, ks, vs, retention, true), thisRemember);
-        builder.graph().addStore(new JoinBufferSpec<>(otherStore, ks, os, retention, true), otherRemember);
+        builder.graph().addStore(new JoinBufferSpec<>(thisStore, ks, vs, retention, logged, changelogConfig,
+            storeType), thisRemember);
+        builder.graph().addStore(new JoinBufferSpec<>(otherStore, ks, os, retention, logged, changelogConfig,
+            storeType), otherRemember);
         builder.addProcessor(thisJoin, () -> new StreamStreamJoin.Join<K, V, VO, VR>(otherStore, sharedStore,
             windows, true, leftKeeps, joiner), thisRemember);
         BiFunction<VO, V, VR> reversed = (vo, v) -> joiner.apply(v, vo);
@@ -79,7 +91,8 @@ final class StreamStreamJoinGraph {
         builder.graph().connectStore(thisJoin, otherStore);
         builder.graph().connectStore(otherJoin, thisStore);
         if (sharedStore != null) {
-            builder.graph().addStore(new OuterJoinBufferSpec<>(sharedStore, ks, vs, os, true), thisJoin, otherJoin);
+            builder.graph().addStore(new OuterJoinBufferSpec<>(sharedStore, ks, vs, os, logged, changelogConfig,
+                storeType), thisJoin, otherJoin);
         }
         String merged = builder.addProcessor(name + "-merge", StatelessProcessors.PassThrough::new, thisJoin,
             otherJoin);

@@ -2,6 +2,7 @@ package io.tributary.streams.internal.dsl;
 
 import io.tributary.streams.internal.state.TimestampedKeyValueStore;
 import io.tributary.streams.internal.state.ValueAndTimestamp;
+import io.tributary.streams.processor.ProcessorContext;
 import io.tributary.streams.processor.Record;
 import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
@@ -15,38 +16,67 @@ final class TableProcessors {
 
     /**
      * Turns a stream of values into table updates (new and old value) and keeps them in a store (table sources,
-     * {@code toTable}): records with a null key are dropped; a null value deletes.
+     * {@code toTable}): records with a null key are dropped; a null value deletes. With {@code caching}, updates go
+     * through the record cache (see {@link UpdateForwarder}).
      */
     static final class Source<K, V> extends StoreProcessor<K, V, K, Change<V>, TimestampedKeyValueStore<K, V>> {
-        Source(String storeName) {
+        private final boolean caching;
+        private UpdateForwarder<K, V> updates;
+
+        Source(String storeName, boolean caching) {
             super(storeName);
+            this.caching = caching;
+        }
+
+        @Override
+        public void init(ProcessorContext<K, Change<V>> context) {
+            super.init(context);
+            updates = UpdateForwarder.of(context, storeName(), caching);
         }
 
         @Override
         public void process(Record<K, V> record) {
-            if (record.key() == null) {
+            K key = record.key();
+            if (key == null) {
                 Dropped.log(context(), "table " + storeName(), "null key");
                 return;
             }
-            V old = store().get(record.key());
-            store().put(record.key(), record.value(), record.timestamp());
-            context().forward(record.withValue(new Change<>(record.value(), old)));
+            put(updates, store(), key, record.value(), record);
         }
     }
 
-    /** Stores what passes by (a materialized filter, mapValues or join) and passes it on with the old value. */
+    /**
+     * Stores what passes by (a materialized filter, mapValues or join) and passes it on with the old value; with
+     * {@code caching}, through the record cache.
+     */
     static final class Materialize<K, V>
         extends StoreProcessor<K, Change<V>, K, Change<V>, TimestampedKeyValueStore<K, V>> {
-        Materialize(String storeName) {
+        private final boolean caching;
+        private UpdateForwarder<K, V> updates;
+
+        Materialize(String storeName, boolean caching) {
             super(storeName);
+            this.caching = caching;
+        }
+
+        @Override
+        public void init(ProcessorContext<K, Change<V>> context) {
+            super.init(context);
+            updates = UpdateForwarder.of(context, storeName(), caching);
         }
 
         @Override
         public void process(Record<K, Change<V>> record) {
-            V old = store().get(record.key());
-            store().put(record.key(), record.value().newValue(), record.timestamp());
-            context().forward(record.withValue(new Change<>(record.value().newValue(), old)));
+            put(updates, store(), record.key(), record.value().newValue(), record);
         }
+    }
+
+    /** Writes {@code value} (null: deletes) as {@code key}'s row and sends the change, old value from the store. */
+    private static <K, V> void put(UpdateForwarder<K, V> updates, TimestampedKeyValueStore<K, V> store, K key,
+                                   @Nullable V value, Record<K, ?> record) {
+        V old = store.get(key);
+        updates.write(key, old != null, () -> store.put(key, value, record.timestamp()),
+            new Record<>(key, new Change<>(value, old), record.timestamp(), record.headers()));
     }
 
     /** filter / filterNot: rows that do not match become deletions downstream. */

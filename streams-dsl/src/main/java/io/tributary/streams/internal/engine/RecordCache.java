@@ -9,21 +9,28 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A task's record cache, as Kafka Streams' {@code statestore.cache.max.bytes}: a caching aggregation forwards its
+ * A task's record cache, as Kafka Streams' {@code statestore.cache.max.bytes}: a caching DSL operation forwards its
  * updates through a {@link ForwardBuffer} and its store's changelog writes wait here, the latest per key, until the
  * task flushes (on commit, or when the instance's {@link CacheBudget} is exceeded), so a key updated many times
- * between flushes is forwarded and logged once. The stores themselves are in memory and always current, so reads
- * need no cache. Owned by one task; not thread-safe.
+ * between flushes is forwarded and logged once; a key created and deleted between two flushes not at all. Keys go
+ * out in the order of their latest update, as in Kafka Streams. The stores themselves (in memory or RocksDB) are
+ * always current, so reads need no cache. Owned by one task; not thread-safe.
  */
 public final class RecordCache {
     private final CacheBudget budget;
     private final RecordCollector collector;
     private final List<Registered> buffers = new ArrayList<>();
-    /** Changelog writes held back, per cached store, latest per key, in the order the keys were first written. */
-    private final Map<String, LinkedHashMap<Bytes, OutputRecord>> writes = new LinkedHashMap<>();
+    /** Changelog writes held back, per cached store, latest per key, in the order of each key's latest write. */
+    private final Map<String, LinkedHashMap<Bytes, Held>> writes = new LinkedHashMap<>();
     private long bytes;
+    /** While a caching operation writes its store: whether the key written had a value before; else null. */
+    private @Nullable Boolean existedBeforeWrite;
 
     private record Registered(ProcessorNode node, ForwardBuffer<?, ?> buffer) {
+    }
+
+    /** A held write, and whether its key had a value in the changelog (at the last flush). */
+    private record Held(OutputRecord write, boolean existedAtFlush) {
     }
 
     RecordCache(CacheBudget budget, RecordCollector collector) {
@@ -32,7 +39,7 @@ public final class RecordCache {
     }
 
     /**
-     * The buffer a caching aggregation forwards through, registered for the node being initialized, whose store
+     * The buffer a caching DSL operation forwards through, registered for the node being initialized, whose store
      * {@code storeName}'s changelog is cached from now on; null when caching is off (a cache size of 0, or a
      * context that is not a task's), so the caller forwards at once.
      */
@@ -41,7 +48,7 @@ public final class RecordCache {
             return null;
         }
         RecordCache cache = task.recordCache();
-        ForwardBuffer<K, V> buffer = new ForwardBuffer<>();
+        ForwardBuffer<K, V> buffer = new ForwardBuffer<>(cache, task);
         ProcessorNode node = task.currentNode();
         if (node == null) {
             throw new IllegalStateException("A record cache is registered while a processor is initialized");
@@ -51,19 +58,41 @@ public final class RecordCache {
         return buffer;
     }
 
-    /** Whether a caching aggregation of the task registered: its updates wait for {@link #flush}. */
+    /** Whether a caching operation of the task registered: its updates wait for {@link #flush}. */
     boolean active() {
         return !buffers.isEmpty();
     }
 
-    /** Holds a changelog write of a cached store back; false if {@code storeName} is not cached. */
+    /** Runs a caching operation's store write, knowing whether the key written had a value before it. */
+    void write(boolean existedBefore, Runnable storeWrite) {
+        existedBeforeWrite = existedBefore;
+        try {
+            storeWrite.run();
+        } finally {
+            existedBeforeWrite = null;
+        }
+    }
+
+    /**
+     * Holds a changelog write of a cached store back; false if {@code storeName} is not cached. A tombstone of a key
+     * that the changelog does not have (created since the last flush) replaces nothing and is dropped; a write not
+     * made through {@link #write} is assumed to be of a key the changelog has.
+     */
     boolean hold(String storeName, OutputRecord write) {
-        LinkedHashMap<Bytes, OutputRecord> pending = writes.get(storeName);
+        LinkedHashMap<Bytes, Held> pending = writes.get(storeName);
         if (pending == null || write.key() == null) {
             return false;
         }
-        OutputRecord previous = pending.put(Bytes.wrap(write.key()), write);
-        long delta = size(write) - (previous == null ? 0 : size(previous));
+        Bytes key = Bytes.wrap(write.key());
+        // Removed and put back, so that keys flush in the order of their latest write.
+        Held previous = pending.remove(key);
+        boolean existedAtFlush = previous != null ? previous.existedAtFlush()
+            : !Boolean.FALSE.equals(existedBeforeWrite);
+        long delta = previous == null ? 0 : -size(previous.write());
+        if (write.value() != null || existedAtFlush) {
+            pending.put(key, new Held(write, existedAtFlush));
+            delta += size(write);
+        }
         bytes += delta;
         budget.add(delta);
         return true;
@@ -88,8 +117,8 @@ public final class RecordCache {
                 context.setCurrentNode(null);
             }
         }
-        for (LinkedHashMap<Bytes, OutputRecord> pending : writes.values()) {
-            pending.values().forEach(collector::add);
+        for (LinkedHashMap<Bytes, Held> pending : writes.values()) {
+            pending.values().forEach(held -> collector.add(held.write()));
             pending.clear();
         }
         release();

@@ -55,7 +55,8 @@ public final class StreamTask {
         this.id = id;
         this.options = options;
         this.state = new TaskState(id, options, rocksDbMemory);
-        this.context = new TaskContext(id, options, collector, cacheBudget, wallClock, state);
+        this.context = new TaskContext(id, options, collector, cacheBudget, wallClock, state,
+            this::cachedUpdateFailed);
         String app = options.applicationId();
         try {
             for (String storeName : subtopology.stores()) {
@@ -146,6 +147,7 @@ public final class StreamTask {
             long timestamp = eventTime(source.timestampExtractor(), record, input.timestamp());
             context.advanceStreamTime(timestamp);
             context.setRecord(origin, timestamp);
+            context.setInput(input);
             context.setCurrentNode(source.node());
             source.node().process(record.withTimestamp(timestamp));
         } catch (RuntimeException e) {
@@ -153,6 +155,7 @@ public final class StreamTask {
         } finally {
             context.setCurrentNode(null);
             context.setRecord(null, -1);
+            context.setInput(null);
         }
         punctuate(PunctuationType.STREAM_TIME, context.currentStreamTimeMs());
         if (context.recordCache().overBudget()) {
@@ -172,7 +175,10 @@ public final class StreamTask {
 
     /**
      * Forwards the record cache's held updates and hands its held changelog writes to the outputs: on commit, so
-     * that nothing processed waits in the cache when offsets are committed.
+     * that nothing processed waits in the cache when offsets are committed. Each update goes downstream in the record
+     * context of the input that made it; one failing there is handled as that input's processing failure.
+     *
+     * @throws StreamsException for an update that fails downstream, unless the options say to log and continue
      */
     public void flushCache() {
         context.recordCache().flush(context);
@@ -287,6 +293,13 @@ public final class StreamTask {
                 + "or set a TimestampExtractor that gives one");
         }
         return t;
+    }
+
+    /** A cached update failed downstream while a flush forwarded it: a processing failure of the input that made it. */
+    private void cachedUpdateFailed(@Nullable InputRecord input, RuntimeException e) {
+        RecordMetadata origin = input == null ? null
+            : new RecordMetadata(input.topic(), input.partition(), input.offset());
+        handle(options.processingErrorHandling(), "forward the cached update of", origin, input, e);
     }
 
     private void handle(ErrorHandling handling, String what, @Nullable RecordMetadata origin,

@@ -30,6 +30,12 @@ import org.jspecify.annotations.Nullable;
  * instance serves all of a task's processors, since a task runs one node at a time. Owned by one task.
  */
 final class TaskContext implements ProcessorContext<Object, Object>, StoreContext {
+    /** Handles a failure downstream of a cached update forwarded at flush; {@code input}: the input that made it. */
+    @FunctionalInterface
+    interface CachedUpdateErrors {
+        void failed(@Nullable InputRecord input, RuntimeException error);
+    }
+
     private final TaskId taskId;
     private final StreamsOptions options;
     private final RecordCollector collector;
@@ -38,14 +44,18 @@ final class TaskContext implements ProcessorContext<Object, Object>, StoreContex
     private final TaskState state;
     private final Punctuations punctuations = new Punctuations();
     private final Map<String, StateStore> stores = new HashMap<>();
+    private final CachedUpdateErrors cachedUpdateErrors;
     private @Nullable ProcessorNode currentNode;
     private @Nullable RecordMetadata currentRecord;
+    /** The input being processed, or whose cached update is being forwarded; null in punctuations. */
+    private @Nullable InputRecord currentInput;
     private long recordTimestamp = -1;
     private long streamTime = -1;
 
     TaskContext(TaskId taskId, StreamsOptions options, RecordCollector collector, CacheBudget cacheBudget,
-                LongSupplier wallClock, TaskState state) {
+                LongSupplier wallClock, TaskState state, CachedUpdateErrors cachedUpdateErrors) {
         this.taskId = taskId;
+        this.cachedUpdateErrors = cachedUpdateErrors;
         this.state = state;
         this.options = options;
         this.collector = collector;
@@ -80,6 +90,35 @@ final class TaskContext implements ProcessorContext<Object, Object>, StoreContex
     void setRecord(@Nullable RecordMetadata record, long timestamp) {
         currentRecord = record;
         recordTimestamp = timestamp;
+    }
+
+    void setInput(@Nullable InputRecord input) {
+        currentInput = input;
+    }
+
+    @Nullable InputRecord currentInput() {
+        return currentInput;
+    }
+
+    /**
+     * Forwards a cached update at flush from the current node (its owner), in the record context of the input that
+     * made it ({@code origin}; null for an update made by a punctuation), as Kafka Streams' cache does. A failure
+     * downstream is that input's processing failure: the task's error handling decides, and under log-and-continue
+     * only this update is skipped and the flush goes on.
+     */
+    void forwardCached(Record<?, ?> update, @Nullable InputRecord origin) {
+        RecordMetadata previousRecord = currentRecord;
+        InputRecord previousInput = currentInput;
+        currentRecord = origin == null ? null : new RecordMetadata(origin.topic(), origin.partition(), origin.offset());
+        currentInput = origin;
+        try {
+            forward(update);
+        } catch (RuntimeException e) {
+            cachedUpdateErrors.failed(origin, e);
+        } finally {
+            currentRecord = previousRecord;
+            currentInput = previousInput;
+        }
     }
 
     void advanceStreamTime(long timestamp) {

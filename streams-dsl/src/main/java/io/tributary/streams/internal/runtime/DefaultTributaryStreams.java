@@ -220,13 +220,13 @@ public final class DefaultTributaryStreams implements TributaryStreams {
             ReceivedRecord<byte[], byte[]> record = cast(r);
             processed.add(record);
             pending.incrementAndGet();
-            return outputsOf(record, PendingAck.NONE);
+            return outputsOf(record, PendingAck.of(record));
         }
 
         private Mono<Void> commit(TributaryProducer<byte[], byte[]> p, TributaryConsumer<byte[], byte[]> c,
                                   Flux<SenderRecord<byte[], byte[], PendingAck>> outputs) {
             return p.inTransaction(tx -> tx.send(outputs)
-                    .doOnNext(DefaultTributaryStreams.this::written)
+                    .concatMap(result -> writtenInTransaction(tx, result))
                     .thenMany(Mono.defer(() -> processed.isEmpty() ? Mono.<Void>empty()
                         : tx.sendOffsetsToTransaction(nextOffsets(processed), c.groupMetadata()))))
                 .then(Mono.fromRunnable(() -> processed.forEach(ReceivedRecord::acknowledge)))
@@ -426,30 +426,62 @@ public final class DefaultTributaryStreams implements TributaryStreams {
         return new ProducerRecord<>(o.topic(), o.partition(), o.timestamp(), o.key(), o.value(), o.headers());
     }
 
+    /** At-least-once: an output was written, or failed (then handled as {@link #failedOutput} says). */
     private void written(SendResult<PendingAck> result) {
         if (persistent && result instanceof SendResult.Sent<PendingAck> sent) {
             trackChangelog(sent.metadata().partition(), sent.metadata().offset());
         }
-        if (result instanceof SendResult.Failed<PendingAck> f) {
-            if (options.productionErrorHandling() == ErrorHandling.FAIL) {
-                throw new StreamsException("Failed to write an output record: " + f.error().getMessage(), f.error());
-            }
-            LOG.warn("Failed to write an output record; going on (log-and-continue)", f.error());
-            ReceivedRecord<byte[], byte[]> input = f.correlation().input();
-            String deadLetterTopic = options.deadLetterTopic();
-            TributaryProducer<byte[], byte[]> p = producer;
-            if (input != null && deadLetterTopic != null && p != null) {
+        TributaryProducer<byte[], byte[]> p = producer;
+        if (result instanceof SendResult.Failed<PendingAck> f && p != null) {
+            ProducerRecord<byte[], byte[]> letter = failedOutput(f);
+            if (letter != null) {
                 // The input goes to the dead-letter topic before its offset may be committed.
-                OutputRecord letter = DeadLetters.of(deadLetterTopic, new InputRecord(input.topic(), input.partition(),
-                    input.offset(), input.key(), input.value(), input.timestamp(), input.headers()), f.error());
-                p.send(toProducerRecord(letter))
+                p.send(letter)
                     .doFinally(signal -> result.correlation().written())
-                    .subscribe(null, e -> LOG.warn("Failed to write the dead letter of {}-{}@{}", input.topic(),
-                        input.partition(), input.offset(), e));
+                    .subscribe(null, e -> LOG.warn("Failed to write the dead letter of an input to {}", letter.topic(),
+                        e));
                 return;
             }
         }
         result.correlation().written();
+    }
+
+    /**
+     * Exactly-once: an output was written, or failed. Under {@link ErrorHandling#FAIL} the failure fails the
+     * transaction, which aborts: none of its outputs and offsets become visible, and the application fails (a
+     * restart processes its inputs again). Under {@link ErrorHandling#LOG_AND_CONTINUE} the output is skipped and
+     * the transaction goes on; the dead letter of its input is written in that transaction, which commits only once
+     * the dead letter is written (and aborts if it cannot be), so {@code read_committed} readers see it exactly once,
+     * with the transaction's other outputs and offsets.
+     */
+    private Mono<Void> writtenInTransaction(TributaryProducer<byte[], byte[]> tx, SendResult<PendingAck> result) {
+        if (persistent && result instanceof SendResult.Sent<PendingAck> sent) {
+            trackChangelog(sent.metadata().partition(), sent.metadata().offset());
+        }
+        if (result instanceof SendResult.Failed<PendingAck> f) {
+            ProducerRecord<byte[], byte[]> letter = failedOutput(f);
+            return letter == null ? Mono.empty() : tx.send(letter).then();
+        }
+        return Mono.empty();
+    }
+
+    /**
+     * Handles an output that could not be written: throws under {@link ErrorHandling#FAIL}; else logs and returns the
+     * dead letter of the input that made it, or null without a dead-letter topic or an input (punctuations, cache
+     * flushes).
+     */
+    private @Nullable ProducerRecord<byte[], byte[]> failedOutput(SendResult.Failed<PendingAck> f) {
+        if (options.productionErrorHandling() == ErrorHandling.FAIL) {
+            throw new StreamsException("Failed to write an output record: " + f.error().getMessage(), f.error());
+        }
+        LOG.warn("Failed to write an output record; going on (log-and-continue)", f.error());
+        ReceivedRecord<byte[], byte[]> input = f.correlation().input();
+        String deadLetterTopic = options.deadLetterTopic();
+        if (input == null || deadLetterTopic == null) {
+            return null;
+        }
+        return toProducerRecord(DeadLetters.of(deadLetterTopic, new InputRecord(input.topic(), input.partition(),
+            input.offset(), input.key(), input.value(), input.timestamp(), input.headers()), f.error()));
     }
 
     /** A changelog write was acknowledged at {@code offset}: its task's checkpoint may now name the next one. */

@@ -22,6 +22,9 @@ public interface BytesStore {
     /** The entries with {@code from <= key <= to}, in key order. */
     List<BytesEntry> range(byte[] from, byte[] to);
 
+    /** At most {@code limit} entries from {@code from} (inclusive) on, in key order: a page of a long scan. */
+    List<BytesEntry> page(byte[] from, int limit);
+
     /** The entries whose key starts with {@code prefix}, in key order. */
     List<BytesEntry> prefixScan(byte[] prefix);
 

@@ -44,6 +44,18 @@ public final class InMemoryBytesStore implements BytesStore {
     }
 
     @Override
+    public List<BytesEntry> page(byte[] from, int limit) {
+        List<BytesEntry> out = new ArrayList<>(Math.min(limit, 64));
+        for (Map.Entry<Bytes, StoredValue> e : map.tailMap(Bytes.wrap(from), true).entrySet()) {
+            if (out.size() >= limit) {
+                break;
+            }
+            out.add(new BytesEntry(e.getKey().get(), e.getValue()));
+        }
+        return out;
+    }
+
+    @Override
     public List<BytesEntry> prefixScan(byte[] prefix) {
         List<BytesEntry> out = new ArrayList<>();
         for (Map.Entry<Bytes, StoredValue> e : map.tailMap(Bytes.wrap(prefix), true).entrySet()) {

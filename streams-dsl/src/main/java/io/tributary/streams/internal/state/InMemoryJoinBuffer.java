@@ -14,11 +14,10 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One side of a stream-stream join: every record by key and timestamp, duplicates kept in arrival order, for as
- * long as the join window plus grace (measured from the largest timestamp stored). Logged with key = key bytes +
- * 8-byte timestamp + 4-byte sequence number. Written by its task's thread only.
+ * A {@link JoinBuffer} in memory: a sorted map from (key bytes, timestamp, sequence number) to value bytes, from
+ * which expired records are removed as soon as stream time passes them. Written by its task's thread only.
  */
-public final class JoinBuffer<K, V> extends SerdeStore<K, V> {
+public final class InMemoryJoinBuffer<K, V> extends SerdeStore<K, V> implements JoinBuffer<K, V> {
     private record Slot(Bytes key, long timestamp, int seq) implements Comparable<Slot> {
         @Override
         public int compareTo(Slot o) {
@@ -36,16 +35,13 @@ public final class JoinBuffer<K, V> extends SerdeStore<K, V> {
     private long observedStreamTime = -1;
     private int seq;
 
-    public JoinBuffer(String name, Serde<K> keySerde, Serde<V> valueSerde, long retentionMs, boolean logging,
+    public InMemoryJoinBuffer(String name, Serde<K> keySerde, Serde<V> valueSerde, long retentionMs, boolean logging,
                       ChangeLogger logger) {
         super(name, keySerde, valueSerde, logging, logger);
         this.retentionMs = retentionMs;
     }
 
-    /**
-     * Keeps a record; records beyond retention are ignored. A null value keeps nothing but still moves the
-     * store's time on (expiring old records), as Kafka Streams' window stores do.
-     */
+    @Override
     public void put(K key, @Nullable V value, long timestamp) {
         if (value == null) {
             advance(timestamp);
@@ -60,7 +56,7 @@ public final class JoinBuffer<K, V> extends SerdeStore<K, V> {
         }
     }
 
-    /** The records of {@code key} with timestamps from {@code from} to {@code to}, by timestamp then arrival. */
+    @Override
     public List<KeyValue<Long, V>> fetch(K key, long from, long to) {
         Bytes k = Bytes.wrap(keyBytes(key));
         long lower = Math.max(from, observedStreamTime - retentionMs + 1);

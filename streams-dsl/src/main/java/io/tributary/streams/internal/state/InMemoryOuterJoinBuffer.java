@@ -3,9 +3,7 @@ package io.tributary.streams.internal.state;
 import static java.util.Objects.requireNonNull;
 
 import io.tributary.serdes.Serde;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -15,51 +13,14 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The shared store of a stream-stream left or outer join: records of either side that found no partner yet, kept
- * until their window plus grace has passed (then the join emits them joined with null) or until a partner arrives
- * (then they are removed). Ordered by timestamp, then side (right before left), then key bytes; records with equal
- * timestamp, side and key stay together in arrival order. That is the order of Kafka Streams' outer join store (a
- * list-value store keyed by timestamp, side flag and key), which decides the order of the null-joined results.
- * Logged with key = 8-byte timestamp + side byte (1 left, 0 right) + key bytes, value = the values, each as a 4-byte
- * length and its bytes; a tombstone once removed.
- *
- * <p>It also holds the join's time, which both join processors of a task share: the largest timestamp either has
- * seen, and a lower bound of the pending timestamps. Like Kafka Streams' per-task time tracker these are not
- * logged, so they start afresh when the task is restored. Written and read by its task's thread only.
+ * An {@link OuterJoinBuffer} in memory: a sorted map from slot to the slot's value bytes. Written and read by its
+ * task's thread only.
  *
  * @param <VL> the left stream's value type
  * @param <VR> the right stream's value type
  */
-public final class OuterJoinBuffer<K, VL, VR> extends SerdeStore<K, VL> {
-    /** Where pending records are kept: one slot per timestamp, side and key. */
-    public record Slot(long timestamp, boolean leftSide, Bytes key) implements Comparable<Slot> {
-        @Override
-        public int compareTo(Slot o) {
-            int c = Long.compare(timestamp, o.timestamp);
-            if (c != 0) {
-                return c;
-            }
-            c = Boolean.compare(leftSide, o.leftSide);
-            return c != 0 ? c : key.compareTo(o.key);
-        }
-
-        byte[] toChangelogKey() {
-            byte[] k = key.get();
-            return ByteBuffer.allocate(k.length + 9).putLong(timestamp).put((byte) (leftSide ? 1 : 0)).put(k).array();
-        }
-
-        static Slot fromChangelogKey(byte[] bytes) {
-            ByteBuffer b = ByteBuffer.wrap(bytes);
-            return new Slot(b.getLong(), b.get() == 1, Bytes.wrap(Arrays.copyOfRange(bytes, 9, bytes.length)));
-        }
-    }
-
-    /** A pending record: its slot, key, and value on its side (the other side's is null). */
-    public record Pending<K, VL, VR>(Slot slot, K key, @Nullable VL left, @Nullable VR right) {
-        public long timestamp() {
-            return slot.timestamp();
-        }
-    }
+public final class InMemoryOuterJoinBuffer<K, VL, VR> extends SerdeStore<K, VL>
+    implements OuterJoinBuffer<K, VL, VR> {
 
     private final Serde<VR> rightSerde;
     // Each slot's values in arrival order; lists are replaced, never changed, so iterating one is safe.
@@ -67,13 +28,13 @@ public final class OuterJoinBuffer<K, VL, VR> extends SerdeStore<K, VL> {
     private long streamTime = -1;
     private long minTime = Long.MAX_VALUE;
 
-    public OuterJoinBuffer(String name, Serde<K> keySerde, Serde<VL> leftSerde, Serde<VR> rightSerde,
-                           boolean logging, ChangeLogger logger) {
+    public InMemoryOuterJoinBuffer(String name, Serde<K> keySerde, Serde<VL> leftSerde, Serde<VR> rightSerde,
+                                   boolean logging, ChangeLogger logger) {
         super(name, keySerde, leftSerde, logging, logger);
         this.rightSerde = rightSerde;
     }
 
-    /** Keeps a record of one side; {@code value} is a {@code VL} if {@code leftSide}, else a {@code VR}. */
+    @Override
     @SuppressWarnings("unchecked")
     public void put(K key, long timestamp, boolean leftSide, Object value) {
         byte[] v = leftSide ? serializeValue((VL) value) : rightSerde.serializer().serialize(name(), (VR) value);
@@ -81,22 +42,22 @@ public final class OuterJoinBuffer<K, VL, VR> extends SerdeStore<K, VL> {
         List<byte[]> values = new ArrayList<>(map.getOrDefault(slot, List.of()));
         values.add(requireNonNull(v, "value bytes"));
         map.put(slot, List.copyOf(values));
-        log(slot.toChangelogKey(), encode(values), timestamp);
+        log(slot.toChangelogKey(), ValueList.encode(values), timestamp);
     }
 
-    /** Removes the records of one side with this key and timestamp (they found a partner), if there are any. */
+    @Override
     public void remove(K key, long timestamp, boolean leftSide) {
         remove(new Slot(timestamp, leftSide, Bytes.wrap(serializeKey(key))));
     }
 
-    /** Removes the records of a slot. */
+    @Override
     public void remove(Slot slot) {
         if (map.remove(slot) != null) {
             log(slot.toChangelogKey(), null, slot.timestamp());
         }
     }
 
-    /** The pending records in order, one by one; removing slots already passed while iterating is allowed. */
+    @Override
     public Iterator<Pending<K, VL, VR>> pending() {
         Iterator<Map.Entry<Slot, List<byte[]>>> slots = map.entrySet().iterator();
         return new Iterator<>() {
@@ -128,27 +89,24 @@ public final class OuterJoinBuffer<K, VL, VR> extends SerdeStore<K, VL> {
         };
     }
 
-    /** Moves the join's stream time on to {@code timestamp} if it is later. */
+    @Override
     public void observe(long timestamp) {
         streamTime = Math.max(streamTime, timestamp);
     }
 
-    /** The largest timestamp the join has seen; -1 before the first. */
+    @Override
     public long streamTime() {
         return streamTime;
     }
 
-    /** A lower bound of the pending timestamps as the join tracks it; {@link Long#MAX_VALUE} when unknown. */
+    @Override
     public long minTime() {
         return minTime;
     }
 
+    @Override
     public void minTime(long minTime) {
         this.minTime = minTime;
-    }
-
-    public int size() {
-        return map.size();
     }
 
     @Override
@@ -157,25 +115,7 @@ public final class OuterJoinBuffer<K, VL, VR> extends SerdeStore<K, VL> {
         if (value == null) {
             map.remove(slot);
         } else {
-            map.put(slot, decode(value));
+            map.put(slot, ValueList.decode(value));
         }
-    }
-
-    private static byte[] encode(List<byte[]> values) {
-        int size = values.stream().mapToInt(v -> v.length + 4).sum();
-        ByteBuffer b = ByteBuffer.allocate(size);
-        values.forEach(v -> b.putInt(v.length).put(v));
-        return b.array();
-    }
-
-    private static List<byte[]> decode(byte[] bytes) {
-        ByteBuffer b = ByteBuffer.wrap(bytes);
-        List<byte[]> out = new ArrayList<>();
-        while (b.hasRemaining()) {
-            byte[] v = new byte[b.getInt()];
-            b.get(v);
-            out.add(v);
-        }
-        return List.copyOf(out);
     }
 }

@@ -161,21 +161,26 @@ public final class RocksDbBytesStore implements BytesStore {
         if (Arrays.compareUnsigned(from, to) > 0) {
             return List.of();
         }
-        return scan(from, key -> Arrays.compareUnsigned(key, to) <= 0);
+        return scan(from, key -> Arrays.compareUnsigned(key, to) <= 0, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public List<BytesEntry> page(byte[] from, int limit) {
+        return scan(from, key -> true, limit);
     }
 
     @Override
     public List<BytesEntry> prefixScan(byte[] prefix) {
-        return scan(prefix, key -> InMemoryBytesStore.startsWith(key, prefix));
+        return scan(prefix, key -> InMemoryBytesStore.startsWith(key, prefix), Integer.MAX_VALUE);
     }
 
     @Override
     public List<BytesEntry> all() {
-        return scan(null, key -> true);
+        return scan(null, key -> true, Integer.MAX_VALUE);
     }
 
-    /** The entries from {@code start} (or the first) while {@code inRange} holds, read into a list. */
-    private List<BytesEntry> scan(byte @Nullable [] start, Predicate<byte[]> inRange) {
+    /** The entries from {@code start} (or the first) while {@code inRange} holds, at most {@code limit}. */
+    private List<BytesEntry> scan(byte @Nullable [] start, Predicate<byte[]> inRange, int limit) {
         lock.readLock().lock();
         try (RocksIterator it = checkOpen().newIterator()) {
             if (start == null) {
@@ -184,7 +189,7 @@ public final class RocksDbBytesStore implements BytesStore {
                 it.seek(start);
             }
             List<BytesEntry> out = new ArrayList<>();
-            for (; it.isValid(); it.next()) {
+            for (; it.isValid() && out.size() < limit; it.next()) {
                 byte[] key = it.key();
                 if (!inRange.test(key)) {
                     break;

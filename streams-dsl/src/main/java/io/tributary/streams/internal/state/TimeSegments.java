@@ -13,12 +13,15 @@ import org.jspecify.annotations.Nullable;
  * segment goes; the stores filter them out on read, as the in-memory stores hide entries between evictions.
  *
  * <p>Stream time (the largest time written) lives under the empty key, which sorts before every segment, so that a
- * reopened store expires as if it had never closed. Owned by one store; written by its task's thread, readable
- * from any thread.
+ * reopened store expires as if it had never closed. A store may keep one more number beside its entries (a
+ * sequence reservation) under the key {@code 0x00}, which also sorts before every segment and so is never dropped.
+ * Owned by one store; written by its task's thread, readable from any thread.
  */
 final class TimeSegments {
     /** The key of the stream time entry: shorter than any segment key. */
     private static final byte[] STREAM_TIME_KEY = new byte[0];
+    /** The key of the owner's reservation: after the stream time key, before {@code prefix(Long.MIN_VALUE)}. */
+    private static final byte[] RESERVATION_KEY = {0};
     private static final byte[] NO_VALUE = new byte[0];
 
     private final BytesStore bytes;
@@ -60,6 +63,16 @@ final class TimeSegments {
         }
     }
 
+    /** The number the owner last {@link #reserve reserved}, or {@code absent} if it never did. */
+    long reservation(long absent) {
+        StoredValue v = bytes.get(RESERVATION_KEY);
+        return v == null ? absent : v.timestamp();
+    }
+
+    void reserve(long value) {
+        bytes.put(RESERVATION_KEY, new StoredValue(NO_VALUE, value));
+    }
+
     @Nullable StoredValue get(long time, byte[] suffix) {
         return bytes.get(key(time, suffix));
     }
@@ -96,7 +109,7 @@ final class TimeSegments {
     List<BytesEntry> all() {
         List<BytesEntry> out = new ArrayList<>();
         for (BytesEntry e : bytes.all()) {
-            if (e.key().length > 0) {
+            if (e.key().length >= OrderedBytes.LONG) {   // not the stream time or the reservation
                 out.add(withoutPrefix(e));
             }
         }

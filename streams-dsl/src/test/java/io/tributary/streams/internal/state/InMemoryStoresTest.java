@@ -115,12 +115,12 @@ final class InMemoryStoresTest {
 
     @Test
     void aJoinBufferKeepsDuplicatesInArrivalOrderAndRestoresThem() {
-        JoinBuffer<String, String> buffer = new JoinBuffer<>("j", Serdes.string(), Serdes.string(), 100, true,
+        JoinBuffer<String, String> buffer = new InMemoryJoinBuffer<>("j", Serdes.string(), Serdes.string(), 100, true,
             (k, v, t) -> changelog.add(new Logged(k, v, t)));
         buffer.put("k", "first", 5);
         buffer.put("k", "second", 5);
         buffer.put("k", "earlier", 3);
-        JoinBuffer<String, String> restored = new JoinBuffer<>("j", Serdes.string(), Serdes.string(), 100, true,
+        JoinBuffer<String, String> restored = new InMemoryJoinBuffer<>("j", Serdes.string(), Serdes.string(), 100, true,
             ChangeLogger.NONE);
         changelog.forEach(l -> restored.restore(l.key(), l.value(), l.timestamp()));
         for (JoinBuffer<String, String> b : List.of(buffer, restored)) {
@@ -187,8 +187,8 @@ final class InMemoryStoresTest {
 
     @Test
     void anOuterJoinBufferOrdersByTimestampThenRightBeforeLeftThenKeyAndRestores() {
-        OuterJoinBuffer<String, String, Long> buffer = new OuterJoinBuffer<>("o", Serdes.string(), Serdes.string(),
-            Serdes.longSerde(), true, (k, v, t) -> changelog.add(new Logged(k, v, t)));
+        OuterJoinBuffer<String, String, Long> buffer = new InMemoryOuterJoinBuffer<>("o", Serdes.string(),
+            Serdes.string(), Serdes.longSerde(), true, (k, v, t) -> changelog.add(new Logged(k, v, t)));
         buffer.put("b", 5, true, "l1");
         buffer.put("a", 5, true, "l2");
         buffer.put("b", 5, true, "l3");
@@ -196,7 +196,7 @@ final class InMemoryStoresTest {
         buffer.put("a", 3, true, "l4");
         buffer.put("c", 9, false, 8L);
         buffer.remove("c", 9, false);
-        OuterJoinBuffer<String, String, Long> restored = new OuterJoinBuffer<>("o", Serdes.string(),
+        OuterJoinBuffer<String, String, Long> restored = new InMemoryOuterJoinBuffer<>("o", Serdes.string(),
             Serdes.string(), Serdes.longSerde(), true, ChangeLogger.NONE);
         changelog.forEach(l -> restored.restore(l.key(), l.value(), l.timestamp()));
         for (OuterJoinBuffer<String, String, Long> b : List.of(buffer, restored)) {
