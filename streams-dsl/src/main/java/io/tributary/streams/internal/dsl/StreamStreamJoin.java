@@ -90,7 +90,7 @@ final class StreamStreamJoin {
             long t = record.timestamp();
             OuterJoinBuffer<K, Object, Object> unjoined = pending;
             if (unjoined != null) {
-                unjoined.observe(t);
+                unjoined.clock().observe(t);
             }
             if (keepsUnjoined && record.key() == null && record.value() != null) {
                 context().forward(record.withValue(joiner.apply(record.value(), null)));
@@ -103,7 +103,7 @@ final class StreamStreamJoin {
                 return;
             }
             // Only a record at stream time can have closed windows; an out-of-order one cannot (Kafka's rule).
-            if (unjoined != null && t == unjoined.streamTime()) {
+            if (unjoined != null && t == unjoined.clock().streamTime()) {
                 emitClosed(unjoined, record);
             }
             long to = Math.max(0, t + afterMs);
@@ -119,10 +119,10 @@ final class StreamStreamJoin {
                 // Kafka Streams joins a record whose window ended before stream time with null at once instead of
                 // keeping it for the grace (a partner arriving later still joins it too); done alike, for equal
                 // results.
-                if (unjoined == null || to < unjoined.streamTime()) {
+                if (unjoined == null || to < unjoined.clock().streamTime()) {
                     context().forward(record.withValue(joiner.apply(value, null)));
                 } else {
-                    unjoined.minTime(Math.min(unjoined.minTime(), t));
+                    unjoined.clock().minTime(Math.min(unjoined.clock().minTime(), t));
                     unjoined.put(key, t, leftSide, value);
                 }
             }
@@ -132,16 +132,16 @@ final class StreamStreamJoin {
         private void emitClosed(OuterJoinBuffer<K, Object, Object> unjoined, Record<K, V> record) {
             // Kafka Streams' arithmetic, overflow included: with minTime unknown (Long.MAX_VALUE) the sum wraps
             // negative and the store is scanned, unless this side's after plus grace is 0.
-            if (unjoined.minTime() + afterMs + graceMs >= unjoined.streamTime()) {
+            if (unjoined.clock().minTime() + afterMs + graceMs >= unjoined.clock().streamTime()) {
                 return;
             }
-            unjoined.minTime(Long.MAX_VALUE);
+            unjoined.clock().minTime(Long.MAX_VALUE);
             OuterJoinBuffer.Slot previous = null;
             boolean leftOpen = false;
             boolean rightOpen = false;
             for (Iterator<OuterJoinBuffer.Pending<K, Object, Object>> it = unjoined.pending(); it.hasNext(); ) {
                 OuterJoinBuffer.Pending<K, Object, Object> p = it.next();
-                unjoined.minTime(p.timestamp());
+                unjoined.clock().minTime(p.timestamp());
                 if (leftOpen && rightOpen) {
                     break;
                 }
@@ -149,7 +149,7 @@ final class StreamStreamJoin {
                 // A left record waits for right records up to "after" later; a right one for left records up to
                 // "before" later (seen from the left).
                 long lookBack = left ? windowAfterMs : windowBeforeMs;
-                if (p.timestamp() + lookBack + graceMs >= unjoined.streamTime()) {
+                if (p.timestamp() + lookBack + graceMs >= unjoined.clock().streamTime()) {
                     leftOpen |= left;
                     rightOpen |= !left;
                     continue;

@@ -27,8 +27,7 @@ public final class BytesOuterJoinBuffer<K, VL, VR> extends BytesBackedStore<K, V
     private static final int PAGE = 128;
 
     private final Serde<VR> rightSerde;
-    private long streamTime = -1;
-    private long minTime = Long.MAX_VALUE;
+    private final JoinClock clock = new JoinClock();
 
     public BytesOuterJoinBuffer(String name, Serde<K> keySerde, Serde<VL> leftSerde, Serde<VR> rightSerde,
                                 boolean logging, ChangeLogger logger, BytesStore bytes) {
@@ -119,23 +118,8 @@ public final class BytesOuterJoinBuffer<K, VL, VR> extends BytesBackedStore<K, V
     }
 
     @Override
-    public void observe(long timestamp) {
-        streamTime = Math.max(streamTime, timestamp);
-    }
-
-    @Override
-    public long streamTime() {
-        return streamTime;
-    }
-
-    @Override
-    public long minTime() {
-        return minTime;
-    }
-
-    @Override
-    public void minTime(long minTime) {
-        this.minTime = minTime;
+    public JoinClock clock() {
+        return clock;
     }
 
     @Override

@@ -25,8 +25,7 @@ public final class InMemoryOuterJoinBuffer<K, VL, VR> extends SerdeStore<K, VL>
     private final Serde<VR> rightSerde;
     // Each slot's values in arrival order; lists are replaced, never changed, so iterating one is safe.
     private final NavigableMap<Slot, List<byte[]>> map = new ConcurrentSkipListMap<>();
-    private long streamTime = -1;
-    private long minTime = Long.MAX_VALUE;
+    private final JoinClock clock = new JoinClock();
 
     public InMemoryOuterJoinBuffer(String name, Serde<K> keySerde, Serde<VL> leftSerde, Serde<VR> rightSerde,
                                    boolean logging, ChangeLogger logger) {
@@ -90,23 +89,8 @@ public final class InMemoryOuterJoinBuffer<K, VL, VR> extends SerdeStore<K, VL>
     }
 
     @Override
-    public void observe(long timestamp) {
-        streamTime = Math.max(streamTime, timestamp);
-    }
-
-    @Override
-    public long streamTime() {
-        return streamTime;
-    }
-
-    @Override
-    public long minTime() {
-        return minTime;
-    }
-
-    @Override
-    public void minTime(long minTime) {
-        this.minTime = minTime;
+    public JoinClock clock() {
+        return clock;
     }
 
     @Override

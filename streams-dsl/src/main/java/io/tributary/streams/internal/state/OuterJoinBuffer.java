@@ -70,14 +70,6 @@ public interface OuterJoinBuffer<K, VL, VR> extends RestorableStore {
     /** The pending records in order, one by one; removing slots already passed while iterating is allowed. */
     Iterator<Pending<K, VL, VR>> pending();
 
-    /** Moves the join's stream time on to {@code timestamp} if it is later. */
-    void observe(long timestamp);
-
-    /** The largest timestamp the join has seen; -1 before the first. */
-    long streamTime();
-
-    /** A lower bound of the pending timestamps as the join tracks it; {@link Long#MAX_VALUE} when unknown. */
-    long minTime();
-
-    void minTime(long minTime);
+    /** The join's times, kept with its buffer since both sides of the join share them. */
+    JoinClock clock();
 }

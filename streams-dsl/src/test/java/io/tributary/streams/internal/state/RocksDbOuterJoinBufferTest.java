@@ -72,10 +72,10 @@ final class RocksDbOuterJoinBufferTest {
                         }
                         case 9 -> {
                             long time = random.nextInt(1_000);
-                            expected.observe(time);
-                            actual.observe(time);
-                            expected.minTime(time);
-                            actual.minTime(time);
+                            expected.clock().observe(time);
+                            actual.clock().observe(time);
+                            expected.clock().minTime(time);
+                            actual.clock().minTime(time);
                         }
                         default -> {
                             if (random.nextInt(10) == 0) {
@@ -86,8 +86,8 @@ final class RocksDbOuterJoinBufferTest {
                             }
                         }
                     }
-                    assertThat(actual.streamTime()).isEqualTo(expected.streamTime());
-                    assertThat(actual.minTime()).isEqualTo(expected.minTime());
+                    assertThat(actual.clock().streamTime()).isEqualTo(expected.clock().streamTime());
+                    assertThat(actual.clock().minTime()).isEqualTo(expected.clock().minTime());
                 }
                 assertThat(pending(actual)).isEqualTo(pending(expected)).isNotEmpty();
                 assertThat(actualLog).usingRecursiveFieldByFieldElementComparator().isEqualTo(expectedLog);
