@@ -14,6 +14,7 @@ import io.tributary.streams.internal.engine.StreamTask;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +76,7 @@ final class ChangelogRestorer {
                 return Mono.empty();
             }
             AtomicBoolean sought = new AtomicBoolean(from <= range.getT1().offset());
+            AtomicLong next = new AtomicLong(from);
             long started = System.nanoTime();
             TributaryConsumer<byte[], byte[]> consumer = TributaryConsumer.create(ConsumerOptions
                 .create(client, Serdes.byteArray().deserializer(), Serdes.byteArray().deserializer())
@@ -85,9 +87,20 @@ final class ChangelogRestorer {
                 .takeUntil(r -> r.offset() >= end - 1)
                 .takeUntilOther(consumer.awaitPositions(Map.of(changelog, end)))
                 // Without a start-offset option the consumer begins at the earliest offset: once running it is
-                // moved to the checkpoint; records before it (fetched meanwhile) are skipped.
-                .concatMap(r -> r.offset() >= from ? Mono.just(r) : sought.getAndSet(true) ? Mono.empty()
-                    : consumer.seek(changelog, from).onErrorResume(e -> Mono.empty()).then(Mono.empty()))
+                // moved to the checkpoint; records before it, and any read again after the move, are skipped by
+                // offset. A filter, not a concatMap: a concatMap asks the consumer for one record at a time, which
+                // put a task on its worker per record and made restores wait more than work.
+                .filter(r -> {
+                    if (r.offset() < from && !sought.getAndSet(true)) {
+                        consumer.seek(changelog, from).subscribe(null, e -> LOG.debug("Seek of {} to {} failed; "
+                            + "reading up to it instead", changelog, from, e));
+                    }
+                    if (r.offset() < next.get()) {
+                        return false;
+                    }
+                    next.set(r.offset() + 1);
+                    return true;
+                })
                 .doOnNext(r -> task.restore(store, r.key(), r.value(), r.timestamp()))
                 .count()
                 .doOnNext(n -> task.changelogAt(store, end))
