@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,26 +64,16 @@ public final class BytesOuterJoinBuffer<K, VL, VR> extends BytesBackedStore<K, V
 
     @Override
     public Iterator<Pending<K, VL, VR>> pending() {
-        return new Iterator<>() {
+        return new PendingIterator<>(this::deserializeKey, this::deserializeValue,
+            v -> rightSerde.deserializer().deserialize(name(), v)) {
             private byte[] from = new byte[0];
             private boolean lastPage;
             private Iterator<BytesEntry> page = List.<BytesEntry>of().iterator();
-            private @Nullable Slot slot;
-            private @Nullable K key;
-            private Iterator<byte[]> values = List.<byte[]>of().iterator();
 
             @Override
-            public boolean hasNext() {
-                while (!values.hasNext()) {
-                    BytesEntry next = nextEntry();
-                    if (next == null) {
-                        return false;
-                    }
-                    slot = slotOf(next.key());
-                    key = deserializeKey(slot.key().get());
-                    values = ValueList.decode(next.value().value()).iterator();
-                }
-                return true;
+            Map.@Nullable Entry<Slot, List<byte[]>> nextSlot() {
+                BytesEntry next = nextEntry();
+                return next == null ? null : Map.entry(slotOf(next.key()), ValueList.decode(next.value().value()));
             }
 
             private @Nullable BytesEntry nextEntry() {
@@ -102,17 +92,6 @@ public final class BytesOuterJoinBuffer<K, VL, VR> extends BytesBackedStore<K, V
                     page = entries.iterator();
                 }
                 return page.next();
-            }
-
-            @Override
-            public Pending<K, VL, VR> next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                byte[] v = values.next();
-                Slot s = requireNonNull(slot);
-                return s.leftSide() ? new Pending<>(s, requireNonNull(key), deserializeValue(v), null)
-                    : new Pending<>(s, requireNonNull(key), null, rightSerde.deserializer().deserialize(name(), v));
             }
         };
     }

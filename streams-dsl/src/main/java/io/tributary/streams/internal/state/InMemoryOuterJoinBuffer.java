@@ -8,7 +8,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.jspecify.annotations.Nullable;
 
@@ -59,31 +58,11 @@ public final class InMemoryOuterJoinBuffer<K, VL, VR> extends SerdeStore<K, VL>
     @Override
     public Iterator<Pending<K, VL, VR>> pending() {
         Iterator<Map.Entry<Slot, List<byte[]>>> slots = map.entrySet().iterator();
-        return new Iterator<>() {
-            private @Nullable Slot slot;
-            private @Nullable K key;
-            private Iterator<byte[]> values = List.<byte[]>of().iterator();
-
+        return new PendingIterator<>(this::deserializeKey, this::deserializeValue,
+            v -> rightSerde.deserializer().deserialize(name(), v)) {
             @Override
-            public boolean hasNext() {
-                while (!values.hasNext() && slots.hasNext()) {
-                    Map.Entry<Slot, List<byte[]>> next = slots.next();
-                    slot = next.getKey();
-                    key = deserializeKey(slot.key().get());
-                    values = next.getValue().iterator();
-                }
-                return values.hasNext();
-            }
-
-            @Override
-            public Pending<K, VL, VR> next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                byte[] v = values.next();
-                Slot s = requireNonNull(slot);
-                return s.leftSide() ? new Pending<>(s, requireNonNull(key), deserializeValue(v), null)
-                    : new Pending<>(s, requireNonNull(key), null, rightSerde.deserializer().deserialize(name(), v));
+            Map.@Nullable Entry<Slot, List<byte[]>> nextSlot() {
+                return slots.hasNext() ? slots.next() : null;
             }
         };
     }
