@@ -319,7 +319,6 @@ public final class DefaultTributaryProducer<K, V> implements TributaryProducer<K
                 TopicWait fresh = new TopicWait();
                 wait = topicsAwaited.putIfAbsent(name, fresh);
                 if (wait == null) {
-                    wait = fresh;
                     fresh.join(waiter);
                     awaitTopic(name).subscribe(count -> end(name, fresh, () -> fresh.complete(count)),
                         error -> end(name, fresh, () -> fresh.fail(error)));
