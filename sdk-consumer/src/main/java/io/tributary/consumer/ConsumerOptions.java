@@ -197,6 +197,23 @@ public final class ConsumerOptions<K, V> {
         return d.assignors;
     }
 
+    /**
+     * The application's own classic-protocol assignor, used alone instead of the built-in ones named by
+     * {@link #assignors(List)}; every member of the group must use one of the same name.
+     */
+    public ConsumerOptions<K, V> assignor(PartitionAssignor assignor) {
+        requireNonNull(assignor, "assignor");
+        if (assignor.name().isBlank()) {
+            throw new IllegalArgumentException("assignor must have a name");
+        }
+        return copy(x -> x.assignor = assignor);
+    }
+
+    /** The application's own assignor, or null when the built-in ones of {@link #assignors()} are used. */
+    public @Nullable PartitionAssignor assignor() {
+        return d.assignor;
+    }
+
     /** The broker-side assignor of the consumer protocol ({@code group.remote.assignor}): uniform or range. */
     public ConsumerOptions<K, V> remoteAssignor(String assignor) {
         requireNonNull(assignor, "assignor");
@@ -453,6 +470,7 @@ public final class ConsumerOptions<K, V> {
         private @Nullable String groupInstanceId;
         private String groupProtocol = "classic";
         private List<String> assignors = List.of("range", "cooperative-sticky");
+        private @Nullable PartitionAssignor assignor;
         private @Nullable String remoteAssignor;
         private Duration sessionTimeout = Duration.ofSeconds(45);
         private Duration rebalanceTimeout = Duration.ofMinutes(5);

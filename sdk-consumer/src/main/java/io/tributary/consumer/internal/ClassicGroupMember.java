@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.tributary.client.internal.ClientRuntime;
 import io.tributary.client.internal.Failures;
 import io.tributary.common.TopicPartition;
+import io.tributary.consumer.PartitionAssignor;
 import io.tributary.errors.ApiException;
 import io.tributary.errors.TributaryException;
 import io.tributary.protocol.ErrorCode;
@@ -27,7 +28,7 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Group membership with the classic protocol: JoinGroup (twice for a new dynamic member, the second time with the
- * id {@code MEMBER_ID_REQUIRED} gave), SyncGroup (the leader assigns with the client-side {@link GroupAssignor} the
+ * id {@code MEMBER_ID_REQUIRED} gave), SyncGroup (the leader assigns with the client-side {@link PartitionAssignor} the
  * coordinator chose, see {@link ClassicLeader}), Heartbeat ({@link ClassicHeartbeats}) and LeaveGroup (dynamic
  * members only; static members just stop heartbeating). Eager assignors revoke every partition before rejoining;
  * when every configured assignor is cooperative ({@code cooperative-sticky}) the member keeps its partitions, states
@@ -52,7 +53,7 @@ public final class ClassicGroupMember implements GroupMember {
     private final String groupId;
     private final GroupCoordinatorLink coordinator;
     private final GroupOffsets offsets;
-    private final List<GroupAssignor> assignors;
+    private final List<PartitionAssignor> assignors;
     private final boolean cooperative;
     private final ClassicLeader leader;
     private final ClassicHeartbeats heartbeats;
@@ -87,7 +88,7 @@ public final class ClassicGroupMember implements GroupMember {
      * A member of {@code settings.groupId()} with the assignors of {@code settings.assignors()}, in preference
      * order. Does nothing before {@link #start}.
      *
-     * @throws IllegalArgumentException for an unknown assignor name or no assignor
+     * @throws IllegalArgumentException for no assignor
      */
     public ClassicGroupMember(ClientRuntime runtime, GroupSettings settings) {
         this.runtime = requireNonNull(runtime, "runtime");
@@ -96,8 +97,8 @@ public final class ClassicGroupMember implements GroupMember {
             throw new IllegalArgumentException("partition.assignment.strategy must name at least one assignor");
         }
         this.groupId = settings.groupId();
-        this.assignors = settings.assignors().stream().map(GroupAssignor::named).toList();
-        this.cooperative = assignors.stream().allMatch(GroupAssignor::cooperative);
+        this.assignors = settings.assignors();
+        this.cooperative = assignors.stream().allMatch(PartitionAssignor::cooperative);
         this.coordinator = new GroupCoordinatorLink(runtime, groupId);
         this.offsets = new GroupOffsets(coordinator, settings.groupInstanceId());
         this.leader = new ClassicLeader(runtime, assignors);

@@ -2,6 +2,7 @@ package io.tributary.consumer.internal;
 
 import io.tributary.client.internal.ClientRuntime;
 import io.tributary.common.TopicPartition;
+import io.tributary.consumer.PartitionAssignor;
 import io.tributary.protocol.message.JoinGroupResponse;
 import io.tributary.protocol.message.SyncGroupRequest;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ final class ClassicLeader {
     private static final Logger LOG = LoggerFactory.getLogger(ClassicLeader.class);
 
     private final ClientRuntime runtime;
-    private final List<GroupAssignor> assignors;
+    private final List<PartitionAssignor> assignors;
 
     /**
      * The leader's SyncGroup assignments.
@@ -34,7 +35,7 @@ final class ClassicLeader {
     record Result(List<SyncGroupRequest.SyncGroupRequestAssignment> assignments, Map<String, Integer> groupTopics) {
     }
 
-    ClassicLeader(ClientRuntime runtime, List<GroupAssignor> assignors) {
+    ClassicLeader(ClientRuntime runtime, List<PartitionAssignor> assignors) {
         this.runtime = runtime;
         this.assignors = List.copyOf(assignors);
     }
@@ -42,15 +43,15 @@ final class ClassicLeader {
     /** Assigns the group's partitions; lazy. Fails when the chosen protocol is not one of this member's. */
     Mono<Result> assign(String groupId, int generation, JoinGroupResponse join) {
         return Mono.defer(() -> {
-            GroupAssignor assignor = assignors.stream()
+            PartitionAssignor assignor = assignors.stream()
                 .filter(a -> a.name().equals(join.protocolName()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("The coordinator chose protocol "
                     + join.protocolName() + ", which this member did not offer"));
-            Map<String, GroupAssignor.MemberSubscription> subscriptions = new HashMap<>();
+            Map<String, PartitionAssignor.MemberSubscription> subscriptions = new HashMap<>();
             Set<String> topics = new TreeSet<>();
             for (JoinGroupResponse.JoinGroupResponseMember member : join.members()) {
-                GroupAssignor.MemberSubscription subscription = ConsumerProtocolCodec.readSubscription(
+                PartitionAssignor.MemberSubscription subscription = ConsumerProtocolCodec.readSubscription(
                     member.memberId(), member.groupInstanceId(), member.metadata());
                 subscriptions.put(member.memberId(), subscription);
                 topics.addAll(subscription.topics());
@@ -60,8 +61,9 @@ final class ClassicLeader {
         });
     }
 
-    private static Result result(String groupId, int generation, GroupAssignor assignor, Map<String, Integer> counts,
-                                 Map<String, GroupAssignor.MemberSubscription> subscriptions) {
+    private static Result result(String groupId, int generation, PartitionAssignor assignor,
+                                 Map<String, Integer> counts,
+                                 Map<String, PartitionAssignor.MemberSubscription> subscriptions) {
         Map<String, List<TopicPartition>> assignment = assignor.assign(counts, subscriptions);
         List<SyncGroupRequest.SyncGroupRequestAssignment> encoded = new ArrayList<>();
         for (String memberId : subscriptions.keySet()) {

@@ -1,6 +1,7 @@
 package io.tributary.consumer.internal;
 
 import io.tributary.common.TopicPartition;
+import io.tributary.consumer.PartitionAssignor;
 import io.tributary.protocol.ErrorCode;
 import io.tributary.protocol.message.JoinGroupRequest;
 import io.tributary.protocol.message.LeaveGroupRequest;
@@ -25,10 +26,10 @@ final class ClassicRequests {
     }
 
     /** JoinGroup with one protocol per assignor (in preference order), each with the member's subscription. */
-    static JoinGroupRequest join(GroupSettings settings, List<GroupAssignor> assignors, String memberId,
+    static JoinGroupRequest join(GroupSettings settings, List<PartitionAssignor> assignors, String memberId,
                                  int generation, List<String> topics, Set<TopicPartition> owned) {
         List<JoinGroupRequest.JoinGroupRequestProtocol> protocols = new ArrayList<>();
-        for (GroupAssignor assignor : assignors) {
+        for (PartitionAssignor assignor : assignors) {
             protocols.add(new JoinGroupRequest.JoinGroupRequestProtocol()
                 .name(assignor.name())
                 .metadata(ConsumerProtocolCodec.subscription(topics, assignor.userData(generation), owned, generation,

@@ -3,6 +3,7 @@ package io.tributary.consumer.internal;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.tributary.common.TopicPartition;
+import io.tributary.consumer.PartitionAssignor;
 import io.tributary.protocol.Message;
 import io.tributary.protocol.message.ConsumerProtocolAssignment;
 import io.tributary.protocol.message.ConsumerProtocolSubscription;
@@ -45,7 +46,7 @@ final class ConsumerProtocolCodec {
     }
 
     /** Reads the subscription of member {@code memberId}. */
-    static GroupAssignor.MemberSubscription readSubscription(String memberId, @Nullable String groupInstanceId,
+    static PartitionAssignor.MemberSubscription readSubscription(String memberId, @Nullable String groupInstanceId,
                                                              byte[] bytes) {
         ConsumerProtocolSubscription s = read(bytes, SUBSCRIPTION_VERSION, ConsumerProtocolSubscription::read);
         List<TopicPartition> owned = new ArrayList<>();
@@ -58,7 +59,7 @@ final class ConsumerProtocolCodec {
         }
         String rack = s.rackId() == null || s.rackId().isEmpty() ? null : s.rackId();
         List<String> topics = s.topics() == null ? List.of() : s.topics();
-        return new GroupAssignor.MemberSubscription(memberId, groupInstanceId, topics, owned, s.generationId(),
+        return new PartitionAssignor.MemberSubscription(memberId, groupInstanceId, topics, owned, s.generationId(),
             s.userData(), rack);
     }
 

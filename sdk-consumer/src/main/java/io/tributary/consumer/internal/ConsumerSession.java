@@ -13,6 +13,7 @@ import io.tributary.consumer.DeadLetterHandler;
 import io.tributary.consumer.DeserializationFailure;
 import io.tributary.consumer.IsolationLevel;
 import io.tributary.consumer.OffsetReset;
+import io.tributary.consumer.PartitionAssignor;
 import io.tributary.consumer.ReceivedRecord;
 import io.tributary.errors.ApiException;
 import io.tributary.errors.TributaryException;
@@ -124,7 +125,10 @@ final class ConsumerSession<K, V> implements RebalanceListener {
         if (o.groupId() == null) {
             throw new IllegalArgumentException("A subscription needs a groupId; use assignment(...) without one");
         }
-        return new GroupSettings(o.groupId(), o.groupInstanceId(), o.groupProtocol(), o.assignors(),
+        PartitionAssignor own = o.assignor();
+        List<PartitionAssignor> assignors = own != null ? List.of(own)
+            : o.assignors().stream().<PartitionAssignor>map(GroupAssignor::named).toList();
+        return new GroupSettings(o.groupId(), o.groupInstanceId(), o.groupProtocol(), assignors,
             o.remoteAssignor(), o.sessionTimeout(), o.rebalanceTimeout(), o.heartbeatInterval(), o.rack());
     }
 

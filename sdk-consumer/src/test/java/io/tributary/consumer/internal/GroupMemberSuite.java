@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tributary.client.ClientOptions;
 import io.tributary.client.internal.ClientRuntime;
 import io.tributary.common.TopicPartition;
+import io.tributary.consumer.PartitionAssignor;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -101,6 +102,59 @@ abstract class GroupMemberSuite {
         assertThat(second.assignment()).isEmpty();
         await("the first member owns all 6 again", () -> first.assignment().equals(partitions(topic, 6)));
         assertThat(firstListener.allLost()).isEmpty();
+    }
+
+    @Test
+    void anApplicationsOwnAssignorPlacesThePartitionsByWhatEachMemberSaysInItsUserData() {
+        String topic = createTopic("own-assignor", 4);
+        String group = group();
+        GroupMember idle = member(ownAssignor(group, "idle"));
+        GroupMember worker = member(ownAssignor(group, "worker"));
+        idle.start(new Subscription.Topics(Set.of(topic)), new RecordingListener());
+        await("the idle member is in a generation", () -> idle.generation() > 0);
+
+        worker.start(new Subscription.Topics(Set.of(topic)), new RecordingListener());
+
+        await("the worker owns all 4", () -> worker.assignment().equals(partitions(topic, 4)));
+        assertThat(idle.assignment()).isEmpty();
+    }
+
+    /** Classic settings whose assignor gives every partition to the members whose user data says "worker". */
+    private static GroupSettings ownAssignor(String group, String role) {
+        PartitionAssignor workersTakeAll = new PartitionAssignor() {
+            @Override
+            public String name() {
+                return "workers-take-all";
+            }
+
+            @Override
+            public boolean cooperative() {
+                return false;
+            }
+
+            @Override
+            public byte[] userData(int generation) {
+                return role.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
+
+            @Override
+            public Map<String, List<TopicPartition>> assign(Map<String, Integer> partitionsPerTopic,
+                                                            Map<String, MemberSubscription> subscriptions) {
+                List<String> workers = subscriptions.values().stream()
+                    .filter(m -> "worker".equals(new String(m.userData(), java.nio.charset.StandardCharsets.UTF_8)))
+                    .map(MemberSubscription::memberId).sorted().toList();
+                Map<String, List<TopicPartition>> assignment = new java.util.HashMap<>();
+                partitionsPerTopic.forEach((topic, count) -> {
+                    for (int p = 0; p < count && !workers.isEmpty(); p++) {
+                        assignment.computeIfAbsent(workers.get(p % workers.size()), m -> new java.util.ArrayList<>())
+                            .add(new TopicPartition(topic, p));
+                    }
+                });
+                return assignment;
+            }
+        };
+        return new GroupSettings(group, null, "classic", List.of(workersTakeAll), null, Duration.ofSeconds(6),
+            Duration.ofSeconds(20), Duration.ofMillis(500), null);
     }
 
     @ParameterizedTest
@@ -306,7 +360,8 @@ abstract class GroupMemberSuite {
     }
 
     static GroupSettings settings(String protocol, String group, String instanceId, String assignor) {
-        List<String> assignors = protocol.equals("classic") ? List.of(assignor) : List.of();
+        List<PartitionAssignor> assignors = protocol.equals("classic") ? List.of(GroupAssignor.named(assignor))
+            : List.of();
         return new GroupSettings(group, instanceId, protocol, assignors, null, Duration.ofSeconds(6),
             Duration.ofSeconds(20), Duration.ofMillis(500), null);
     }
