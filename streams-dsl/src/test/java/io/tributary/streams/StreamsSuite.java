@@ -242,6 +242,57 @@ abstract class StreamsSuite {
         }
     }
 
+    /**
+     * Cooperative rebalancing: when a second instance joins, the first gives up only the tasks that move and keeps
+     * running the rest, neither closed nor restored again (with eager rebalancing it would close every task and
+     * replay the changelogs of those it got back).
+     */
+    @Test
+    void aJoiningInstanceTakesOnlyTheTasksThatMoveAndTheFirstRestoresNothingAgain() throws InterruptedException {
+        String lines = createTopic("lines", 4);
+        String counts = createTopic("counts", 4);
+        String app = "cooperative-" + UUID.randomUUID();
+        List<String> words = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l");
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        TributaryStreams first = TributaryStreams.create(wordCount(lines, counts),
+            options(app, client().meterRegistry(meters)));
+        first.start().block(WAIT);
+        TributaryStreams second = null;
+        try {
+            produce(lines, List.of(String.join(" ", words)));
+            readUntil(counts, 4, expectedCounts(words, 1));
+            double restoredBefore = restored(meters);
+            second = TributaryStreams.create(wordCount(lines, counts), options(app));
+            second.start().block(WAIT);
+            TributaryStreams joined = second;
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (joined.<String, Long>store("word-counts").all().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            produce(lines, List.of(String.join(" ", words)));
+            readUntil(counts, 4, expectedCounts(words, 2));
+
+            int firstWords = first.<String, Long>store("word-counts").all().size();
+            int secondWords = second.<String, Long>store("word-counts").all().size();
+            assertThat(secondWords).isPositive();
+            assertThat(firstWords).isPositive();
+            assertThat(firstWords + secondWords).isEqualTo(words.size());
+            assertThat(restored(meters)).as("changelog records the first instance replayed after the join")
+                .isEqualTo(restoredBefore);
+        } finally {
+            first.close().block(WAIT);
+            if (second != null) {
+                second.close().block(WAIT);
+            }
+        }
+    }
+
+    private static double restored(SimpleMeterRegistry meters) {
+        return meters.find("tributary.streams.restore.records").counters().stream()
+            .mapToDouble(io.micrometer.core.instrument.Counter::count)
+            .sum();
+    }
+
     private static Map<String, Long> expectedCounts(List<String> words, long count) {
         Map<String, Long> out = new HashMap<>();
         words.forEach(w -> out.put(w, count));

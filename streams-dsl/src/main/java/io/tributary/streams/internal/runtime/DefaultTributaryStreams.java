@@ -57,7 +57,8 @@ import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The runtime: one consumer (group {@code application.id}, range assignment) feeding tasks, one producer writing
+ * The runtime: one consumer (group {@code application.id}, cooperative task assignment by {@link TaskAssignor})
+ * feeding tasks, one producer writing
  * their outputs, an admin client for topics and restore offsets, and a {@link GlobalStateUpdater} for the global
  * stores, loaded before the consumer starts and updated under the same lock as the tasks. Records and wall-clock
  * ticks are merged into one serial stream, so tasks are driven one event at a time; the lock also orders them
@@ -157,7 +158,7 @@ public final class DefaultTributaryStreams implements TributaryStreams {
             .create(options.client(), Serdes.byteArray().deserializer(), Serdes.byteArray().deserializer())
             .groupId(options.applicationId())
             .subscription(factory.subtopologyByTopic().keySet())
-            .assignors(List.of("range"))
+            .assignor(new TaskAssignor(factory.subtopologyByTopic(), standbys::ids))
             .offsetReset(OffsetReset.EARLIEST)
             .isolationLevel(isolation)
             .commitInterval(options.commitInterval())

@@ -40,6 +40,8 @@ final class StandbyTasks {
     private final Predicate<TaskId> active;
     private final Set<Integer> statefulSubtopologies;
     private final Map<TaskId, Standby> standbys = new HashMap<>();
+    /** The ids of {@link #standbys}, for readers that must not wait for the lock (the group's assignor). */
+    private volatile Set<TaskId> ids = Set.of();
     private final Map<TopicPartition, Target> byChangelog = new HashMap<>();
     /** Counts the standbys opened: a new one needs its changelog read from its own start, not the feed's position. */
     private long opened;
@@ -117,6 +119,7 @@ final class StandbyTasks {
     }
 
     private void index() {
+        ids = Set.copyOf(standbys.keySet());
         byChangelog.clear();
         standbys.values().forEach(s -> s.task().changelogTopics().forEach((store, topic) ->
             byChangelog.put(new TopicPartition(topic, s.task().id().partition()), new Target(s, store))));
@@ -174,10 +177,9 @@ final class StandbyTasks {
         }
     }
 
+    /** The tasks held as standbys now; does not wait for the lock. */
     Set<TaskId> ids() {
-        synchronized (lock) {
-            return Set.copyOf(standbys.keySet());
-        }
+        return ids;
     }
 
     /** Closes every standby, with checkpoints; blocking IO when the stores are persistent. */
@@ -186,6 +188,7 @@ final class StandbyTasks {
             closed = true;
             standbys.values().forEach(StandbyTasks::close);
             standbys.clear();
+            ids = Set.of();
             byChangelog.clear();
         }
     }

@@ -1,0 +1,190 @@
+package io.tributary.streams.internal.runtime;
+
+import io.tributary.common.TopicPartition;
+import io.tributary.consumer.PartitionAssignor;
+import io.tributary.streams.processor.TaskId;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The application's group assignor: assigns tasks, not partitions, so that the partitions of one task (the same
+ * partition of every source topic of a sub-topology, co-partitioned) always go to one instance, and rebalances
+ * cooperatively: an instance keeps its tasks through a rebalance, and a task that moves is first given up by its
+ * owner (left out of this round) and reaches its new owner in the next round, so that no task ever runs in two
+ * places and the tasks that stay are neither closed nor restored. Placement: {@link TaskPlacement} (balanced,
+ * sticky, and a task without owner goes where a standby of it is warm).
+ *
+ * <p>Each member's {@code UserData}: a version byte (1), the generation it owned its partitions in (int32), then
+ * the tasks it holds standbys of (int32 count, then int32 sub-topology and int32 partition each). Topics the
+ * leader's topology does not know get no assignment. Thread-safe.
+ */
+final class TaskAssignor implements PartitionAssignor {
+    static final String NAME = "tributary-streams";
+    private static final Logger LOG = LoggerFactory.getLogger(TaskAssignor.class);
+    private static final byte VERSION = 1;
+    private static final int NO_GENERATION = -1;
+    /** Static members (by instance id) first, then dynamic ones by member id: a static member keeps its tasks. */
+    private static final Comparator<MemberSubscription> MEMBER_ORDER = Comparator
+        .comparing(MemberSubscription::groupInstanceId, Comparator.nullsLast(Comparator.naturalOrder()))
+        .thenComparing(MemberSubscription::memberId);
+
+    private final Map<String, Integer> subtopologyByTopic;
+    private final Supplier<Set<TaskId>> standbys;
+
+    /**
+     * @param subtopologyByTopic the sub-topology every source topic feeds
+     * @param standbys           the tasks this instance holds standbys of now, announced when it joins
+     */
+    TaskAssignor(Map<String, Integer> subtopologyByTopic, Supplier<Set<TaskId>> standbys) {
+        this.subtopologyByTopic = Map.copyOf(subtopologyByTopic);
+        this.standbys = standbys;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean cooperative() {
+        return true;
+    }
+
+    @Override
+    public byte[] userData(int generation) {
+        Set<TaskId> warm = standbys.get();
+        ByteBuffer out = ByteBuffer.allocate(1 + 2 * Integer.BYTES + warm.size() * 2 * Integer.BYTES)
+            .put(VERSION)
+            .putInt(generation)
+            .putInt(warm.size());
+        for (TaskId task : warm) {
+            out.putInt(task.subtopology()).putInt(task.partition());
+        }
+        return out.array();
+    }
+
+    /** What a member's user data says; a member without (or with unreadable) user data owns in no generation. */
+    record Announced(int generation, Set<TaskId> standbys) {
+        static final Announced NONE = new Announced(NO_GENERATION, Set.of());
+
+        static Announced read(byte @Nullable [] userData) {
+            if (userData == null || userData.length == 0 || userData[0] != VERSION) {
+                return NONE;
+            }
+            try {
+                ByteBuffer in = ByteBuffer.wrap(userData, 1, userData.length - 1);
+                int generation = in.getInt();
+                int count = in.getInt();
+                if (count < 0 || count > in.remaining() / (2 * Integer.BYTES)) {
+                    return new Announced(generation, Set.of());
+                }
+                Set<TaskId> warm = new HashSet<>();
+                for (int i = 0; i < count; i++) {
+                    warm.add(new TaskId(in.getInt(), in.getInt()));
+                }
+                return new Announced(generation, warm);
+            } catch (BufferUnderflowException e) {
+                return NONE;
+            }
+        }
+    }
+
+    @Override
+    public Map<String, List<TopicPartition>> assign(Map<String, Integer> partitionsPerTopic,
+                                                    Map<String, MemberSubscription> subscriptions) {
+        Map<TaskId, List<TopicPartition>> tasks = tasks(partitionsPerTopic);
+        List<MemberSubscription> ordered = new ArrayList<>(subscriptions.values());
+        ordered.sort(MEMBER_ORDER);
+        Map<String, Announced> announced = new HashMap<>();
+        ordered.forEach(m -> announced.put(m.memberId(), Announced.read(m.userData())));
+        Map<TopicPartition, String> owners = owners(ordered, announced);
+
+        List<TaskPlacement.Member> members = new ArrayList<>();
+        for (MemberSubscription m : ordered) {
+            Set<TaskId> current = new HashSet<>();
+            for (TopicPartition tp : m.ownedPartitions()) {
+                Integer sub = subtopologyByTopic.get(tp.topic());
+                if (sub != null && m.memberId().equals(owners.get(tp))) {
+                    current.add(new TaskId(sub, tp.partition()));
+                }
+            }
+            Set<String> topics = Set.copyOf(m.topics());
+            members.add(new TaskPlacement.Member(m.memberId(), current, announced.get(m.memberId()).standbys(),
+                task -> tasks.get(task).stream().allMatch(tp -> topics.contains(tp.topic()))));
+        }
+        Map<String, List<TaskId>> placed = new TaskPlacement(tasks.keySet(), members).place();
+
+        Map<String, List<TopicPartition>> assignment = new HashMap<>();
+        placed.forEach((member, memberTasks) -> {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (TaskId task : memberTasks) {
+                List<TopicPartition> taskPartitions = tasks.get(task);
+                // Cooperative: a task still held, even in part, by another member waits for it to be given up.
+                if (taskPartitions.stream().allMatch(tp -> heldByNoOtherThan(member, tp, ordered))) {
+                    partitions.addAll(taskPartitions);
+                }
+            }
+            assignment.put(member, partitions);
+        });
+        return assignment;
+    }
+
+    /** The tasks of the known source topics: partition p of every topic of a sub-topology makes task (s, p). */
+    private Map<TaskId, List<TopicPartition>> tasks(Map<String, Integer> partitionsPerTopic) {
+        Map<TaskId, List<TopicPartition>> tasks = new HashMap<>();
+        partitionsPerTopic.forEach((topic, count) -> {
+            Integer sub = subtopologyByTopic.get(topic);
+            if (sub == null) {
+                LOG.warn("Topic {} is not a source topic of this topology: its partitions are not assigned", topic);
+                return;
+            }
+            for (int p = 0; p < count; p++) {
+                tasks.computeIfAbsent(new TaskId(sub, p), t -> new ArrayList<>()).add(new TopicPartition(topic, p));
+            }
+        });
+        return tasks;
+    }
+
+    /**
+     * Who owns each claimed partition: the claimant that owned it in the highest generation; a partition claimed
+     * twice in one generation has no owner (both give it up, as they get it no more).
+     */
+    private static Map<TopicPartition, String> owners(List<MemberSubscription> members,
+                                                      Map<String, Announced> announced) {
+        Map<TopicPartition, String> owners = new HashMap<>();
+        Map<TopicPartition, Integer> generations = new HashMap<>();
+        for (MemberSubscription m : members) {
+            int generation = Math.max(m.generation(), announced.get(m.memberId()).generation());
+            for (TopicPartition tp : m.ownedPartitions()) {
+                Integer other = generations.get(tp);
+                if (other == null || generation > other) {
+                    owners.put(tp, m.memberId());
+                    generations.put(tp, generation);
+                } else if (generation == other) {
+                    owners.remove(tp);
+                }
+            }
+        }
+        return owners;
+    }
+
+    private static boolean heldByNoOtherThan(String member, TopicPartition tp, List<MemberSubscription> members) {
+        for (MemberSubscription m : members) {
+            if (!m.memberId().equals(member) && m.ownedPartitions().contains(tp)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
