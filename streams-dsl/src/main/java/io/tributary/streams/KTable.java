@@ -79,12 +79,15 @@ public interface KTable<K, V> {
                                      Materialized<K, VR> materialized);
 
     /**
-     * Holds back updates as {@code suppressed} says; for {@link Suppressed#untilWindowCloses}, emits each window's
-     * final value once stream time passes its end plus grace (plus the inactivity gap for sessions: records are
-     * then late anyway), in order of window end, then key bytes, with the final value's timestamp. Sessions merged
-     * into a later one are never emitted. Needs a windowed table.
+     * Holds back updates as {@code suppressed} says. {@link Suppressed#untilWindowCloses} emits each window's final
+     * value once stream time passes its end plus grace (plus the inactivity gap for sessions: records are then late
+     * anyway), in order of window end, then key bytes, with the final value's timestamp; sessions merged into a
+     * later one are never emitted; it needs a windowed table. {@link Suppressed#untilTimeLimit} emits a key's latest
+     * update (deletions too) once stream time is the limit past the update that put the key in the buffer, in order
+     * of that update's timestamp, then key bytes, with the latest update's timestamp, on any table. The buffer is
+     * kept in memory and logged to a changelog.
      *
-     * @throws TopologyException if this table is not a windowed aggregation
+     * @throws TopologyException for {@code untilWindowCloses} on a table that is not a windowed aggregation
      */
     KTable<K, V> suppress(Suppressed<? super K> suppressed);
 

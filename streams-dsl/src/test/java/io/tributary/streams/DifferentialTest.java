@@ -157,6 +157,67 @@ final class DifferentialTest {
         assertThat(tributary(ours, inputs, "out", true)).containsExactlyElementsOf(expected);
     }
 
+    /** limit, maxRecords (0: unbounded), table (latest values with deletions) or counts. */
+    @ParameterizedTest
+    @ValueSource(strings = {"10,0,false", "0,0,false", "25,2,false", "7,0,true", "15,3,true"})
+    void timeLimitedSuppressionEmitsTheSameUpdatesAsKafkaStreams(String spec) {
+        String[] p = spec.split(",");
+        long limit = Long.parseLong(p[0]);
+        long maxRecords = Long.parseLong(p[1]);
+        boolean table = Boolean.parseBoolean(p[2]);
+        Random random = new Random(spec.hashCode());
+        List<In> inputs = new ArrayList<>();
+        long time = 0;
+        for (int i = 0; i < 200; i++) {
+            time += random.nextInt(4);
+            String value = table && random.nextInt(6) == 0 ? null : "v" + i;
+            inputs.add(new In("events", "k" + random.nextInt(6), value, Math.max(0, time - random.nextInt(10))));
+        }
+        Suppressed<Object> suppressed = Suppressed.untilTimeLimit(Duration.ofMillis(limit), maxRecords > 0
+            ? Suppressed.BufferConfig.maxRecords(maxRecords) : Suppressed.BufferConfig.unbounded()).withName("limited");
+        Consumer<StreamsBuilder> ours = table
+            ? b -> b.<String, String>table("events", Materialized.as("latest")).suppress(suppressed).toStream()
+                .to("out")
+            : b -> b.<String, String>stream("events")
+                .groupByKey()
+                .count(Materialized.as("counts"))
+                .suppress(suppressed)
+                .toStream()
+                .to("out", Produced.with(Serdes.string(), Serdes.longSerde()));
+        List<String> expected = KafkaStreamsSide.run(KafkaStreamsSide.timeLimited(limit, maxRecords, table), inputs,
+            "out", !table);
+        assertThat(expected).isNotEmpty();
+        if (table) {
+            assertThat(expected).anyMatch(r -> r.contains("|null|"));
+        }
+        assertThat(tributary(ours, inputs, "out", !table)).containsExactlyElementsOf(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {4, 20})
+    void timeLimitedWindowedCountsEmitTheSameUpdatesAsKafkaStreams(long limit) {
+        Random random = new Random(limit);
+        List<In> inputs = new ArrayList<>();
+        long time = 0;
+        for (int i = 0; i < 150; i++) {
+            time += random.nextInt(3);
+            inputs.add(new In("events", "k" + random.nextInt(3), "v", Math.max(0, time - random.nextInt(6))));
+        }
+        Consumer<StreamsBuilder> ours = b -> b.<String, String>stream("events")
+            .groupByKey()
+            .windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofMillis(10)))
+            .count(Materialized.as("windowed"))
+            .suppress(Suppressed.untilTimeLimit(Duration.ofMillis(limit), Suppressed.BufferConfig.unbounded())
+                .withName("limited"))
+            .toStream()
+            .map((w, c) -> KeyValue.pair(w.key() + "@" + w.window().start() + "/" + w.window().end(), c))
+            .to("out", Produced.with(Serdes.string(), Serdes.longSerde()));
+        List<String> expected = KafkaStreamsSide.run(KafkaStreamsSide.timeLimitedWindowedCount(10, limit), inputs,
+            "out", true);
+        assertThat(expected).isNotEmpty();
+        assertThat(tributary(ours, inputs, "out", true)).containsExactlyElementsOf(expected);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"5,5,0", "10,3,4", "0,8,20"})
     void streamStreamInnerJoinMatchesKafkaStreams(String spec) {

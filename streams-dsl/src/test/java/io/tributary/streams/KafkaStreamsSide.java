@@ -101,6 +101,44 @@ final class KafkaStreamsSide {
             .to("out", Produced.with(Serdes.String(), Serdes.Long()));
     }
 
+    /**
+     * Counts per key, or the latest value per key of a table read from "events" ({@code table}), rate-limited by
+     * {@code untilTimeLimit(limit)}; {@code maxRecords} &gt; 0 bounds the buffer, emitting early when full.
+     */
+    static Consumer<StreamsBuilder> timeLimited(long limit, long maxRecords, boolean table) {
+        org.apache.kafka.streams.kstream.Suppressed.BufferConfig<?> buffer = maxRecords > 0
+            ? org.apache.kafka.streams.kstream.Suppressed.BufferConfig.maxRecords(maxRecords)
+            : org.apache.kafka.streams.kstream.Suppressed.BufferConfig.unbounded();
+        org.apache.kafka.streams.kstream.Suppressed<Object> suppressed = org.apache.kafka.streams.kstream.Suppressed
+            .untilTimeLimit(Duration.ofMillis(limit), buffer).withName("limited");
+        if (table) {
+            return b -> b.<String, String>table("events", Materialized.as("latest"))
+                .suppress(suppressed)
+                .toStream()
+                .to("out");
+        }
+        return b -> b.<String, String>stream("events")
+            .groupByKey()
+            .count(Materialized.as("counts"))
+            .suppress(suppressed)
+            .toStream()
+            .to("out", Produced.with(Serdes.String(), Serdes.Long()));
+    }
+
+    /** Windowed counts rate-limited by {@code untilTimeLimit(limit)}, the windowed keys flattened. */
+    static Consumer<StreamsBuilder> timeLimitedWindowedCount(long size, long limit) {
+        return b -> b.<String, String>stream("events")
+            .groupByKey()
+            .windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofMillis(size)))
+            .count(Materialized.<String, Long, WindowStore<Bytes, byte[]>>as("windowed").withCachingDisabled()
+                .withKeySerde(Serdes.String()))
+            .suppress(org.apache.kafka.streams.kstream.Suppressed.untilTimeLimit(Duration.ofMillis(limit),
+                org.apache.kafka.streams.kstream.Suppressed.BufferConfig.unbounded()).withName("limited"))
+            .toStream()
+            .map((w, c) -> KeyValue.pair(w.key() + "@" + w.window().start() + "/" + w.window().end(), c))
+            .to("out", Produced.with(Serdes.String(), Serdes.Long()));
+    }
+
     /** Inner stream-stream join with in-memory window stores, the kind Tributary has. */
     static Consumer<StreamsBuilder> streamStreamJoin(long before, long after, long grace) {
         return b -> {

@@ -14,6 +14,7 @@ import io.tributary.streams.internal.NodeSpec;
 import io.tributary.streams.internal.TopologyGraph;
 import io.tributary.streams.internal.state.KeyValueStoreSpec;
 import io.tributary.streams.internal.state.SuppressionBufferSpec;
+import io.tributary.streams.processor.ProcessorSupplier;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -263,21 +264,25 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public KTable<K, V> suppress(Suppressed<? super K> suppressed) {
         requireNonNull(suppressed, "suppressed");
         WindowedTable w = windowed;
-        if (w == null) {
+        java.time.Duration limit = suppressed.timeLimit();
+        if (limit == null && w == null) {
             throw new TopologyException("suppress(untilWindowCloses) needs a windowed table (windowedBy(...) then an "
                 + "aggregation)");
         }
         String store = builder.stateName(suppressed.name(), "KTABLE-SUPPRESS-STATE-STORE",
             "suppress() (name it with Suppressed.withName)");
-        long closeAfterEnd = w.closeAfterEndMs();
-        String name = builder.addProcessor(store + "-suppress",
-            () -> new WindowCloseSuppressor<Object, V>(store, closeAfterEnd), node);
-        builder.graph().addStore(new SuppressionBufferSpec<>(store, (Serde<Object>) w.innerKeySerde(), valueSerde,
-            w.layout()), name);
+        Suppressed.BufferConfig bound = suppressed.bufferConfig();
+        ProcessorSupplier supplier = limit == null
+            ? () -> SuppressProcessor.untilWindowCloses(store, w.closeAfterEndMs(), bound)
+            : () -> SuppressProcessor.untilTimeLimit(store, limit.toMillis(), bound);
+        String name = builder.addProcessor(store + "-suppress", supplier, node);
+        builder.graph().addStore(w == null
+            ? new SuppressionBufferSpec<>(store, keySerde, valueSerde, null)
+            : new SuppressionBufferSpec<>(store, (Serde<Object>) w.innerKeySerde(), valueSerde, w.layout()), name);
         return new KTableImpl<>(builder, name, null, keySerde, valueSerde, w);
     }
 

@@ -306,7 +306,7 @@ public final class StreamTask {
                         @Nullable InputRecord input, RuntimeException e) {
         String where = origin == null ? "task " + id
             : "record " + origin.topic() + "-" + origin.partition() + "@" + origin.offset() + " in task " + id;
-        if (handling == ErrorHandling.LOG_AND_CONTINUE) {
+        if (handling == ErrorHandling.LOG_AND_CONTINUE && !(e instanceof FatalProcessingException)) {
             String deadLetterTopic = options.deadLetterTopic();
             if (deadLetterTopic != null && input != null) {
                 // Goes out with the task's other outputs, before the input's offset can be committed.

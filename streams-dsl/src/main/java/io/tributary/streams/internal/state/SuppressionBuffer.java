@@ -3,106 +3,159 @@ package io.tributary.streams.internal.state;
 import static java.util.Objects.requireNonNull;
 
 import io.tributary.serdes.Serde;
-import io.tributary.streams.Windowed;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Holds the latest update of each window until the window closes, ordered by window end, then windowed key bytes
- * (the order Kafka Streams emits final results in). Every change is logged: key = key bytes + window (as
- * {@link WindowedKeyLayout} writes it), value = 8-byte record timestamp + value bytes, a tombstone once emitted or
- * deleted. Owned by one task; not thread-safe.
+ * The buffer of {@code suppress}: per key, the latest update (a deletion too), ordered by its buffer time, then key
+ * bytes (the order Kafka Streams emits in). The buffer time is set when the key enters the buffer and kept through
+ * later updates: the window end for final results, the first update's timestamp for a time limit. Each entry also
+ * keeps the value downstream saw last (the old value of the update that put the key in), so that the update emitted
+ * carries it. Every change is logged: key = key bytes, value = 8-byte buffer time, 8-byte record timestamp, then the
+ * prior value and the value, each as a 4-byte length (-1: null) and bytes; a tombstone once emitted. Owned by one
+ * task; not thread-safe.
  */
 public final class SuppressionBuffer<K, V> extends SerdeStore<K, V> {
-    /** An update leaving the buffer. */
-    public record Eviction<K, V>(Windowed<K> key, V value, long timestamp) {
+    /** What {@link #sizeInBytes()} adds to each entry's key and value bytes: the times and lengths kept with it. */
+    static final int ENTRY_OVERHEAD = 24;
+
+    /** An update leaving the buffer: its latest value (null: deleted), the value downstream saw last, its time. */
+    public record Eviction<K, V>(K key, @Nullable V value, @Nullable V priorValue, long timestamp) {
     }
 
-    /** What to do with evicted updates. */
-    @FunctionalInterface
-    public interface Emitter<K, V> {
-        void emit(Eviction<K, V> eviction);
-    }
-
-    private record Slot(long windowEnd, Bytes key) implements Comparable<Slot> {
+    private record Slot(long time, Bytes key) implements Comparable<Slot> {
         @Override
         public int compareTo(Slot o) {
-            int c = Long.compare(windowEnd, o.windowEnd);
+            int c = Long.compare(time, o.time);
             return c != 0 ? c : key.compareTo(o.key);
         }
     }
 
-    private record Entry(byte[] value, long timestamp) {
+    private record Entry(long timestamp, byte @Nullable [] prior, byte @Nullable [] value) {
+        long size(Bytes key) {
+            return key.get().length + length(prior) + length(value) + ENTRY_OVERHEAD;
+        }
     }
 
-    private final WindowedKeyLayout layout;
     private final NavigableMap<Slot, Entry> byTime = new TreeMap<>();
     private final Map<Bytes, Slot> byKey = new HashMap<>();
+    private long bytes;
 
-    public SuppressionBuffer(String name, Serde<K> keySerde, Serde<V> valueSerde, WindowedKeyLayout layout,
-                             boolean logging, ChangeLogger logger) {
+    public SuppressionBuffer(String name, Serde<K> keySerde, Serde<V> valueSerde, boolean logging,
+                             ChangeLogger logger) {
         super(name, keySerde, valueSerde, logging, logger);
-        this.layout = layout;
     }
 
     /**
-     * Buffers the latest value of a window, replacing an earlier one; null removes it (Kafka Streams buffers such
-     * a tombstone and drops it when the window closes, which emits the same).
+     * Buffers the latest update of {@code key}: {@code value} (null: deleted), made at {@code timestamp}. A key not
+     * buffered yet enters at {@code bufferTime}, with {@code oldValue} as the value downstream saw last; a buffered
+     * one keeps both.
      */
-    public void put(Windowed<K> key, @Nullable V value, long timestamp) {
-        byte[] k = requireNonNull(keySerde().serializer().serialize(name(), key.key()), "key bytes");
-        byte[] logKey = ByteBuffer.allocate(k.length + layout.suffixLength()).put(k).put(layout.suffix(key.window()))
-            .array();
-        if (value == null && !byKey.containsKey(Bytes.wrap(logKey))) {
-            return;   // nothing buffered to delete
-        }
-        byte[] v = serializeValue(value);
-        byte[] logValue = v == null ? null : ByteBuffer.allocate(v.length + 8).putLong(timestamp).put(v).array();
-        apply(logKey, logValue);
-        log(logKey, logValue, timestamp);
+    public void put(K key, @Nullable V value, @Nullable V oldValue, long bufferTime, long timestamp) {
+        Bytes k = Bytes.wrap(serializeKey(key));
+        Slot slot = byKey.get(k);
+        byte[] prior = slot != null ? byTime.get(slot).prior() : serializeValue(oldValue);
+        long time = slot != null ? slot.time() : bufferTime;
+        Entry entry = new Entry(timestamp, prior, serializeValue(value));
+        apply(k, new Slot(time, k), entry);
+        log(k.get(), encode(time, entry), timestamp);
     }
 
-    /** Emits, in order, and removes the updates of windows that ended at or before {@code time}. */
-    public void evictUntil(long time, Emitter<K, V> emitter) {
-        while (!byTime.isEmpty() && byTime.firstKey().windowEnd() <= time) {
+    /** The smallest buffer time, {@link Long#MAX_VALUE} when empty. */
+    public long minTime() {
+        return byTime.isEmpty() ? Long.MAX_VALUE : byTime.firstKey().time();
+    }
+
+    /** Removes the first entries, in order, while {@code condition} holds, handing each to {@code emitter}. */
+    public void evictWhile(BooleanSupplier condition, Consumer<Eviction<K, V>> emitter) {
+        while (!byTime.isEmpty() && condition.getAsBoolean()) {
             Map.Entry<Slot, Entry> first = byTime.pollFirstEntry();
-            Bytes logKey = first.getKey().key();
-            byKey.remove(logKey);
-            log(logKey.get(), null, first.getValue().timestamp());
-            byte[] raw = logKey.get();
-            K key = deserializeKey(Arrays.copyOf(raw, raw.length - layout.suffixLength()));
-            V value = deserializeValue(first.getValue().value());
-            emitter.emit(new Eviction<>(new Windowed<>(requireNonNull(key), layout.window(raw)), requireNonNull(value),
-                first.getValue().timestamp()));
+            Bytes key = first.getKey().key();
+            Entry entry = first.getValue();
+            byKey.remove(key);
+            bytes -= entry.size(key);
+            log(key.get(), null, entry.timestamp());
+            emitter.accept(new Eviction<>(requireNonNull(deserializeKey(key.get())), deserialize(entry.value()),
+                deserialize(entry.prior()), entry.timestamp()));
         }
     }
 
+    /** How many keys are buffered. */
     public int size() {
         return byTime.size();
     }
 
-    @Override
-    public void restore(byte[] key, byte @Nullable [] value, long timestamp) {
-        apply(key, value);
+    /** The buffered keys' and values' bytes, plus {@value #ENTRY_OVERHEAD} per entry. */
+    public long sizeInBytes() {
+        return bytes;
     }
 
-    private void apply(byte[] logKey, byte @Nullable [] logValue) {
-        Bytes k = Bytes.wrap(logKey);
-        Slot old = byKey.remove(k);
+    @Override
+    public void restore(byte[] key, byte @Nullable [] value, long timestamp) {
+        Bytes k = Bytes.wrap(key);
+        if (value == null) {
+            remove(k);
+            return;
+        }
+        ByteBuffer in = ByteBuffer.wrap(value);
+        long time = in.getLong();
+        long recordTimestamp = in.getLong();
+        byte[] prior = read(in);
+        apply(k, new Slot(time, k), new Entry(recordTimestamp, prior, read(in)));
+    }
+
+    private void apply(Bytes key, Slot slot, Entry entry) {
+        remove(key);
+        byTime.put(slot, entry);
+        byKey.put(key, slot);
+        bytes += entry.size(key);
+    }
+
+    private void remove(Bytes key) {
+        Slot old = byKey.remove(key);
         if (old != null) {
-            byTime.remove(old);
+            bytes -= byTime.remove(old).size(key);
         }
-        if (logValue != null) {
-            Slot slot = new Slot(layout.window(logKey).end(), k);
-            ByteBuffer b = ByteBuffer.wrap(logValue);
-            long timestamp = b.getLong();
-            byTime.put(slot, new Entry(Arrays.copyOfRange(logValue, 8, logValue.length), timestamp));
-            byKey.put(k, slot);
+    }
+
+    private @Nullable V deserialize(byte @Nullable [] value) {
+        return value == null ? null : deserializeValue(value);
+    }
+
+    private static byte[] encode(long time, Entry entry) {
+        ByteBuffer out = ByteBuffer.allocate(24 + length(entry.prior()) + length(entry.value()))
+            .putLong(time)
+            .putLong(entry.timestamp());
+        write(out, entry.prior());
+        write(out, entry.value());
+        return out.array();
+    }
+
+    private static int length(byte @Nullable [] bytes) {
+        return bytes == null ? 0 : bytes.length;
+    }
+
+    private static void write(ByteBuffer out, byte @Nullable [] bytes) {
+        if (bytes == null) {
+            out.putInt(-1);
+        } else {
+            out.putInt(bytes.length).put(bytes);
         }
+    }
+
+    private static byte @Nullable [] read(ByteBuffer in) {
+        int length = in.getInt();
+        if (length < 0) {
+            return null;
+        }
+        byte[] bytes = new byte[length];
+        in.get(bytes);
+        return bytes;
     }
 }

@@ -5,12 +5,14 @@ import static java.util.Objects.requireNonNull;
 import io.tributary.serdes.Serde;
 import org.jspecify.annotations.Nullable;
 
-/** A suppression buffer description; null serdes fall back to the application defaults. Immutable. */
+/**
+ * A suppression buffer description; null serdes fall back to the application defaults. The buffer of a windowed
+ * table is keyed by windowed keys, written with {@code layout}; that of a plain table by the keys. Immutable.
+ */
 public record SuppressionBufferSpec<K, V>(String name, @Nullable Serde<K> keySerde, @Nullable Serde<V> valueSerde,
-                                          WindowedKeyLayout layout) implements StoreFactory {
+                                          @Nullable WindowedKeyLayout layout) implements StoreFactory {
     public SuppressionBufferSpec {
         requireNonNull(name, "name");
-        requireNonNull(layout, "layout");
     }
 
     @Override
@@ -22,6 +24,7 @@ public record SuppressionBufferSpec<K, V>(String name, @Nullable Serde<K> keySer
     public RestorableStore create(StoreContext context) {
         Serde<K> k = StoreSerdes.key(keySerde, context, name);
         Serde<V> v = StoreSerdes.value(valueSerde, context, name);
-        return new SuppressionBuffer<>(name, k, v, layout, true, context.changeLogger(name));
+        return layout == null ? new SuppressionBuffer<>(name, k, v, true, context.changeLogger(name))
+            : new SuppressionBuffer<>(name, WindowedKeySerde.of(k, layout), v, true, context.changeLogger(name));
     }
 }

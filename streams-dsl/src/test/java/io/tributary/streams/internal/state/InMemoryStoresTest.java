@@ -94,23 +94,63 @@ final class InMemoryStoresTest {
         assertThat(changelog).hasSize(1);
     }
 
+    private SuppressionBuffer<Windowed<String>, Long> windowBuffer(WindowedKeyLayout layout, ChangeLogger logger) {
+        return new SuppressionBuffer<>("b", WindowedKeySerde.of(Serdes.string(), layout), Serdes.longSerde(), true,
+            logger);
+    }
+
+    /** Evicts every entry whose buffer time is at most {@code time}, as "key=value(prior)@timestamp". */
+    private static <K> List<String> evictUntil(SuppressionBuffer<K, Long> b, long time) {
+        List<String> emitted = new ArrayList<>();
+        b.evictWhile(() -> b.minTime() <= time,
+            e -> emitted.add(e.key() + "=" + e.value() + "(" + e.priorValue() + ")@" + e.timestamp()));
+        return emitted;
+    }
+
     @Test
     void aSuppressionBufferEmitsClosedWindowsInEndThenKeyOrderAndRestoresFromItsChangelog() {
+        SuppressionBuffer<Windowed<String>, Long> buffer = windowBuffer(new WindowedKeyLayout.Fixed(10),
+            (k, v, t) -> changelog.add(new Logged(k, v, t)));
+        buffer.put(session("b", 0, 10), 1L, null, 10, 3);
+        buffer.put(session("a", 0, 10), 1L, null, 10, 4);
+        buffer.put(session("a", 0, 10), 2L, null, 10, 5);
+        buffer.put(session("a", 10, 20), 1L, null, 20, 12);
+        SuppressionBuffer<Windowed<String>, Long> restored = windowBuffer(new WindowedKeyLayout.Fixed(10),
+            ChangeLogger.NONE);
+        changelog.forEach(l -> restored.restore(l.key(), l.value(), l.timestamp()));
+        for (SuppressionBuffer<Windowed<String>, Long> b : List.of(buffer, restored)) {
+            assertThat(b.sizeInBytes()).isEqualTo(3L * (1 + 8 + 8)
+                + 3 * SuppressionBuffer.ENTRY_OVERHEAD);
+            assertThat(evictUntil(b, 10)).containsExactly("[a@0/10]=2(null)@5", "[b@0/10]=1(null)@3");
+            assertThat(b.size()).isEqualTo(1);
+            assertThat(b.sizeInBytes()).isEqualTo(1 + 8 + 8 + SuppressionBuffer.ENTRY_OVERHEAD);
+        }
+    }
+
+    @Test
+    void aSuppressionBufferKeepsAKeysBufferTimeAndPriorValueThroughLaterUpdatesAndRestoresThem() {
         SuppressionBuffer<String, Long> buffer = new SuppressionBuffer<>("b", Serdes.string(), Serdes.longSerde(),
-            new WindowedKeyLayout.Fixed(10), true, (k, v, t) -> changelog.add(new Logged(k, v, t)));
-        buffer.put(new io.tributary.streams.Windowed<>("b", new io.tributary.streams.Window(0, 10)), 1L, 3);
-        buffer.put(new io.tributary.streams.Windowed<>("a", new io.tributary.streams.Window(0, 10)), 1L, 4);
-        buffer.put(new io.tributary.streams.Windowed<>("a", new io.tributary.streams.Window(0, 10)), 2L, 5);
-        buffer.put(new io.tributary.streams.Windowed<>("a", new io.tributary.streams.Window(10, 20)), 1L, 12);
+            true, (k, v, t) -> changelog.add(new Logged(k, v, t)));
+        buffer.put("x", 2L, 1L, 5, 5);
+        buffer.put("y", 7L, null, 6, 6);
+        buffer.put("x", 3L, 2L, 9, 9);   // keeps buffer time 5 and prior 1
+        buffer.put("y", null, 7L, 10, 10);   // a deletion is buffered too
         SuppressionBuffer<String, Long> restored = new SuppressionBuffer<>("b", Serdes.string(), Serdes.longSerde(),
-            new WindowedKeyLayout.Fixed(10), true, ChangeLogger.NONE);
+            true, ChangeLogger.NONE);
         changelog.forEach(l -> restored.restore(l.key(), l.value(), l.timestamp()));
         for (SuppressionBuffer<String, Long> b : List.of(buffer, restored)) {
-            List<String> emitted = new ArrayList<>();
-            b.evictUntil(10, e -> emitted.add(e.key() + "=" + e.value() + "@" + e.timestamp()));
-            assertThat(emitted).containsExactly("[a@0/10]=2@5", "[b@0/10]=1@3");
-            assertThat(b.size()).isEqualTo(1);
+            assertThat(b.minTime()).isEqualTo(5);
+            assertThat(evictUntil(b, 5)).containsExactly("x=3(1)@9");
+            assertThat(evictUntil(b, 6)).containsExactly("y=null(null)@10");
+            assertThat(b.size()).isZero();
+            assertThat(b.sizeInBytes()).isZero();
+            assertThat(b.minTime()).isEqualTo(Long.MAX_VALUE);
         }
+        // Each eviction was logged as a tombstone: a restore of the whole changelog leaves nothing.
+        SuppressionBuffer<String, Long> replayed = new SuppressionBuffer<>("b", Serdes.string(), Serdes.longSerde(),
+            true, ChangeLogger.NONE);
+        changelog.forEach(l -> replayed.restore(l.key(), l.value(), l.timestamp()));
+        assertThat(replayed.size()).isZero();
     }
 
     @Test
@@ -169,19 +209,18 @@ final class InMemoryStoresTest {
 
     @Test
     void aSuppressionBufferOfSessionsEmitsBySessionEnd() {
-        SuppressionBuffer<String, Long> buffer = new SuppressionBuffer<>("b", Serdes.string(), Serdes.longSerde(),
-            new WindowedKeyLayout.Session(), true, (k, v, t) -> changelog.add(new Logged(k, v, t)));
-        buffer.put(session("a", 0, 9), 2L, 9);
-        buffer.put(session("b", 4, 4), 1L, 4);
-        buffer.put(session("c", 1, 3), 1L, 3);
-        buffer.put(session("c", 1, 3), null, 5);   // merged away
-        SuppressionBuffer<String, Long> restored = new SuppressionBuffer<>("b", Serdes.string(), Serdes.longSerde(),
-            new WindowedKeyLayout.Session(), true, ChangeLogger.NONE);
+        SuppressionBuffer<Windowed<String>, Long> buffer = windowBuffer(new WindowedKeyLayout.Session(),
+            (k, v, t) -> changelog.add(new Logged(k, v, t)));
+        buffer.put(session("a", 0, 9), 2L, null, 9, 9);
+        buffer.put(session("b", 4, 4), 1L, null, 4, 4);
+        buffer.put(session("c", 1, 3), 1L, null, 3, 3);
+        buffer.put(session("c", 1, 3), null, null, 3, 5);   // merged away
+        SuppressionBuffer<Windowed<String>, Long> restored = windowBuffer(new WindowedKeyLayout.Session(),
+            ChangeLogger.NONE);
         changelog.forEach(l -> restored.restore(l.key(), l.value(), l.timestamp()));
-        for (SuppressionBuffer<String, Long> b : List.of(buffer, restored)) {
-            List<String> emitted = new ArrayList<>();
-            b.evictUntil(20, e -> emitted.add(e.key() + "=" + e.value() + "@" + e.timestamp()));
-            assertThat(emitted).containsExactly("[b@4/4]=1@4", "[a@0/9]=2@9");
+        for (SuppressionBuffer<Windowed<String>, Long> b : List.of(buffer, restored)) {
+            assertThat(evictUntil(b, 20)).containsExactly("[c@1/3]=null(null)@5", "[b@4/4]=1(null)@4",
+                "[a@0/9]=2(null)@9");
         }
     }
 
