@@ -47,6 +47,23 @@ public interface PartitionAssignor {
                                              Map<String, MemberSubscription> subscriptions);
 
     /**
+     * What the leader sends {@code memberId} with its partitions, as the assignment's {@code UserData} (placement
+     * facts every member should know, say), or null for nothing. Called by the leader after {@link #assign}, with
+     * its result.
+     */
+    default byte @Nullable [] assignmentUserData(String memberId, Map<String, List<TopicPartition>> assignment,
+                                                 Map<String, MemberSubscription> subscriptions) {
+        return null;
+    }
+
+    /**
+     * This member's assignment of {@code generation} arrived: its partitions and the leader's user data. Called on
+     * the member's group thread before the partitions are announced to the assignment listener: no blocking.
+     */
+    default void onAssignment(List<TopicPartition> partitions, byte @Nullable [] userData, int generation) {
+    }
+
+    /**
      * One member's subscription as its JoinGroup metadata states it.
      *
      * @param memberId        the member id

@@ -34,7 +34,7 @@ public final class StreamsOptions {
         "default.deserialization.exception.handler", "processing.exception.handler",
         "default.production.exception.handler", "errors.dead.letter.queue.topic.name",
         "tributary.allow.generated.names", "state.dir", "default.dsl.store", "tributary.rocksdb.memory.max.bytes",
-        "num.standby.replicas");
+        "num.standby.replicas", "application.server");
 
     private final Draft d;
 
@@ -69,8 +69,8 @@ public final class StreamsOptions {
      * {@code num.stream.threads} (only 1), {@code statestore.cache.max.bytes}, the three exception-handler keys
      * (Kafka Streams' {@code LogAndContinue...} and {@code LogAndFail...} class names, or {@code fail} /
      * {@code log-and-continue}), {@code state.dir}, {@code default.dsl.store} ({@code in_memory} or
-     * {@code rocksDB}), {@code tributary.rocksdb.memory.max.bytes}, {@code num.standby.replicas} and
-     * {@code tributary.allow.generated.names}.
+     * {@code rocksDB}), {@code tributary.rocksdb.memory.max.bytes}, {@code num.standby.replicas},
+     * {@code application.server} and {@code tributary.allow.generated.names}.
      *
      * @throws IllegalArgumentException naming the key, for an unknown key or a bad value
      */
@@ -124,6 +124,7 @@ public final class StreamsOptions {
             });
             case "tributary.rocksdb.memory.max.bytes" -> rocksDbMemoryMaxBytes(PropertyValues.longValue(key, value));
             case "num.standby.replicas" -> numStandbyReplicas(PropertyValues.integer(key, value));
+            case "application.server" -> applicationServer(s);
             default -> this;
         };
     }
@@ -384,6 +385,22 @@ public final class StreamsOptions {
         return d.numStandbyReplicas;
     }
 
+    /**
+     * Where this instance answers interactive queries ({@code application.server}, {@code host:port}; none by
+     * default). It is announced to the group, so that every instance can tell which one hosts a key
+     * ({@link TributaryStreams#queryMetadataForKey}); serving the queries there is the application's part.
+     *
+     * @throws IllegalArgumentException if it is not {@code host:port}
+     */
+    public StreamsOptions applicationServer(String endpoint) {
+        HostInfo host = HostInfo.parse(endpoint);
+        return copy(x -> x.applicationServer = host);
+    }
+
+    public @Nullable HostInfo applicationServer() {
+        return d.applicationServer;
+    }
+
     /** Replication factor of created internal topics ({@code replication.factor}); default the broker's. */
     public StreamsOptions replicationFactor(short factor) {
         if (factor < 1 && factor != -1) {
@@ -422,6 +439,7 @@ public final class StreamsOptions {
         private Materialized.StoreType defaultDslStore = Materialized.StoreType.IN_MEMORY;
         private long rocksDbMemoryMaxBytes = 50L * 1024 * 1024;
         private int numStandbyReplicas;
+        private @Nullable HostInfo applicationServer;
 
         private Draft copy() {
             try {

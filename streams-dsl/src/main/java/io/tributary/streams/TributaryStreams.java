@@ -1,10 +1,12 @@
 package io.tributary.streams;
 
+import io.tributary.serdes.Serializer;
 import io.tributary.streams.internal.Access;
 import io.tributary.streams.internal.runtime.DefaultTributaryStreams;
 import io.tributary.streams.state.ReadOnlyKeyValueStore;
 import io.tributary.streams.state.ReadOnlySessionStore;
 import io.tributary.streams.state.ReadOnlyWindowStore;
+import java.util.Collection;
 import reactor.core.publisher.Mono;
 
 /**
@@ -24,10 +26,11 @@ import reactor.core.publisher.Mono;
  * ({@code <application.id>-<name>-repartition}, as many partitions as their largest upstream source) and compacted
  * changelog topics ({@code <application.id>-<store>-changelog}), loads the {@link GlobalKTable}s (every partition
  * of their topics, first record to last, with a consumer outside the group that then keeps following the topics),
- * then joins the group (range assignment, so that partition p of co-partitioned topics lands on one instance).
+ * then joins the group, whose assignor places tasks: partition p of co-partitioned topics lands on one instance,
+ * and rebalances are cooperative (only the tasks that move are closed, first by their old owner).
  *
- * <p><strong>Processing.</strong> Records are processed one at a time in order per partition. A task is created on
- * its first record, after its stores were restored from their changelogs; tasks of revoked or lost partitions are
+ * <p><strong>Processing.</strong> Records are processed one at a time in order per partition. A task is created
+ * when assigned, after its stores were restored from their changelogs; tasks of revoked or lost partitions are
  * closed and dropped, so a partition assigned again is restored again. <strong>At-least-once:</strong> an input
  * record is acknowledged only once all its outputs (sink and changelog records) were written; the consumer
  * commits acknowledged offsets in order. Threads: records are processed on the consumer's scheduler, never on a
@@ -75,6 +78,28 @@ public interface TributaryStreams {
      * @throws IllegalArgumentException if the topology has no key-value store of that name
      */
     <K, V> ReadOnlyKeyValueStore<K, V> store(String name);
+
+    /**
+     * Which instance hosts {@code key} of {@code storeName}, for routing an interactive query to it: the instance
+     * running the key's task in the group's last assignment (by its {@code application.server}), those with standby
+     * copies, and the partition, that of the key's bytes among the store's source partitions as Kafka's default
+     * partitioner places them. {@link KeyQueryMetadata#NOT_AVAILABLE} before the first assignment, while the task
+     * moves, or when its instance has no {@code application.server}. For a global store: this instance.
+     *
+     * @throws IllegalArgumentException if the topology has no store of that name
+     */
+    <K> KeyQueryMetadata queryMetadataForKey(String storeName, K key, Serializer<K> keySerializer);
+
+    /**
+     * The instances (with an {@code application.server}) that run or keep standbys of tasks of {@code storeName},
+     * as the group's last assignment placed them.
+     *
+     * @throws IllegalArgumentException if the topology has no store of that name
+     */
+    Collection<StreamsMetadata> streamsMetadataForStore(String storeName);
+
+    /** Every instance of the application with an {@code application.server}, as the last assignment placed them. */
+    Collection<StreamsMetadata> metadataForAllStreamsClients();
 
     /** As {@link #store(String)}, for a window store (time and sliding window aggregations). */
     <K, V> ReadOnlyWindowStore<K, V> windowStore(String name);

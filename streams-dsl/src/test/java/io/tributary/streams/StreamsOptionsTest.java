@@ -32,6 +32,10 @@ final class StreamsOptionsTest {
         assertThat(options.deadLetterTopic()).isEqualTo("app-dlt");
         assertThat(options.cacheMaxBytes()).isZero();
         assertThat(options.numStandbyReplicas()).isEqualTo(2);
+        assertThat(StreamsOptions.fromProperties(Map.of("application.id", "app", "bootstrap.servers", "a:1",
+            "application.server", "queries.example:8080")).applicationServer())
+            .isEqualTo(new HostInfo("queries.example", 8080));
+        assertThat(StreamsOptions.create("app", "h:1").applicationServer()).isNull();
         assertThat(StreamsOptions.create("app", "h:1").numStandbyReplicas()).isZero();
         assertThat(StreamsOptions.create("app", "h:1").cacheMaxBytes()).isEqualTo(10 * 1024 * 1024);
     }
@@ -48,6 +52,13 @@ final class StreamsOptionsTest {
         assertThatThrownBy(() -> StreamsOptions.fromProperties(Map.of("application.id", "a",
             "bootstrap.servers", "h:1", "processing.guarantee", "exactly_once")))
             .hasMessageContaining("processing.guarantee");
+        assertThatThrownBy(() -> StreamsOptions.fromProperties(Map.of("application.id", "a",
+            "bootstrap.servers", "h:1", "application.server", "no-port")))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("application.server")
+            .hasMessageContaining("no-port");
+        assertThatThrownBy(() -> StreamsOptions.create("a", "h:1").applicationServer("h:70000"))
+            .hasMessageContaining("70000");
         assertThatThrownBy(() -> StreamsOptions.fromProperties(Map.of("bootstrap.servers", "h:1")))
             .hasMessageContaining("application.id is required");
         assertThatThrownBy(() -> StreamsOptions.fromProperties(Map.of("application.id", "a",

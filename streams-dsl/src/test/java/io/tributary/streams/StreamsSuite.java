@@ -287,6 +287,65 @@ abstract class StreamsSuite {
         }
     }
 
+    /**
+     * Interactive queries across instances: each instance announces its application.server, and either one tells
+     * for every key the instance whose local store holds it.
+     */
+    @Test
+    void everyInstanceTellsWhichInstanceHostsAKey() throws InterruptedException {
+        String lines = createTopic("lines", 4);
+        String counts = createTopic("counts", 4);
+        String app = "hosts-" + UUID.randomUUID();
+        List<String> words = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l");
+        TributaryStreams first = TributaryStreams.create(wordCount(lines, counts),
+            options(app).applicationServer("first.example:7001"));
+        TributaryStreams second = TributaryStreams.create(wordCount(lines, counts),
+            options(app).applicationServer("second.example:7002"));
+        Map<HostInfo, TributaryStreams> byHost = Map.of(HostInfo.parse("first.example:7001"), first,
+            HostInfo.parse("second.example:7002"), second);
+        try {
+            first.start().block(WAIT);
+            second.start().block(WAIT);
+            produce(lines, List.of(String.join(" ", words)));
+            readUntil(counts, 4, expectedCounts(words, 1));
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (!hostsAgree(words, byHost) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(hostsAgree(words, byHost)).as("every key found where the metadata says").isTrue();
+            for (TributaryStreams instance : List.of(first, second)) {
+                assertThat(instance.metadataForAllStreamsClients()).extracting(StreamsMetadata::hostInfo)
+                    .containsExactlyInAnyOrderElementsOf(byHost.keySet());
+                assertThat(instance.streamsMetadataForStore("word-counts")).hasSize(2)
+                    .allSatisfy(m -> assertThat(m.stateStoreNames()).contains("word-counts"));
+            }
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> first.queryMetadataForKey("no-such-store",
+                "a", Serdes.string().serializer())).isInstanceOf(IllegalArgumentException.class);
+        } finally {
+            first.close().block(WAIT);
+            second.close().block(WAIT);
+        }
+    }
+
+    /** Whether, seen from each instance, every word's active host is the instance whose store holds it. */
+    private static boolean hostsAgree(List<String> words, Map<HostInfo, TributaryStreams> byHost) {
+        for (TributaryStreams asked : byHost.values()) {
+            for (String word : words) {
+                KeyQueryMetadata where = asked.queryMetadataForKey("word-counts", word, Serdes.string().serializer());
+                TributaryStreams host = byHost.get(where.activeHost());
+                if (host == null || host.<String, Long>store("word-counts").get(word) == null) {
+                    return false;
+                }
+                for (TributaryStreams other : byHost.values()) {
+                    if (other != host && other.<String, Long>store("word-counts").get(word) != null) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
     private static double restored(SimpleMeterRegistry meters) {
         return meters.find("tributary.streams.restore.records").counters().stream()
             .mapToDouble(io.micrometer.core.instrument.Counter::count)

@@ -275,8 +275,10 @@ public final class ClassicGroupMember implements GroupMember {
                     return Mono.error(Failures.of(response.errorCode(), null, "SyncGroup of group " + groupId));
                 }
                 heartbeats.realign();
-                return Mono.just(new Assigned(ConsumerProtocolCodec.readAssignment(response.assignment()), resolved,
-                    result.groupTopics()));
+                Set<TopicPartition> partitions = ConsumerProtocolCodec.readAssignment(response.assignment());
+                ClassicLeader.chosen(assignors, join.protocolName()).onAssignment(List.copyOf(partitions),
+                    ConsumerProtocolCodec.assignmentUserData(response.assignment()), join.generationId());
+                return Mono.just(new Assigned(partitions, resolved, result.groupTopics()));
             }));
     }
 

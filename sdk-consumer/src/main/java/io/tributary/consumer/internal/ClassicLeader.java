@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -40,14 +41,19 @@ final class ClassicLeader {
         this.assignors = List.copyOf(assignors);
     }
 
+    /** The assignor of the protocol the coordinator chose among a member's {@code assignors}. */
+    static PartitionAssignor chosen(List<PartitionAssignor> assignors, @Nullable String protocol) {
+        return assignors.stream()
+            .filter(a -> a.name().equals(protocol))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("The coordinator chose protocol " + protocol
+                + ", which this member did not offer"));
+    }
+
     /** Assigns the group's partitions; lazy. Fails when the chosen protocol is not one of this member's. */
     Mono<Result> assign(String groupId, int generation, JoinGroupResponse join) {
         return Mono.defer(() -> {
-            PartitionAssignor assignor = assignors.stream()
-                .filter(a -> a.name().equals(join.protocolName()))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("The coordinator chose protocol "
-                    + join.protocolName() + ", which this member did not offer"));
+            PartitionAssignor assignor = chosen(assignors, join.protocolName());
             Map<String, PartitionAssignor.MemberSubscription> subscriptions = new HashMap<>();
             Set<String> topics = new TreeSet<>();
             for (JoinGroupResponse.JoinGroupResponseMember member : join.members()) {
@@ -70,7 +76,8 @@ final class ClassicLeader {
             List<TopicPartition> partitions = assignment.getOrDefault(memberId, List.of());
             encoded.add(new SyncGroupRequest.SyncGroupRequestAssignment()
                 .memberId(memberId)
-                .assignment(ConsumerProtocolCodec.assignment(partitions)));
+                .assignment(ConsumerProtocolCodec.assignment(partitions,
+                    assignor.assignmentUserData(memberId, assignment, subscriptions))));
             LOG.info("Group {} generation {}: {} assigns {} to {}", groupId, generation, assignor.name(),
                 PartitionSets.sorted(partitions), memberId);
         }

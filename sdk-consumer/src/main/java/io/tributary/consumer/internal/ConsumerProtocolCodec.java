@@ -65,10 +65,24 @@ final class ConsumerProtocolCodec {
 
     /** A member's assignment. */
     static byte[] assignment(Collection<TopicPartition> partitions) {
+        return assignment(partitions, null);
+    }
+
+    /** A member's assignment, with the assignor's user data. */
+    static byte[] assignment(Collection<TopicPartition> partitions, byte @Nullable [] userData) {
         List<ConsumerProtocolAssignment.TopicPartition> assigned = new ArrayList<>();
         byTopic(partitions).forEach((topic, numbers) -> assigned.add(
             new ConsumerProtocolAssignment.TopicPartition().topic(topic).partitions(numbers)));
-        return write(new ConsumerProtocolAssignment().assignedPartitions(assigned), ASSIGNMENT_VERSION);
+        return write(new ConsumerProtocolAssignment().assignedPartitions(assigned).userData(userData),
+            ASSIGNMENT_VERSION);
+    }
+
+    /** The assignor's user data in an assignment, or null. */
+    static byte @Nullable [] assignmentUserData(byte @Nullable [] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            return null;
+        }
+        return read(bytes, ASSIGNMENT_VERSION, ConsumerProtocolAssignment::read).userData();
     }
 
     /** Reads an assignment; empty bytes (a leader that assigned nothing to this member) mean no partitions. */

@@ -67,6 +67,22 @@ final class ConsumerProtocolCodecTest {
     }
 
     @Test
+    void anAssignorsUserDataInAnAssignmentCrossesBothWays() {
+        byte[] ours = ConsumerProtocolCodec.assignment(OWNED, new byte[] {7, 8});
+        ConsumerPartitionAssignor.Assignment read = ConsumerProtocol.deserializeAssignment(ByteBuffer.wrap(ours));
+        assertThat(read.userData().remaining()).isEqualTo(2);
+        assertThat(read.userData().get(1)).isEqualTo((byte) 8);
+
+        ByteBuffer buffer = ConsumerProtocol.serializeAssignment(new ConsumerPartitionAssignor.Assignment(
+            List.of(new org.apache.kafka.common.TopicPartition("z", 9)), ByteBuffer.wrap(new byte[] {5})));
+        byte[] kafka = new byte[buffer.remaining()];
+        buffer.get(kafka);
+        assertThat(ConsumerProtocolCodec.assignmentUserData(kafka)).containsExactly(5);
+        assertThat(ConsumerProtocolCodec.assignmentUserData(ConsumerProtocolCodec.assignment(OWNED))).isNull();
+        assertThat(ConsumerProtocolCodec.assignmentUserData(new byte[0])).isNull();
+    }
+
+    @Test
     void readsAnEmptyAssignmentAsNoPartitions() {
         assertThat(ConsumerProtocolCodec.readAssignment(new byte[0])).isEmpty();
     }

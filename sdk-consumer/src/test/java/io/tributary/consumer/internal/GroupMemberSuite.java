@@ -108,8 +108,10 @@ abstract class GroupMemberSuite {
     void anApplicationsOwnAssignorPlacesThePartitionsByWhatEachMemberSaysInItsUserData() {
         String topic = createTopic("own-assignor", 4);
         String group = group();
-        GroupMember idle = member(ownAssignor(group, "idle"));
-        GroupMember worker = member(ownAssignor(group, "worker"));
+        List<String> idleHeard = new CopyOnWriteArrayList<>();
+        List<String> workerHeard = new CopyOnWriteArrayList<>();
+        GroupMember idle = member(ownAssignor(group, "idle", idleHeard));
+        GroupMember worker = member(ownAssignor(group, "worker", workerHeard));
         idle.start(new Subscription.Topics(Set.of(topic)), new RecordingListener());
         await("the idle member is in a generation", () -> idle.generation() > 0);
 
@@ -117,10 +119,16 @@ abstract class GroupMemberSuite {
 
         await("the worker owns all 4", () -> worker.assignment().equals(partitions(topic, 4)));
         assertThat(idle.assignment()).isEmpty();
+        // Both heard the leader's user data with their assignment: the workers it counted.
+        await("both heard of one worker", () -> idleHeard.contains("1 worker(s)")
+            && workerHeard.contains("1 worker(s)"));
     }
 
-    /** Classic settings whose assignor gives every partition to the members whose user data says "worker". */
-    private static GroupSettings ownAssignor(String group, String role) {
+    /**
+     * Classic settings whose assignor gives every partition to the members whose user data says "worker" and tells
+     * every member how many workers there are; {@code heard} gets what this member is told.
+     */
+    private static GroupSettings ownAssignor(String group, String role, List<String> heard) {
         PartitionAssignor workersTakeAll = new PartitionAssignor() {
             @Override
             public String name() {
@@ -151,6 +159,20 @@ abstract class GroupMemberSuite {
                     }
                 });
                 return assignment;
+            }
+
+            @Override
+            public byte[] assignmentUserData(String memberId, Map<String, List<TopicPartition>> assignment,
+                                             Map<String, MemberSubscription> subscriptions) {
+                long workers = subscriptions.values().stream()
+                    .filter(m -> "worker".equals(new String(m.userData(), java.nio.charset.StandardCharsets.UTF_8)))
+                    .count();
+                return (workers + " worker(s)").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
+
+            @Override
+            public void onAssignment(List<TopicPartition> partitions, byte[] userData, int generation) {
+                heard.add(new String(userData, java.nio.charset.StandardCharsets.UTF_8));
             }
         };
         return new GroupSettings(group, null, "classic", List.of(workersTakeAll), null, Duration.ofSeconds(6),

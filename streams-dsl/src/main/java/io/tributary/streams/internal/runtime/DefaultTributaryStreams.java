@@ -15,9 +15,12 @@ import io.tributary.producer.SendResult;
 import io.tributary.producer.SenderRecord;
 import io.tributary.producer.TributaryProducer;
 import io.tributary.serdes.Serdes;
+import io.tributary.serdes.Serializer;
 import io.tributary.streams.ErrorHandling;
+import io.tributary.streams.KeyQueryMetadata;
 import io.tributary.streams.ProcessingGuarantee;
 import io.tributary.streams.StreamsException;
+import io.tributary.streams.StreamsMetadata;
 import io.tributary.streams.StreamsOptions;
 import io.tributary.streams.TributaryStreams;
 import io.tributary.streams.internal.TopologyGraph;
@@ -105,6 +108,8 @@ public final class DefaultTributaryStreams implements TributaryStreams {
     /** Copies of other instances' tasks ({@code num.standby.replicas}); empty unless asked for. */
     private final StandbyTasks standbys;
     private volatile @Nullable StandbyUpdater standbyUpdater;
+    /** Where keys and stores live, from the host map of each assignment. */
+    private final QueryMetadata queryMetadata;
 
     public DefaultTributaryStreams(TopologyGraph graph, StreamsOptions options) {
         this.graph = graph;
@@ -115,6 +120,8 @@ public final class DefaultTributaryStreams implements TributaryStreams {
         this.persistent = factory.hasPersistentStores();
         this.standbys = new StandbyTasks(factory, lock,
             id -> owned.contains(id) || tasks.containsKey(id) || restoring.containsKey(id));
+        this.queryMetadata = new QueryMetadata(graph, factory.subtopologies(), factory.subtopologyByTopic(),
+            options.applicationServer());
     }
 
     @Override
@@ -158,7 +165,8 @@ public final class DefaultTributaryStreams implements TributaryStreams {
             .create(options.client(), Serdes.byteArray().deserializer(), Serdes.byteArray().deserializer())
             .groupId(options.applicationId())
             .subscription(factory.subtopologyByTopic().keySet())
-            .assignor(new TaskAssignor(factory.subtopologyByTopic(), standbys::ids))
+            .assignor(new TaskAssignor(factory.subtopologyByTopic(), standbys::ids, options.applicationServer(),
+                options.numStandbyReplicas(), queryMetadata::update))
             .offsetReset(OffsetReset.EARLIEST)
             .isolationLevel(isolation)
             .commitInterval(options.commitInterval())
@@ -659,6 +667,21 @@ public final class DefaultTributaryStreams implements TributaryStreams {
             throw new IllegalArgumentException("The topology has no key-value store named " + name);
         }
         return LocalStores.keyValue(tasks::values, name);
+    }
+
+    @Override
+    public <K> KeyQueryMetadata queryMetadataForKey(String storeName, K key, Serializer<K> keySerializer) {
+        return queryMetadata.forKey(storeName, key, keySerializer);
+    }
+
+    @Override
+    public Collection<StreamsMetadata> streamsMetadataForStore(String storeName) {
+        return queryMetadata.forStore(storeName);
+    }
+
+    @Override
+    public Collection<StreamsMetadata> metadataForAllStreamsClients() {
+        return queryMetadata.all();
     }
 
     @Override

@@ -2,9 +2,11 @@ package io.tributary.streams.internal.runtime;
 
 import io.tributary.common.TopicPartition;
 import io.tributary.consumer.PartitionAssignor;
+import io.tributary.streams.HostInfo;
 import io.tributary.streams.processor.TaskId;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -25,9 +28,12 @@ import org.slf4j.LoggerFactory;
  * places and the tasks that stay are neither closed nor restored. Placement: {@link TaskPlacement} (balanced,
  * sticky, and a task without owner goes where a standby of it is warm).
  *
- * <p>Each member's {@code UserData}: a version byte (1), the generation it owned its partitions in (int32), then
- * the tasks it holds standbys of (int32 count, then int32 sub-topology and int32 partition each). Topics the
- * leader's topology does not know get no assignment. Thread-safe.
+ * <p>Each member's {@code UserData}: a version byte (1), the generation it owned its partitions in (int32), the
+ * tasks it holds standbys of (int32 count, then int32 sub-topology and int32 partition each), then its
+ * {@code application.server} (int16 length and UTF-8 {@code host:port}, length 0 for none). The leader sends every
+ * member the {@link HostMap} of this assignment (who runs which task, standbys placed as {@link StandbyPlacement}
+ * places them), which {@link #onAssignment} hands on. Topics the leader's topology does not know get no
+ * assignment. Thread-safe.
  */
 final class TaskAssignor implements PartitionAssignor {
     static final String NAME = "tributary-streams";
@@ -41,14 +47,32 @@ final class TaskAssignor implements PartitionAssignor {
 
     private final Map<String, Integer> subtopologyByTopic;
     private final Supplier<Set<TaskId>> standbys;
+    private final @Nullable HostInfo endpoint;
+    private final int replicas;
+    private final Consumer<HostMap> onHostMap;
+    /** As leader: the last assignment made and the host map sent with it. */
+    private volatile @Nullable Map<String, List<TopicPartition>> lastAssignment;
+    private volatile byte[] lastHostMap = HostMap.EMPTY.encode();
 
     /**
      * @param subtopologyByTopic the sub-topology every source topic feeds
      * @param standbys           the tasks this instance holds standbys of now, announced when it joins
+     * @param endpoint           this instance's {@code application.server}, or null
+     * @param replicas           {@code num.standby.replicas}, to place standbys in the host map
+     * @param onHostMap          hears the host map of each assignment this member receives
      */
-    TaskAssignor(Map<String, Integer> subtopologyByTopic, Supplier<Set<TaskId>> standbys) {
+    TaskAssignor(Map<String, Integer> subtopologyByTopic, Supplier<Set<TaskId>> standbys, @Nullable HostInfo endpoint,
+                 int replicas, Consumer<HostMap> onHostMap) {
         this.subtopologyByTopic = Map.copyOf(subtopologyByTopic);
         this.standbys = standbys;
+        this.endpoint = endpoint;
+        this.replicas = replicas;
+        this.onHostMap = onHostMap;
+    }
+
+    /** Without {@code application.server}, standbys or a host map: for tests of the placement alone. */
+    TaskAssignor(Map<String, Integer> subtopologyByTopic, Supplier<Set<TaskId>> standbys) {
+        this(subtopologyByTopic, standbys, null, 0, map -> { });
     }
 
     @Override
@@ -64,19 +88,22 @@ final class TaskAssignor implements PartitionAssignor {
     @Override
     public byte[] userData(int generation) {
         Set<TaskId> warm = standbys.get();
-        ByteBuffer out = ByteBuffer.allocate(1 + 2 * Integer.BYTES + warm.size() * 2 * Integer.BYTES)
+        byte[] server = endpoint == null ? new byte[0] : endpoint.toString().getBytes(StandardCharsets.UTF_8);
+        ByteBuffer out = ByteBuffer.allocate(1 + 2 * Integer.BYTES + warm.size() * 2 * Integer.BYTES + Short.BYTES
+                + server.length)
             .put(VERSION)
             .putInt(generation)
             .putInt(warm.size());
         for (TaskId task : warm) {
             out.putInt(task.subtopology()).putInt(task.partition());
         }
+        out.putShort((short) server.length).put(server);
         return out.array();
     }
 
     /** What a member's user data says; a member without (or with unreadable) user data owns in no generation. */
-    record Announced(int generation, Set<TaskId> standbys) {
-        static final Announced NONE = new Announced(NO_GENERATION, Set.of());
+    record Announced(int generation, Set<TaskId> standbys, @Nullable HostInfo endpoint) {
+        static final Announced NONE = new Announced(NO_GENERATION, Set.of(), null);
 
         static Announced read(byte @Nullable [] userData) {
             if (userData == null || userData.length == 0 || userData[0] != VERSION) {
@@ -87,15 +114,32 @@ final class TaskAssignor implements PartitionAssignor {
                 int generation = in.getInt();
                 int count = in.getInt();
                 if (count < 0 || count > in.remaining() / (2 * Integer.BYTES)) {
-                    return new Announced(generation, Set.of());
+                    return new Announced(generation, Set.of(), null);
                 }
                 Set<TaskId> warm = new HashSet<>();
                 for (int i = 0; i < count; i++) {
                     warm.add(new TaskId(in.getInt(), in.getInt()));
                 }
-                return new Announced(generation, warm);
+                return new Announced(generation, warm, endpoint(in));
             } catch (BufferUnderflowException e) {
                 return NONE;
+            }
+        }
+
+        /** The endpoint at the end of the user data; null when absent or not {@code host:port}. */
+        private static @Nullable HostInfo endpoint(ByteBuffer in) {
+            if (in.remaining() < Short.BYTES) {
+                return null;
+            }
+            byte[] server = new byte[in.getShort() & 0xffff];
+            if (server.length == 0 || server.length > in.remaining()) {
+                return null;
+            }
+            in.get(server);
+            try {
+                return HostInfo.parse(new String(server, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                return null;
             }
         }
     }
@@ -137,7 +181,44 @@ final class TaskAssignor implements PartitionAssignor {
             }
             assignment.put(member, partitions);
         });
+        lastHostMap = hostMap(tasks, assignment, ordered, announced).encode();
+        lastAssignment = assignment;
         return assignment;
+    }
+
+    @Override
+    public byte[] assignmentUserData(String memberId, Map<String, List<TopicPartition>> assignment,
+                                     Map<String, MemberSubscription> subscriptions) {
+        return assignment == lastAssignment ? lastHostMap : HostMap.EMPTY.encode();
+    }
+
+    @Override
+    public void onAssignment(List<TopicPartition> partitions, byte @Nullable [] userData, int generation) {
+        onHostMap.accept(HostMap.decode(userData));
+    }
+
+    /** Who runs which task in {@code assignment}, and where the standbys go; members without an endpoint left out. */
+    private HostMap hostMap(Map<TaskId, List<TopicPartition>> tasks, Map<String, List<TopicPartition>> assignment,
+                            List<MemberSubscription> members, Map<String, Announced> announced) {
+        Map<Integer, Integer> partitions = new HashMap<>();
+        tasks.keySet().forEach(t -> partitions.merge(t.subtopology(), t.partition() + 1, Math::max));
+        Map<String, Set<TaskId>> active = new HashMap<>();
+        assignment.forEach((member, assigned) -> {
+            Set<TaskId> ids = new HashSet<>();
+            for (TopicPartition tp : assigned) {
+                ids.add(new TaskId(subtopologyByTopic.get(tp.topic()), tp.partition()));
+            }
+            active.put(member, ids);
+        });
+        List<HostMap.Host> hosts = new ArrayList<>();
+        for (MemberSubscription m : members) {
+            HostInfo host = announced.get(m.memberId()).endpoint();
+            if (host != null) {
+                hosts.add(new HostMap.Host(host, active.getOrDefault(m.memberId(), Set.of()),
+                    StandbyPlacement.standbysOf(m.memberId(), active, replicas)));
+            }
+        }
+        return new HostMap(partitions, hosts);
     }
 
     /** The tasks of the known source topics: partition p of every topic of a sub-topology makes task (s, p). */

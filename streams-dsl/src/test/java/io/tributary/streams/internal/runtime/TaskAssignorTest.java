@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.common.TopicPartition;
 import io.tributary.consumer.PartitionAssignor.MemberSubscription;
+import io.tributary.streams.HostInfo;
 import io.tributary.streams.processor.TaskId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -91,7 +92,10 @@ class TaskAssignorTest {
         Set<TaskId> warm = Set.of(new TaskId(0, 3), new TaskId(2, 7));
         byte[] data = new TaskAssignor(SUBTOPOLOGIES, () -> warm).userData(12);
 
-        assertThat(TaskAssignor.Announced.read(data)).isEqualTo(new TaskAssignor.Announced(12, warm));
+        assertThat(TaskAssignor.Announced.read(data)).isEqualTo(new TaskAssignor.Announced(12, warm, null));
+        byte[] withServer = new TaskAssignor(SUBTOPOLOGIES, () -> warm, HostInfo.parse("[::1]:8080"), 0, m -> { })
+            .userData(3);
+        assertThat(TaskAssignor.Announced.read(withServer).endpoint()).isEqualTo(new HostInfo("::1", 8080));
         Random random = new Random(7);
         for (int i = 0; i < 500; i++) {
             byte[] garbage = new byte[random.nextInt(24)];
@@ -102,6 +106,37 @@ class TaskAssignorTest {
             assertThat(TaskAssignor.Announced.read(garbage)).isNotNull();
         }
         assertThat(TaskAssignor.Announced.read(null)).isEqualTo(TaskAssignor.Announced.NONE);
+    }
+
+    @Test
+    void theLeaderSendsEveryMemberWhereEachTaskRunsAndItsStandbysByApplicationServer() {
+        Map<String, MemberSubscription> members = new HashMap<>();
+        List<HostMap> received = new ArrayList<>();
+        TaskAssignor leader = new TaskAssignor(SUBTOPOLOGIES, Set::of, HostInfo.parse("h1:1"), 1, received::add);
+        members.put("m1", new MemberSubscription("m1", null, TOPICS, List.of(), -1, leader.userData(-1), null));
+        members.put("m2", new MemberSubscription("m2", null, TOPICS, List.of(), -1,
+            new TaskAssignor(SUBTOPOLOGIES, Set::of, HostInfo.parse("h2:2"), 1, m -> { }).userData(-1), null));
+        members.put("m3", new MemberSubscription("m3", null, TOPICS, List.of(), -1,
+            new TaskAssignor(SUBTOPOLOGIES, Set::of, null, 1, m -> { }).userData(-1), null));
+
+        Map<String, List<TopicPartition>> assignment = leader.assign(counts(3), members);
+        byte[] sent = leader.assignmentUserData("m2", assignment, members);
+        leader.onAssignment(assignment.get("m1"), sent, 1);
+
+        HostMap map = received.get(0);
+        assertThat(map.partitions()).containsEntry(0, 3).containsEntry(1, 3);
+        // The member without an application.server is not in the map.
+        assertThat(map.hosts()).extracting(h -> h.info().toString()).containsExactlyInAnyOrder("h1:1", "h2:2");
+        for (HostMap.Host h : map.hosts()) {
+            String member = h.info().port() == 1 ? "m1" : "m2";
+            assertThat(h.active()).isEqualTo(tasks(assignment.get(member)));
+            // One standby replica: each member keeps the tasks of the member before it in id order (m3 before m1).
+            String before = member.equals("m1") ? "m3" : "m1";
+            assertThat(h.standby()).isEqualTo(tasks(assignment.get(before)));
+        }
+        assertThat(HostMap.decode(map.encode())).isEqualTo(map);
+        assertThat(HostMap.decode(new byte[] {1, 0, 0, 0, 9})).isEqualTo(HostMap.EMPTY);
+        assertThat(HostMap.decode(null)).isEqualTo(HostMap.EMPTY);
     }
 
     /**
