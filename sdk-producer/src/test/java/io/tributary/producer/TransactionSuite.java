@@ -9,6 +9,7 @@ import io.tributary.protocol.ErrorCode;
 import io.tributary.serdes.Serdes;
 import java.time.Duration;
 import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -44,6 +45,29 @@ abstract class TransactionSuite {
             .verify(WAIT);
         producer.closeNow();
         assertThat(KafkaReader.readAll(bootstrapServers(), topic, 100, "read_committed")).hasSize(100);
+    }
+
+    /**
+     * A transaction ends with the EndTxn answer, on a network event loop; what follows it (the next transaction's
+     * work, say) must run on the producer's scheduler instead, never on that loop.
+     */
+    @Test
+    void whatFollowsATransactionRunsOnTheProducersSchedulerNotOnANetworkEventLoop() {
+        String topic = KafkaReader.createTopic(bootstrapServers(), "txn-threads", 1);
+        TributaryProducer<String, String> producer = transactional("threads-" + UUID.randomUUID());
+        List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        StepVerifier.create(producer.inTransaction(p -> records(p, topic, 5))
+                .doOnComplete(() -> threads.add(Thread.currentThread().getName()))
+                .thenMany(producer.inTransaction(p -> Flux.defer(() -> {
+                    threads.add(Thread.currentThread().getName());
+                    return records(p, topic, 5);
+                })))
+                .count())
+            .expectNext(5L)
+            .expectComplete()
+            .verify(WAIT);
+        producer.closeNow();
+        assertThat(threads).hasSize(2).allMatch(name -> name.startsWith("parallel-"), "a parallel worker");
     }
 
     @Test

@@ -34,7 +34,7 @@ public final class StreamsOptions {
         "default.deserialization.exception.handler", "processing.exception.handler",
         "default.production.exception.handler", "errors.dead.letter.queue.topic.name",
         "tributary.allow.generated.names", "state.dir", "default.dsl.store", "tributary.rocksdb.memory.max.bytes",
-        "num.standby.replicas", "application.server");
+        "num.standby.replicas", "application.server", "session.timeout.ms");
 
     private final Draft d;
 
@@ -70,7 +70,7 @@ public final class StreamsOptions {
      * (Kafka Streams' {@code LogAndContinue...} and {@code LogAndFail...} class names, or {@code fail} /
      * {@code log-and-continue}), {@code state.dir}, {@code default.dsl.store} ({@code in_memory} or
      * {@code rocksDB}), {@code tributary.rocksdb.memory.max.bytes}, {@code num.standby.replicas},
-     * {@code application.server} and {@code tributary.allow.generated.names}.
+     * {@code application.server}, {@code session.timeout.ms} and {@code tributary.allow.generated.names}.
      *
      * @throws IllegalArgumentException naming the key, for an unknown key or a bad value
      */
@@ -125,6 +125,7 @@ public final class StreamsOptions {
             case "tributary.rocksdb.memory.max.bytes" -> rocksDbMemoryMaxBytes(PropertyValues.longValue(key, value));
             case "num.standby.replicas" -> numStandbyReplicas(PropertyValues.integer(key, value));
             case "application.server" -> applicationServer(s);
+            case "session.timeout.ms" -> sessionTimeout(PropertyValues.millis(key, value));
             default -> this;
         };
     }
@@ -211,6 +212,34 @@ public final class StreamsOptions {
             return explicit;
         }
         return d.guarantee == ProcessingGuarantee.EXACTLY_ONCE_V2 ? Duration.ofMillis(100) : Duration.ofSeconds(30);
+    }
+
+    /**
+     * How long the group waits for an instance that stopped heartbeating before giving its tasks to others
+     * ({@code session.timeout.ms}; default 45 s, Kafka's). Shorter fails over a crashed instance sooner; the broker
+     * bounds it ({@code group.min.session.timeout.ms}, 6 s by default).
+     */
+    public StreamsOptions sessionTimeout(Duration timeout) {
+        requireNonNull(timeout, "timeout");
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw new IllegalArgumentException("session.timeout.ms must be positive, was " + timeout);
+        }
+        return copy(x -> x.sessionTimeout = timeout);
+    }
+
+    public Duration sessionTimeout() {
+        return d.sessionTimeout;
+    }
+
+    /**
+     * Under {@link ProcessingGuarantee#EXACTLY_ONCE_V2}: how long a transaction may stay open before the broker
+     * aborts it, which is how long a crashed instance's last transaction holds back {@code read_committed} readers
+     * and the instance taking over its tasks: 10 s (as in Kafka Streams), or three commit intervals if longer.
+     */
+    public Duration transactionTimeout() {
+        Duration threeIntervals = commitInterval().multipliedBy(3);
+        Duration tenSeconds = Duration.ofSeconds(10);
+        return threeIntervals.compareTo(tenSeconds) > 0 ? threeIntervals : tenSeconds;
     }
 
     /**
@@ -440,6 +469,7 @@ public final class StreamsOptions {
         private long rocksDbMemoryMaxBytes = 50L * 1024 * 1024;
         private int numStandbyReplicas;
         private @Nullable HostInfo applicationServer;
+        private Duration sessionTimeout = Duration.ofSeconds(45);
 
         private Draft copy() {
             try {

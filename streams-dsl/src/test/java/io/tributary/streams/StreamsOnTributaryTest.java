@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 final class StreamsOnTributaryTest extends StreamsSuite {
     @RegisterExtension
     static final EmbeddedBrokerExtension BROKER = EmbeddedBrokerExtension.create(b -> b
-        .config("group.initial.rebalance.delay.ms", "0"));
+        .config("group.initial.rebalance.delay.ms", "0")
+        .config("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000"));
 
     @Override
     String bootstrapServers() {

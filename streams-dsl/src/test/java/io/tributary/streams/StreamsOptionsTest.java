@@ -35,6 +35,15 @@ final class StreamsOptionsTest {
         assertThat(StreamsOptions.fromProperties(Map.of("application.id", "app", "bootstrap.servers", "a:1",
             "application.server", "queries.example:8080")).applicationServer())
             .isEqualTo(new HostInfo("queries.example", 8080));
+        StreamsOptions failingOverSooner = StreamsOptions.fromProperties(Map.of("application.id", "app",
+            "bootstrap.servers", "a:1", "session.timeout.ms", "6000", "processing.guarantee", "exactly_once_v2",
+            "commit.interval.ms", "5000"));
+        assertThat(failingOverSooner.sessionTimeout()).isEqualTo(Duration.ofSeconds(6));
+        // A transaction must outlive its commit interval: 10 s, or three intervals when longer.
+        assertThat(failingOverSooner.transactionTimeout()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(StreamsOptions.create("app", "h:1").processingGuarantee(ProcessingGuarantee.EXACTLY_ONCE_V2)
+            .transactionTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(StreamsOptions.create("app", "h:1").sessionTimeout()).isEqualTo(Duration.ofSeconds(45));
         assertThat(StreamsOptions.create("app", "h:1").applicationServer()).isNull();
         assertThat(StreamsOptions.create("app", "h:1").numStandbyReplicas()).isZero();
         assertThat(StreamsOptions.create("app", "h:1").cacheMaxBytes()).isEqualTo(10 * 1024 * 1024);

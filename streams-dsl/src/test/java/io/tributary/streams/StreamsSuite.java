@@ -672,6 +672,83 @@ abstract class StreamsSuite {
         }
     }
 
+    /**
+     * Exactly-once when an instance dies: a child JVM counting words is killed (SIGKILL) mid-stream while a second
+     * instance shares the work; the second takes over its tasks once the group notices (session time-out) and the
+     * dead instance's open transaction was aborted (transaction time-out). A read_committed reader then sees each
+     * word's counts go 1, 2, 3, ... to its number of lines: nothing lost, nothing counted twice.
+     */
+    @Test
+    void exactlyOnceCountsStayExactWhenAnInstanceIsKilledMidStream() throws Exception {
+        String lines = createTopic("lines", 2);
+        String counts = createTopic("counts", 2);
+        String app = "eos-kill-" + UUID.randomUUID();
+        List<String> words = List.of("a", "b", "c", "d", "e", "f", "g", "h");
+        int perWord = 250;
+        List<String> input = new ArrayList<>();
+        for (int i = 0; i < perWord * words.size(); i++) {
+            input.add(words.get(i % words.size()));
+        }
+        Map<String, List<Long>> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger outputs = new java.util.concurrent.atomic.AtomicInteger();
+        TributaryConsumer<String, Long> reader = reader(counts, 2, Serdes.longSerde(), IsolationLevel.READ_COMMITTED);
+        reactor.core.Disposable reading = reader.receive().subscribe(r -> {
+            seen.computeIfAbsent(r.key(), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(r.value());
+            outputs.incrementAndGet();
+        });
+        // All the input first: the child then works through it at its slow pace.
+        TributaryProducer<String, String> producer = TributaryProducer.create(ProducerOptions.create(client(),
+            Serdes.string().serializer(), Serdes.string().serializer()));
+        try {
+            producer.send(Flux.fromIterable(input)
+                .map(w -> io.tributary.producer.SenderRecord.create(ProducerRecord.of(lines, w, w), w))).blockLast(WAIT);
+        } finally {
+            producer.close().block(WAIT);
+        }
+        java.nio.file.Path log = java.nio.file.Files.createTempFile("eos-child", ".log");
+        Process child = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+            SlowExactlyOnceWordCount.class.getName(), bootstrapServers(), app, lines, counts)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+        TributaryStreams survivor = null;
+        try {
+            awaitUntil(() -> outputs.get() >= 100, "the child's first committed counts", log);
+            survivor = TributaryStreams.create(SlowExactlyOnceWordCount.topology(lines, counts, Duration.ZERO),
+                SlowExactlyOnceWordCount.options(app, bootstrapServers()));
+            survivor.start().block(WAIT);
+            assertThat(outputs.get()).as("the child is still busy when killed").isLessThan(input.size() / 2);
+            child.destroyForcibly().waitFor();
+
+            awaitUntil(() -> words.stream().allMatch(w -> seen.getOrDefault(w, List.of()).size() >= perWord),
+                "every count up to " + perWord, log);
+            for (String word : words) {
+                List<Long> expected = java.util.stream.LongStream.rangeClosed(1, perWord).boxed().toList();
+                assertThat(seen.get(word)).as("the committed counts of %s", word).isEqualTo(expected);
+            }
+        } finally {
+            child.destroyForcibly();
+            reading.dispose();
+            reader.close().block(WAIT);
+            if (survivor != null) {
+                survivor.close().block(WAIT);
+            }
+        }
+    }
+
+    private static void awaitUntil(java.util.function.BooleanSupplier condition, String what, java.nio.file.Path log)
+        throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out waiting for " + what + "; the child's log:\n"
+                    + java.nio.file.Files.readString(log));
+            }
+            Thread.sleep(20);
+        }
+    }
+
     @Test
     void theRecordCacheForwardsAKeysUpdatesOncePerCommitInterval() {
         String lines = createTopic("lines", 1);

@@ -147,6 +147,8 @@ public final class ApacheKafkaExtension implements BeforeAllCallback, ParameterR
                 "transaction.state.log.replication.factor=1",
                 "transaction.state.log.min.isr=1",
                 "transaction.state.log.num.partitions=5",
+                // A transaction left open by a crashed client is aborted within a second of its time-out.
+                "transaction.abort.timed.out.transaction.cleanup.interval.ms=1000",
                 "group.initial.rebalance.delay.ms=0");
         }
 

@@ -84,6 +84,8 @@ public final class BlockHoundExtension implements BeforeAllCallback, BeforeEachC
                 // removal, a short park when contended; Reactor's own integration allows the same for WorkerTask and
                 // SchedulerTask but not for this one.
                 .allowBlockingCallsInside("reactor.core.scheduler.PeriodicWorkerTask", "dispose")
+                // Tests that hold a thread on purpose (a stuck subscriber) say so.
+                .allowBlockingCallsInside(Stall.class.getName(), "hold")
                 .blockingMethodCallback(BlockHoundExtension::onBlockingCall));
             installed = true;
         }

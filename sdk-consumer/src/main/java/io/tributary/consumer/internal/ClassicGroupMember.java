@@ -24,7 +24,6 @@ import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Group membership with the classic protocol: JoinGroup (twice for a new dynamic member, the second time with the
@@ -43,7 +42,7 @@ import reactor.core.scheduler.Schedulers;
  * and leaves; it alone changes the member id, generation and owned partitions. The heartbeat loop, the metadata
  * check and failed commits only raise faults ({@link PendingFault}), which the loop acts on between steps. Listener
  * calls thus come one at a time, in order, from the loop's threads: the client's event loops or
- * {@link Schedulers#parallel()}. Nothing blocks. Thread-safe.
+ * {@link GroupTimers}. Nothing blocks. Thread-safe.
  */
 public final class ClassicGroupMember implements GroupMember {
     private static final Logger LOG = LoggerFactory.getLogger(ClassicGroupMember.class);
@@ -426,7 +425,7 @@ public final class ClassicGroupMember implements GroupMember {
         }
         long base = runtime.options().retryBackoff().toMillis();
         long delay = Math.min(runtime.options().retryBackoffMax().toMillis(), base << Math.min(failures - 1, 20));
-        return interruptible(Mono.delay(Duration.ofMillis(delay), Schedulers.parallel())).then();
+        return interruptible(Mono.delay(Duration.ofMillis(delay), GroupTimers.SCHEDULER)).then();
     }
 
     /** {@code mono}, cut short (completing empty) when the member starts leaving. */

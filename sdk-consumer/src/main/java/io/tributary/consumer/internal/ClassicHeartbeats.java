@@ -11,11 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
- * The classic protocol's Heartbeat loop: one Heartbeat per {@code heartbeat.interval.ms} on
- * {@link Schedulers#parallel()} timers while the member has a generation and no JoinGroup pending, however slowly
+ * The classic protocol's Heartbeat loop: one Heartbeat per {@code heartbeat.interval.ms} on {@link GroupTimers}
+ * (never a worker that emits records) while the member has a generation and no JoinGroup pending, however slowly
  * records are processed. It reports what the coordinator answers as {@link Faults} and never changes the membership
  * itself. After a failure (coordinator moved, broken connection) it tries again after the retry back-off.
  * Thread-safe; owned by a {@link ClassicGroupMember}.
@@ -80,7 +79,7 @@ final class ClassicHeartbeats {
     private Mono<Long> waitUntilDue() {
         long remaining = nextBeatAt - System.nanoTime();
         return remaining <= 0 ? Mono.just(0L)
-            : Mono.delay(Duration.ofNanos(remaining), Schedulers.parallel()).flatMap(t -> waitUntilDue());
+            : Mono.delay(Duration.ofNanos(remaining), GroupTimers.SCHEDULER).flatMap(t -> waitUntilDue());
     }
 
     /** For tests: stops sending heartbeats (as a stuck process would) or resumes. */

@@ -22,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Group membership with the consumer protocol of KIP-848 ({@code group.protocol=consumer}): one
@@ -34,7 +33,7 @@ import reactor.core.scheduler.Schedulers;
  * partition and rejoin with epoch 0; leaving sends epoch -1 (-2 for a static member, whose partitions the coordinator
  * keeps for its return). The member id is generated here (ConsumerGroupHeartbeat v1).
  *
- * <p>Threading: the heartbeat loop sends one request at a time on {@link Schedulers#parallel()} timers and never
+ * <p>Threading: the heartbeat loop sends one request at a time on {@link GroupTimers} timers and never
  * waits for the listener; reconciliation, fencing and leaving run as {@link SerialTasks}, so listener calls come one
  * at a time, in order, from the client's threads. Faults about an older incarnation (before a fencing) are ignored.
  * Thread-safe.
@@ -271,7 +270,7 @@ public final class ConsumerProtocolMember implements GroupMember {
         if (nudged.getAndSet(false) || stopped || delay.isZero()) {
             return Mono.empty();
         }
-        return Mono.firstWithSignal(Mono.delay(delay, Schedulers.parallel()).then(), signal.asMono());
+        return Mono.firstWithSignal(Mono.delay(delay, GroupTimers.SCHEDULER).then(), signal.asMono());
     }
 
     private void nudge() {
@@ -378,7 +377,7 @@ public final class ConsumerProtocolMember implements GroupMember {
     }
 
     private void retryReconcileLater(int forIncarnation) {
-        Mono.delay(runtime.options().retryBackoffMax(), Schedulers.parallel())
+        Mono.delay(runtime.options().retryBackoffMax(), GroupTimers.SCHEDULER)
             .subscribe(t -> tasks.post(() -> reconcile(forIncarnation)));
     }
 

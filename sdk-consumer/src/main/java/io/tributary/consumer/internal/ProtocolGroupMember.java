@@ -24,7 +24,6 @@ import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * A {@link GroupMembership} with an application's {@link GroupProtocol}: the classic protocol's join round (JoinGroup,
@@ -304,7 +303,7 @@ public final class ProtocolGroupMember implements GroupMembership {
         }
         long base = runtime.options().retryBackoff().toMillis();
         long delay = Math.min(runtime.options().retryBackoffMax().toMillis(), base << Math.min(failures - 1, 20));
-        return interruptible(Mono.delay(Duration.ofMillis(delay), Schedulers.parallel())).then();
+        return interruptible(Mono.delay(Duration.ofMillis(delay), GroupTimers.SCHEDULER)).then();
     }
 
     /** {@code mono}, cut short (completing empty) when the member starts leaving. */

@@ -11,11 +11,10 @@ import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Watches the topics a classic member's assignment was made for: every {@code metadata.max.age.ms} (on
- * {@link Schedulers#parallel()} timers), while the member is stable, it resolves the subscription again (a pattern
+ * {@link GroupTimers} timers), while the member is stable, it resolves the subscription again (a pattern
  * against every topic) and, for the leader, the partition counts of every topic the group subscribes to; when either
  * differs from the snapshot of the last assignment it asks for a rejoin. Thread-safe; owned by a
  * {@link ClassicGroupMember}.
@@ -58,7 +57,7 @@ final class TopicWatch {
     /** Starts the periodic checks of {@code subscription}; dispose the result to stop them. */
     Disposable start(Subscription subscription) {
         Duration every = runtime.options().metadataMaxAge();
-        return Flux.interval(every, every, Schedulers.parallel())
+        return Flux.interval(every, every, GroupTimers.SCHEDULER)
             .onBackpressureDrop()
             .concatMap(tick -> check(subscription), 1)
             .subscribe(null, e -> LOG.error("Metadata checks of group {} stopped", groupId, e));

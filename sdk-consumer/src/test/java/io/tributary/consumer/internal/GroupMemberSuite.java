@@ -220,6 +220,41 @@ abstract class GroupMemberSuite {
             e -> e.getValue().offset()))).isEqualTo(Map.of(0, 10L, 1, 20L));
     }
 
+    /**
+     * Records are emitted on Schedulers.parallel(), and a subscriber may hold its worker (slow processing) past the
+     * session time-out; the group's timers must not depend on those workers. Here every parallel worker is held for
+     * longer than the session: the member keeps its generation and its partitions.
+     */
+    @Test
+    void heartbeatsGoOnWhileEveryParallelWorkerIsHeldLongerThanTheSessionTimeout() throws Exception {
+        String topic = createTopic("held", 2);
+        RecordingListener listener = new RecordingListener();
+        GroupMember member = member(settings("classic", group(), null, "range"));
+        member.start(new Subscription.Topics(Set.of(topic)), listener);
+        await("the member owns both partitions", () -> member.assignment().size() == 2);
+        int generation = member.generation();
+
+        // Twice as many tasks as workers (they are handed out in turn), each holding its worker until one deadline,
+        // 8 s away: the session times out after 6.
+        int workers = reactor.core.scheduler.Schedulers.DEFAULT_POOL_SIZE;
+        long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+        Set<String> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(2 * workers);
+        for (int i = 0; i < 2 * workers; i++) {
+            reactor.core.scheduler.Schedulers.parallel().schedule(() -> {
+                held.add(Thread.currentThread().getName());
+                io.tributary.testkit.Stall.hold(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+                done.countDown();
+            });
+        }
+        assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(held).hasSize(workers);
+        assertThat(listener.allLost()).isEmpty();
+        assertThat(member.generation()).isEqualTo(generation);
+        assertThat(member.assignment()).isEqualTo(partitions(topic, 2));
+    }
+
     @Test
     void aClassicMemberWhoseHeartbeatsStopLosesItsPartitionsAndRejoins() {
         String topic = createTopic("fenced", 6);

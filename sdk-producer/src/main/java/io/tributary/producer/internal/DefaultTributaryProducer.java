@@ -398,7 +398,9 @@ public final class DefaultTributaryProducer<K, V> implements TributaryProducer<K
                     return Mono.empty();
                 }),
             // Cancelled: the abort runs on its own; a transaction begun meanwhile waits for it.
-            begun -> txn.finish(flush().onErrorResume(e -> Mono.empty()), false));
+            begun -> txn.finish(flush().onErrorResume(e -> Mono.empty()), false))
+            // The commit or abort ends on a network event loop: what the caller does next must not run there.
+            .publishOn(options.scheduler());
     }
 
     @Override

@@ -160,6 +160,7 @@ public final class DefaultTributaryStreams implements TributaryStreams {
         TributaryProducer<byte[], byte[]> p = TributaryProducer.create(exactlyOnce
             // One transactional id per instance: zombies are fenced by the group's generation (KIP-447), not by it.
             ? producerOptions.transactionalId(options.applicationId() + "-" + instanceId)
+                .transactionTimeout(options.transactionTimeout())
             : producerOptions);
         TributaryConsumer<byte[], byte[]> c = TributaryConsumer.create(ConsumerOptions
             .create(options.client(), Serdes.byteArray().deserializer(), Serdes.byteArray().deserializer())
@@ -169,6 +170,9 @@ public final class DefaultTributaryStreams implements TributaryStreams {
                 options.numStandbyReplicas(), queryMetadata::update))
             .offsetReset(OffsetReset.EARLIEST)
             .isolationLevel(isolation)
+            .sessionTimeout(options.sessionTimeout())
+            // Three heartbeats per session at least, as Kafka advises: a short session must not expire between two.
+            .heartbeatInterval(min(Duration.ofSeconds(3), options.sessionTimeout().dividedBy(3)))
             .commitInterval(options.commitInterval())
             .assignmentListener(new TaskLifecycle()));
         producer = p;
@@ -180,10 +184,15 @@ public final class DefaultTributaryStreams implements TributaryStreams {
             standbyUpdater = updater;
             updater.start();
         }
-        Flux<Object> events = Flux.merge(c.receive(), Flux.interval(WALL_CLOCK_TICK).map(tick -> (Object) tick));
+        // A tick that finds processing busy is dropped: the next one does the same work.
+        Flux<Object> events = Flux.merge(c.receive(), Flux.interval(WALL_CLOCK_TICK).onBackpressureDrop()
+            .map(tick -> (Object) tick));
         if (exactlyOnce) {
-            running = events.bufferTimeout(MAX_TRANSACTION_EVENTS, options.commitInterval(), true)
-                .concatMap(batch -> new Transaction(batch).run(p, c), 0)
+            // One event at a time (prefetch 1): the cut is decided as each event is about to be processed, so slow
+            // processing makes transactions hold fewer events, not stay open longer. Ticks come every 100 ms, so an
+            // idle interval ends on time too.
+            running = events.windowUntil(new TransactionCut(options.commitInterval()), true, 1)
+                .concatMap(window -> new Transaction(window).run(p, c), 0)
                 .subscribe(null, this::failed);
         } else {
             running = p.send(events.concatMap(event -> event instanceof ReceivedRecord<?, ?> r
@@ -194,28 +203,51 @@ public final class DefaultTributaryStreams implements TributaryStreams {
     }
 
     /**
+     * Exactly-once: where one transaction ends and the next begins, before the first event taken once the commit
+     * interval has passed since the transaction began or after {@link #MAX_TRANSACTION_EVENTS} events. Used by one
+     * {@code windowUntil}, serially.
+     */
+    private static final class TransactionCut implements java.util.function.Predicate<Object> {
+        private final long intervalNanos;
+        private long deadline;
+        private int events;
+
+        TransactionCut(Duration interval) {
+            this.intervalNanos = interval.toNanos();
+            this.deadline = System.nanoTime() + intervalNanos;
+        }
+
+        @Override
+        public boolean test(Object event) {
+            long now = System.nanoTime();
+            if (now - deadline >= 0 || events >= MAX_TRANSACTION_EVENTS) {
+                deadline = now + intervalNanos;
+                events = 1;
+                return true;
+            }
+            events++;
+            return false;
+        }
+    }
+
+    /**
      * Exactly-once: the events of one commit interval in one transaction, with the offsets after the input records
-     * processed; those are acknowledged once it committed. Records taken after close() began are left out (not
-     * processed, not committed: read again after a restart). A failed transaction fails the application.
+     * processed; those are acknowledged once it committed. Events are taken one at a time while the interval lasts
+     * (a slow processor makes the transaction hold fewer, not last longer). Records taken after close() began are
+     * left out (not processed, not committed: read again after a restart). A failed transaction fails the
+     * application; one with nothing to write costs no request.
      */
     private final class Transaction {
-        private final List<Object> events;
+        private final Flux<Object> events;
         private final List<ReceivedRecord<byte[], byte[]>> processed = new ArrayList<>();
 
-        Transaction(List<Object> events) {
+        Transaction(Flux<Object> events) {
             this.events = events;
         }
 
         Mono<Void> run(TributaryProducer<byte[], byte[]> p, TributaryConsumer<byte[], byte[]> c) {
-            boolean hasRecords = events.stream().anyMatch(ReceivedRecord.class::isInstance);
-            if (!hasRecords) {
-                // Wall-clock ticks only: a transaction only if a punctuation (or the cache) has something to write.
-                List<SenderRecord<byte[], byte[], PendingAck>> outputs = new ArrayList<>(punctuationOutputs());
-                outputs.addAll(flushCaches(System.currentTimeMillis()));
-                return outputs.isEmpty() ? Mono.empty() : commit(p, c, Flux.fromIterable(outputs));
-            }
             // The caches flush last, so that the transaction holds every update of its records.
-            return commit(p, c, Flux.fromIterable(events).concatMap(this::handle)
+            return commit(p, c, events.concatMap(this::handle, 0)
                 .concatWith(Flux.defer(() -> Flux.fromIterable(flushCaches(System.currentTimeMillis())))));
         }
 
@@ -242,6 +274,10 @@ public final class DefaultTributaryStreams implements TributaryStreams {
                 .then()
                 .doFinally(signal -> pending.addAndGet(-processed.size()));
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** Per partition, the offset after the last of {@code records}: the next one to consume. */
