@@ -701,7 +701,8 @@ abstract class StreamsSuite {
             Serdes.string().serializer(), Serdes.string().serializer()));
         try {
             producer.send(Flux.fromIterable(input)
-                .map(w -> io.tributary.producer.SenderRecord.create(ProducerRecord.of(lines, w, w), w))).blockLast(WAIT);
+                    .map(w -> io.tributary.producer.SenderRecord.create(ProducerRecord.of(lines, w, w), w)))
+                .blockLast(WAIT);
         } finally {
             producer.close().block(WAIT);
         }
