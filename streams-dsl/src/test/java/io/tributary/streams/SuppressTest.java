@@ -3,11 +3,14 @@ package io.tributary.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tributary.common.Header;
 import io.tributary.serdes.Serdes;
 import io.tributary.streams.testing.TestInputTopic;
 import io.tributary.streams.testing.TopologyTestDriver;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Suppression's options and bounds; its output against Kafka Streams' is in {@link DifferentialTest}. */
@@ -38,6 +41,24 @@ final class SuppressTest {
             assertThat(f.output("out").readRecordsToList())
                 .extracting(r -> r.key() + "=" + r.value() + "@" + r.timestamp())
                 .containsExactly("a=3@9", "b=null@12");
+        }
+    }
+
+    @Test
+    void anEmittedUpdateCarriesTheHeadersOfTheKeysLatestUpdate() {
+        StreamsBuilder b = latestValues(Suppressed.untilTimeLimit(Duration.ofMillis(10),
+            Suppressed.BufferConfig.unbounded()).withName("limited"));
+        try (DriverFixture f = new DriverFixture(b)) {
+            TestInputTopic<String, String> in = f.input("in");
+            in.pipeInput(new io.tributary.streams.testing.TestRecord<>("a", "1", 0L,
+                List.of(new Header("trace", "first".getBytes(StandardCharsets.UTF_8)))));
+            in.pipeInput(new io.tributary.streams.testing.TestRecord<>("a", "2", 5L,
+                List.of(new Header("trace", "second".getBytes(StandardCharsets.UTF_8)))));
+            in.pipeInput("b", "1", 10);   // stream time 10: a leaves
+            var out = f.output("out").readRecordsToList();
+            assertThat(out).hasSize(1);
+            assertThat(out.get(0).headers()).extracting(h -> new String(h.value(), StandardCharsets.UTF_8))
+                .containsExactly("second");
         }
     }
 

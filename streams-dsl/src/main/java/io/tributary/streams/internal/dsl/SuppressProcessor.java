@@ -4,7 +4,6 @@ import io.tributary.streams.Suppressed;
 import io.tributary.streams.internal.engine.FatalProcessingException;
 import io.tributary.streams.internal.state.SuppressionBuffer;
 import io.tributary.streams.processor.Record;
-import java.util.List;
 import java.util.function.ToLongFunction;
 
 /**
@@ -48,7 +47,7 @@ final class SuppressProcessor<K, V> extends StoreProcessor<K, Change<V>, K, Chan
         observedStreamTime = Math.max(observedStreamTime, record.timestamp());
         // Downstream saw nothing of a window before its final result; under a time limit it saw the old value.
         store().put(record.key(), record.value().newValue(), finalResults ? null : record.value().oldValue(),
-            bufferTime.applyAsLong(record), record.timestamp());
+            bufferTime.applyAsLong(record), record.timestamp(), record.headers());
         long expiry = observedStreamTime - waitMs;
         store().evictWhile(() -> store().minTime() <= expiry, this::emit);
         if (overCapacity()) {
@@ -69,6 +68,6 @@ final class SuppressProcessor<K, V> extends StoreProcessor<K, Change<V>, K, Chan
         if (finalResults && e.value() == null) {
             return;
         }
-        context().forward(new Record<>(e.key(), new Change<>(e.value(), e.priorValue()), e.timestamp(), List.of()));
+        context().forward(new Record<>(e.key(), new Change<>(e.value(), e.priorValue()), e.timestamp(), e.headers()));
     }
 }

@@ -2,9 +2,11 @@ package io.tributary.streams.internal.state;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tributary.common.Header;
 import io.tributary.serdes.Serde;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -17,16 +19,20 @@ import org.jspecify.annotations.Nullable;
  * bytes (the order Kafka Streams emits in). The buffer time is set when the key enters the buffer and kept through
  * later updates: the window end for final results, the first update's timestamp for a time limit. Each entry also
  * keeps the value downstream saw last (the old value of the update that put the key in), so that the update emitted
- * carries it. Every change is logged: key = key bytes, value = 8-byte buffer time, 8-byte record timestamp, then the
- * prior value and the value, each as a 4-byte length (-1: null) and bytes; a tombstone once emitted. Owned by one
- * task; not thread-safe.
+ * carries it, and the headers of its latest update. Every change is logged: key = key bytes, value = 8-byte buffer
+ * time, 8-byte record timestamp, the prior value and the value, each as a 4-byte length (-1: null) and bytes, then
+ * the headers ({@link HeaderBytes}); a tombstone once emitted. Owned by one task; not thread-safe.
  */
 public final class SuppressionBuffer<K, V> extends SerdeStore<K, V> {
     /** What {@link #sizeInBytes()} adds to each entry's key and value bytes: the times and lengths kept with it. */
     static final int ENTRY_OVERHEAD = 24;
 
-    /** An update leaving the buffer: its latest value (null: deleted), the value downstream saw last, its time. */
-    public record Eviction<K, V>(K key, @Nullable V value, @Nullable V priorValue, long timestamp) {
+    /**
+     * An update leaving the buffer: its latest value (null: deleted), the value downstream saw last, the time and
+     * headers of the latest update.
+     */
+    public record Eviction<K, V>(K key, @Nullable V value, @Nullable V priorValue, long timestamp,
+                                 List<Header> headers) {
     }
 
     private record Slot(long time, Bytes key) implements Comparable<Slot> {
@@ -37,9 +43,10 @@ public final class SuppressionBuffer<K, V> extends SerdeStore<K, V> {
         }
     }
 
-    private record Entry(long timestamp, byte @Nullable [] prior, byte @Nullable [] value) {
+    private record Entry(long timestamp, byte @Nullable [] prior, byte @Nullable [] value, List<Header> headers) {
         long size(Bytes key) {
-            return key.get().length + length(prior) + length(value) + ENTRY_OVERHEAD;
+            return key.get().length + length(prior) + length(value) + ENTRY_OVERHEAD
+                + (headers.isEmpty() ? 0 : HeaderBytes.size(headers) - Integer.BYTES);
         }
     }
 
@@ -55,14 +62,15 @@ public final class SuppressionBuffer<K, V> extends SerdeStore<K, V> {
     /**
      * Buffers the latest update of {@code key}: {@code value} (null: deleted), made at {@code timestamp}. A key not
      * buffered yet enters at {@code bufferTime}, with {@code oldValue} as the value downstream saw last; a buffered
-     * one keeps both.
+     * one keeps both. {@code headers} are those of this update.
      */
-    public void put(K key, @Nullable V value, @Nullable V oldValue, long bufferTime, long timestamp) {
+    public void put(K key, @Nullable V value, @Nullable V oldValue, long bufferTime, long timestamp,
+                    List<Header> headers) {
         Bytes k = Bytes.wrap(serializeKey(key));
         Slot slot = byKey.get(k);
         byte[] prior = slot != null ? byTime.get(slot).prior() : serializeValue(oldValue);
         long time = slot != null ? slot.time() : bufferTime;
-        Entry entry = new Entry(timestamp, prior, serializeValue(value));
+        Entry entry = new Entry(timestamp, prior, serializeValue(value), List.copyOf(headers));
         apply(k, new Slot(time, k), entry);
         log(k.get(), encode(time, entry), timestamp);
     }
@@ -82,7 +90,7 @@ public final class SuppressionBuffer<K, V> extends SerdeStore<K, V> {
             bytes -= entry.size(key);
             log(key.get(), null, entry.timestamp());
             emitter.accept(new Eviction<>(requireNonNull(deserializeKey(key.get())), deserialize(entry.value()),
-                deserialize(entry.prior()), entry.timestamp()));
+                deserialize(entry.prior()), entry.timestamp(), entry.headers()));
         }
     }
 
@@ -107,7 +115,8 @@ public final class SuppressionBuffer<K, V> extends SerdeStore<K, V> {
         long time = in.getLong();
         long recordTimestamp = in.getLong();
         byte[] prior = read(in);
-        apply(k, new Slot(time, k), new Entry(recordTimestamp, prior, read(in)));
+        byte[] latest = read(in);
+        apply(k, new Slot(time, k), new Entry(recordTimestamp, prior, latest, HeaderBytes.read(in)));
     }
 
     private void apply(Bytes key, Slot slot, Entry entry) {
@@ -129,11 +138,13 @@ public final class SuppressionBuffer<K, V> extends SerdeStore<K, V> {
     }
 
     private static byte[] encode(long time, Entry entry) {
-        ByteBuffer out = ByteBuffer.allocate(24 + length(entry.prior()) + length(entry.value()))
+        ByteBuffer out = ByteBuffer.allocate(24 + length(entry.prior()) + length(entry.value())
+                + HeaderBytes.size(entry.headers()))
             .putLong(time)
             .putLong(entry.timestamp());
         write(out, entry.prior());
         write(out, entry.value());
+        HeaderBytes.write(out, entry.headers());
         return out.array();
     }
 

@@ -111,10 +111,10 @@ final class InMemoryStoresTest {
     void aSuppressionBufferEmitsClosedWindowsInEndThenKeyOrderAndRestoresFromItsChangelog() {
         SuppressionBuffer<Windowed<String>, Long> buffer = windowBuffer(new WindowedKeyLayout.Fixed(10),
             (k, v, t) -> changelog.add(new Logged(k, v, t)));
-        buffer.put(session("b", 0, 10), 1L, null, 10, 3);
-        buffer.put(session("a", 0, 10), 1L, null, 10, 4);
-        buffer.put(session("a", 0, 10), 2L, null, 10, 5);
-        buffer.put(session("a", 10, 20), 1L, null, 20, 12);
+        buffer.put(session("b", 0, 10), 1L, null, 10, 3, List.of());
+        buffer.put(session("a", 0, 10), 1L, null, 10, 4, List.of());
+        buffer.put(session("a", 0, 10), 2L, null, 10, 5, List.of());
+        buffer.put(session("a", 10, 20), 1L, null, 20, 12, List.of());
         SuppressionBuffer<Windowed<String>, Long> restored = windowBuffer(new WindowedKeyLayout.Fixed(10),
             ChangeLogger.NONE);
         changelog.forEach(l -> restored.restore(l.key(), l.value(), l.timestamp()));
@@ -127,20 +127,28 @@ final class InMemoryStoresTest {
         }
     }
 
+    private static final io.tributary.common.Header HEADER = new io.tributary.common.Header("h", new byte[] {4});
+
     @Test
     void aSuppressionBufferKeepsAKeysBufferTimeAndPriorValueThroughLaterUpdatesAndRestoresThem() {
         SuppressionBuffer<String, Long> buffer = new SuppressionBuffer<>("b", Serdes.string(), Serdes.longSerde(),
             true, (k, v, t) -> changelog.add(new Logged(k, v, t)));
-        buffer.put("x", 2L, 1L, 5, 5);
-        buffer.put("y", 7L, null, 6, 6);
-        buffer.put("x", 3L, 2L, 9, 9);   // keeps buffer time 5 and prior 1
-        buffer.put("y", null, 7L, 10, 10);   // a deletion is buffered too
+        buffer.put("x", 2L, 1L, 5, 5, List.of());
+        buffer.put("y", 7L, null, 6, 6, List.of());
+        buffer.put("x", 3L, 2L, 9, 9, List.of(HEADER));   // keeps buffer time 5 and prior 1
+        buffer.put("y", null, 7L, 10, 10, List.of());   // a deletion is buffered too
         SuppressionBuffer<String, Long> restored = new SuppressionBuffer<>("b", Serdes.string(), Serdes.longSerde(),
             true, ChangeLogger.NONE);
         changelog.forEach(l -> restored.restore(l.key(), l.value(), l.timestamp()));
         for (SuppressionBuffer<String, Long> b : List.of(buffer, restored)) {
             assertThat(b.minTime()).isEqualTo(5);
-            assertThat(evictUntil(b, 5)).containsExactly("x=3(1)@9");
+            List<SuppressionBuffer.Eviction<String, Long>> first = new ArrayList<>();
+            b.evictWhile(() -> b.minTime() <= 5, first::add);
+            assertThat(first).singleElement().satisfies(e -> {
+                assertThat(e.key() + "=" + e.value() + "(" + e.priorValue() + ")@" + e.timestamp())
+                    .isEqualTo("x=3(1)@9");
+                assertThat(e.headers()).containsExactly(HEADER);   // the latest update's, restored too
+            });
             assertThat(evictUntil(b, 6)).containsExactly("y=null(null)@10");
             assertThat(b.size()).isZero();
             assertThat(b.sizeInBytes()).isZero();
@@ -211,10 +219,10 @@ final class InMemoryStoresTest {
     void aSuppressionBufferOfSessionsEmitsBySessionEnd() {
         SuppressionBuffer<Windowed<String>, Long> buffer = windowBuffer(new WindowedKeyLayout.Session(),
             (k, v, t) -> changelog.add(new Logged(k, v, t)));
-        buffer.put(session("a", 0, 9), 2L, null, 9, 9);
-        buffer.put(session("b", 4, 4), 1L, null, 4, 4);
-        buffer.put(session("c", 1, 3), 1L, null, 3, 3);
-        buffer.put(session("c", 1, 3), null, null, 3, 5);   // merged away
+        buffer.put(session("a", 0, 9), 2L, null, 9, 9, List.of());
+        buffer.put(session("b", 4, 4), 1L, null, 4, 4, List.of());
+        buffer.put(session("c", 1, 3), 1L, null, 3, 3, List.of());
+        buffer.put(session("c", 1, 3), null, null, 3, 5, List.of());   // merged away
         SuppressionBuffer<Windowed<String>, Long> restored = windowBuffer(new WindowedKeyLayout.Session(),
             ChangeLogger.NONE);
         changelog.forEach(l -> restored.restore(l.key(), l.value(), l.timestamp()));

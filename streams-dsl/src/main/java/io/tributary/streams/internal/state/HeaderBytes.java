@@ -1,0 +1,61 @@
+package io.tributary.streams.internal.state;
+
+import io.tributary.common.Header;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Record headers as a store keeps them in its changelog values: an int32 count, then per header its key (int16 length
+ * and UTF-8) and value (int32 length, -1 for null, and bytes). Stateless.
+ */
+final class HeaderBytes {
+    private HeaderBytes() {
+    }
+
+    /** How many bytes {@link #write} takes for {@code headers}. */
+    static int size(List<Header> headers) {
+        int size = Integer.BYTES;
+        for (Header h : headers) {
+            byte[] value = h.value();
+            size += Short.BYTES + h.key().getBytes(StandardCharsets.UTF_8).length + Integer.BYTES
+                + (value == null ? 0 : value.length);
+        }
+        return size;
+    }
+
+    static void write(ByteBuffer out, List<Header> headers) {
+        out.putInt(headers.size());
+        for (Header h : headers) {
+            byte[] key = h.key().getBytes(StandardCharsets.UTF_8);
+            out.putShort((short) key.length).put(key);
+            byte[] value = h.value();
+            if (value == null) {
+                out.putInt(-1);
+            } else {
+                out.putInt(value.length).put(value);
+            }
+        }
+    }
+
+    static List<Header> read(ByteBuffer in) {
+        int count = in.getInt();
+        if (count == 0) {
+            return List.of();
+        }
+        List<Header> headers = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            byte[] key = new byte[in.getShort() & 0xffff];
+            in.get(key);
+            int length = in.getInt();
+            byte[] value = null;
+            if (length >= 0) {
+                value = new byte[length];
+                in.get(value);
+            }
+            headers.add(new Header(new String(key, StandardCharsets.UTF_8), value));
+        }
+        return List.copyOf(headers);
+    }
+}
