@@ -232,6 +232,16 @@ public final class StreamsOptions {
     }
 
     /**
+     * How often the group consumer heartbeats: 3 s (Kafka's default), or a third of {@link #sessionTimeout()} if
+     * that is shorter, so that at least three heartbeats fall within a session, as Kafka advises.
+     */
+    public Duration heartbeatInterval() {
+        Duration third = d.sessionTimeout.dividedBy(3);
+        Duration threeSeconds = Duration.ofSeconds(3);
+        return third.compareTo(threeSeconds) < 0 ? third : threeSeconds;
+    }
+
+    /**
      * Under {@link ProcessingGuarantee#EXACTLY_ONCE_V2}: how long a transaction may stay open before the broker
      * aborts it, which is how long a crashed instance's last transaction holds back {@code read_committed} readers
      * and the instance taking over its tasks: 10 s (as in Kafka Streams), or three commit intervals if longer.

@@ -39,6 +39,8 @@ final class StreamsOptionsTest {
             "bootstrap.servers", "a:1", "session.timeout.ms", "6000", "processing.guarantee", "exactly_once_v2",
             "commit.interval.ms", "5000"));
         assertThat(failingOverSooner.sessionTimeout()).isEqualTo(Duration.ofSeconds(6));
+        assertThat(failingOverSooner.heartbeatInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(StreamsOptions.create("app", "h:1").heartbeatInterval()).isEqualTo(Duration.ofSeconds(3));
         // A transaction must outlive its commit interval: 10 s, or three intervals when longer.
         assertThat(failingOverSooner.transactionTimeout()).isEqualTo(Duration.ofSeconds(15));
         assertThat(StreamsOptions.create("app", "h:1").processingGuarantee(ProcessingGuarantee.EXACTLY_ONCE_V2)

@@ -33,6 +33,8 @@ import reactor.core.publisher.Flux;
 /** {@link TributaryStreams} against a real broker; run against Tributary and Apache Kafka by the subclasses. */
 abstract class StreamsSuite {
     static final Duration WAIT = Duration.ofSeconds(60);
+    private static final List<String> TWELVE_WORDS = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k",
+        "l");
 
     abstract String bootstrapServers();
 
@@ -252,7 +254,7 @@ abstract class StreamsSuite {
         String lines = createTopic("lines", 4);
         String counts = createTopic("counts", 4);
         String app = "cooperative-" + UUID.randomUUID();
-        List<String> words = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l");
+        List<String> words = TWELVE_WORDS;
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         TributaryStreams first = TributaryStreams.create(wordCount(lines, counts),
             options(app, client().meterRegistry(meters)));
@@ -265,10 +267,8 @@ abstract class StreamsSuite {
             second = TributaryStreams.create(wordCount(lines, counts), options(app));
             second.start().block(WAIT);
             TributaryStreams joined = second;
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (joined.<String, Long>store("word-counts").all().isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            awaitUntil(() -> !joined.<String, Long>store("word-counts").all().isEmpty(),
+                "the second instance's first tasks");
             produce(lines, List.of(String.join(" ", words)));
             readUntil(counts, 4, expectedCounts(words, 2));
 
@@ -296,7 +296,7 @@ abstract class StreamsSuite {
         String lines = createTopic("lines", 4);
         String counts = createTopic("counts", 4);
         String app = "hosts-" + UUID.randomUUID();
-        List<String> words = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l");
+        List<String> words = TWELVE_WORDS;
         TributaryStreams first = TributaryStreams.create(wordCount(lines, counts),
             options(app).applicationServer("first.example:7001"));
         TributaryStreams second = TributaryStreams.create(wordCount(lines, counts),
@@ -308,11 +308,7 @@ abstract class StreamsSuite {
             second.start().block(WAIT);
             produce(lines, List.of(String.join(" ", words)));
             readUntil(counts, 4, expectedCounts(words, 1));
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (!hostsAgree(words, byHost) && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertThat(hostsAgree(words, byHost)).as("every key found where the metadata says").isTrue();
+            awaitUntil(() -> hostsAgree(words, byHost), "every key found where the metadata says");
             for (TributaryStreams instance : List.of(first, second)) {
                 assertThat(instance.metadataForAllStreamsClients()).extracting(StreamsMetadata::hostInfo)
                     .containsExactlyInAnyOrderElementsOf(byHost.keySet());
@@ -650,11 +646,7 @@ abstract class StreamsSuite {
             produce(lines, List.of("a b"));
             readUntil(counts, 1, Map.of("a", 1L, "b", 1L), IsolationLevel.READ_COMMITTED);
             produce(lines, List.of("a a", "a boom"));
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (first.state() != TributaryStreams.State.FAILED && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertThat(first.state()).isEqualTo(TributaryStreams.State.FAILED);
+            awaitUntil(() -> first.state() == TributaryStreams.State.FAILED, "the application to fail");
         } finally {
             first.close().block(WAIT);
         }
@@ -715,7 +707,7 @@ abstract class StreamsSuite {
             .start();
         TributaryStreams survivor = null;
         try {
-            awaitUntil(() -> outputs.get() >= 100, "the child's first committed counts", log);
+            awaitUntil(() -> outputs.get() >= 100, "the child's first committed counts", () -> childLog(log));
             survivor = TributaryStreams.create(SlowExactlyOnceWordCount.topology(lines, counts, Duration.ZERO),
                 SlowExactlyOnceWordCount.options(app, bootstrapServers()));
             survivor.start().block(WAIT);
@@ -723,7 +715,7 @@ abstract class StreamsSuite {
             child.destroyForcibly().waitFor();
 
             awaitUntil(() -> words.stream().allMatch(w -> seen.getOrDefault(w, List.of()).size() >= perWord),
-                "every count up to " + perWord, log);
+                "every count up to " + perWord, () -> childLog(log));
             for (String word : words) {
                 List<Long> expected = java.util.stream.LongStream.rangeClosed(1, perWord).boxed().toList();
                 assertThat(seen.get(word)).as("the committed counts of %s", word).isEqualTo(expected);
@@ -738,15 +730,30 @@ abstract class StreamsSuite {
         }
     }
 
-    private static void awaitUntil(java.util.function.BooleanSupplier condition, String what, java.nio.file.Path log)
-        throws Exception {
+    /** Waits up to {@link #WAIT} for {@code condition}; fails naming {@code what}. */
+    private static void awaitUntil(java.util.function.BooleanSupplier condition, String what)
+        throws InterruptedException {
+        awaitUntil(condition, what, () -> "");
+    }
+
+    /** As {@link #awaitUntil(java.util.function.BooleanSupplier, String)}, the failure adding {@code context}. */
+    private static void awaitUntil(java.util.function.BooleanSupplier condition, String what,
+                                   java.util.function.Supplier<String> context) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting for " + what + "; the child's log:\n"
-                    + java.nio.file.Files.readString(log));
+                throw new AssertionError("Timed out waiting for " + what + context.get());
             }
             Thread.sleep(20);
+        }
+    }
+
+    /** The child JVM's log, for a failure message. */
+    private static String childLog(java.nio.file.Path log) {
+        try {
+            return "; the child's log:\n" + java.nio.file.Files.readString(log);
+        } catch (java.io.IOException e) {
+            return "; the child's log could not be read: " + e;
         }
     }
 

@@ -171,8 +171,7 @@ public final class DefaultTributaryStreams implements TributaryStreams {
             .offsetReset(OffsetReset.EARLIEST)
             .isolationLevel(isolation)
             .sessionTimeout(options.sessionTimeout())
-            // Three heartbeats per session at least, as Kafka advises: a short session must not expire between two.
-            .heartbeatInterval(min(Duration.ofSeconds(3), options.sessionTimeout().dividedBy(3)))
+            .heartbeatInterval(options.heartbeatInterval())
             .commitInterval(options.commitInterval())
             .assignmentListener(new TaskLifecycle()));
         producer = p;
@@ -274,10 +273,6 @@ public final class DefaultTributaryStreams implements TributaryStreams {
                 .then()
                 .doFinally(signal -> pending.addAndGet(-processed.size()));
         }
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** Per partition, the offset after the last of {@code records}: the next one to consume. */
