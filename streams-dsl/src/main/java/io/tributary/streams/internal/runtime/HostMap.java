@@ -4,10 +4,8 @@ import io.tributary.streams.HostInfo;
 import io.tributary.streams.processor.TaskId;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,19 +44,18 @@ record HostMap(Map<Integer, Integer> partitions, List<Host> hosts) {
         List<byte[]> endpoints = new ArrayList<>();
         int size = 1 + Integer.BYTES + partitions.size() * 2 * Integer.BYTES + Integer.BYTES;
         for (Host h : hosts) {
-            byte[] endpoint = h.info().toString().getBytes(StandardCharsets.UTF_8);
+            byte[] endpoint = AssignorBytes.endpoint(h.info());
             endpoints.add(endpoint);
-            size += Short.BYTES + endpoint.length + 2 * Integer.BYTES
-                + (h.active().size() + h.standby().size()) * 2 * Integer.BYTES;
+            size += Short.BYTES + endpoint.length + AssignorBytes.size(h.active()) + AssignorBytes.size(h.standby());
         }
         ByteBuffer out = ByteBuffer.allocate(size).put(VERSION).putInt(partitions.size());
         partitions.forEach((sub, count) -> out.putInt(sub).putInt(count));
         out.putInt(hosts.size());
         for (int i = 0; i < hosts.size(); i++) {
             Host h = hosts.get(i);
-            out.putShort((short) endpoints.get(i).length).put(endpoints.get(i));
-            putTasks(out, h.active());
-            putTasks(out, h.standby());
+            AssignorBytes.writeEndpoint(out, endpoints.get(i));
+            AssignorBytes.writeTasks(out, h.active());
+            AssignorBytes.writeTasks(out, h.standby());
         }
         return out.array();
     }
@@ -71,46 +68,22 @@ record HostMap(Map<Integer, Integer> partitions, List<Host> hosts) {
         try {
             ByteBuffer in = ByteBuffer.wrap(bytes, 1, bytes.length - 1);
             Map<Integer, Integer> partitions = new HashMap<>();
-            int subtopologies = count(in, 2 * Integer.BYTES);
+            int subtopologies = AssignorBytes.count(in, 2 * Integer.BYTES);
             for (int i = 0; i < subtopologies; i++) {
                 partitions.put(in.getInt(), in.getInt());
             }
             List<Host> hosts = new ArrayList<>();
-            int hostCount = count(in, Short.BYTES + 2 * Integer.BYTES);
+            int hostCount = AssignorBytes.count(in, Short.BYTES + 2 * Integer.BYTES);
             for (int i = 0; i < hostCount; i++) {
-                byte[] endpoint = new byte[in.getShort() & 0xffff];
-                in.get(endpoint);
-                HostInfo info = HostInfo.parse(new String(endpoint, StandardCharsets.UTF_8));
-                hosts.add(new Host(info, tasks(in), tasks(in)));
+                HostInfo info = AssignorBytes.readEndpoint(in);
+                if (info == null) {
+                    return EMPTY;
+                }
+                hosts.add(new Host(info, AssignorBytes.readTasks(in), AssignorBytes.readTasks(in)));
             }
             return new HostMap(partitions, hosts);
         } catch (BufferUnderflowException | IllegalArgumentException e) {
             return EMPTY;
         }
-    }
-
-    private static void putTasks(ByteBuffer out, Set<TaskId> tasks) {
-        out.putInt(tasks.size());
-        for (TaskId t : tasks) {
-            out.putInt(t.subtopology()).putInt(t.partition());
-        }
-    }
-
-    private static Set<TaskId> tasks(ByteBuffer in) {
-        int count = count(in, 2 * Integer.BYTES);
-        Set<TaskId> tasks = new HashSet<>();
-        for (int i = 0; i < count; i++) {
-            tasks.add(new TaskId(in.getInt(), in.getInt()));
-        }
-        return tasks;
-    }
-
-    /** A count read before that many items of at least {@code itemBytes}; one the bytes left cannot hold fails. */
-    private static int count(ByteBuffer in, int itemBytes) {
-        int count = in.getInt();
-        if (count < 0 || count > in.remaining() / itemBytes) {
-            throw new IllegalArgumentException("impossible count " + count);
-        }
-        return count;
     }
 }

@@ -6,7 +6,6 @@ import io.tributary.streams.HostInfo;
 import io.tributary.streams.processor.TaskId;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -88,16 +87,13 @@ final class TaskAssignor implements PartitionAssignor {
     @Override
     public byte[] userData(int generation) {
         Set<TaskId> warm = standbys.get();
-        byte[] server = endpoint == null ? new byte[0] : endpoint.toString().getBytes(StandardCharsets.UTF_8);
-        ByteBuffer out = ByteBuffer.allocate(1 + 2 * Integer.BYTES + warm.size() * 2 * Integer.BYTES + Short.BYTES
+        byte[] server = AssignorBytes.endpoint(endpoint);
+        ByteBuffer out = ByteBuffer.allocate(1 + Integer.BYTES + AssignorBytes.size(warm) + Short.BYTES
                 + server.length)
             .put(VERSION)
-            .putInt(generation)
-            .putInt(warm.size());
-        for (TaskId task : warm) {
-            out.putInt(task.subtopology()).putInt(task.partition());
-        }
-        out.putShort((short) server.length).put(server);
+            .putInt(generation);
+        AssignorBytes.writeTasks(out, warm);
+        AssignorBytes.writeEndpoint(out, server);
         return out.array();
     }
 
@@ -112,34 +108,15 @@ final class TaskAssignor implements PartitionAssignor {
             try {
                 ByteBuffer in = ByteBuffer.wrap(userData, 1, userData.length - 1);
                 int generation = in.getInt();
-                int count = in.getInt();
-                if (count < 0 || count > in.remaining() / (2 * Integer.BYTES)) {
+                Set<TaskId> warm;
+                try {
+                    warm = AssignorBytes.readTasks(in);
+                } catch (IllegalArgumentException e) {
                     return new Announced(generation, Set.of(), null);
                 }
-                Set<TaskId> warm = new HashSet<>();
-                for (int i = 0; i < count; i++) {
-                    warm.add(new TaskId(in.getInt(), in.getInt()));
-                }
-                return new Announced(generation, warm, endpoint(in));
+                return new Announced(generation, warm, AssignorBytes.readEndpoint(in));
             } catch (BufferUnderflowException e) {
                 return NONE;
-            }
-        }
-
-        /** The endpoint at the end of the user data; null when absent or not {@code host:port}. */
-        private static @Nullable HostInfo endpoint(ByteBuffer in) {
-            if (in.remaining() < Short.BYTES) {
-                return null;
-            }
-            byte[] server = new byte[in.getShort() & 0xffff];
-            if (server.length == 0 || server.length > in.remaining()) {
-                return null;
-            }
-            in.get(server);
-            try {
-                return HostInfo.parse(new String(server, StandardCharsets.UTF_8));
-            } catch (IllegalArgumentException e) {
-                return null;
             }
         }
     }
