@@ -5,10 +5,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Record headers as a store keeps them in its changelog values: an int32 count, then per header its key (int16 length
- * and UTF-8) and value (int32 length, -1 for null, and bytes). Stateless.
+ * and UTF-8) and value ({@link #writeNullable}). Stateless.
  */
 final class HeaderBytes {
     private HeaderBytes() {
@@ -30,13 +31,28 @@ final class HeaderBytes {
         for (Header h : headers) {
             byte[] key = h.key().getBytes(StandardCharsets.UTF_8);
             out.putShort((short) key.length).put(key);
-            byte[] value = h.value();
-            if (value == null) {
-                out.putInt(-1);
-            } else {
-                out.putInt(value.length).put(value);
-            }
+            writeNullable(out, h.value());
         }
+    }
+
+    /** Bytes that may be null: an int32 length (-1 for null), then the bytes. */
+    static void writeNullable(ByteBuffer out, byte @Nullable [] bytes) {
+        if (bytes == null) {
+            out.putInt(-1);
+        } else {
+            out.putInt(bytes.length).put(bytes);
+        }
+    }
+
+    /** What {@link #writeNullable} wrote. */
+    static byte @Nullable [] readNullable(ByteBuffer in) {
+        int length = in.getInt();
+        if (length < 0) {
+            return null;
+        }
+        byte[] bytes = new byte[length];
+        in.get(bytes);
+        return bytes;
     }
 
     static List<Header> read(ByteBuffer in) {
@@ -48,13 +64,7 @@ final class HeaderBytes {
         for (int i = 0; i < count; i++) {
             byte[] key = new byte[in.getShort() & 0xffff];
             in.get(key);
-            int length = in.getInt();
-            byte[] value = null;
-            if (length >= 0) {
-                value = new byte[length];
-                in.get(value);
-            }
-            headers.add(new Header(new String(key, StandardCharsets.UTF_8), value));
+            headers.add(new Header(new String(key, StandardCharsets.UTF_8), readNullable(in)));
         }
         return List.copyOf(headers);
     }

@@ -114,8 +114,8 @@ public final class SuppressionBuffer<K, V> extends SerdeStore<K, V> {
         ByteBuffer in = ByteBuffer.wrap(value);
         long time = in.getLong();
         long recordTimestamp = in.getLong();
-        byte[] prior = read(in);
-        byte[] latest = read(in);
+        byte[] prior = HeaderBytes.readNullable(in);
+        byte[] latest = HeaderBytes.readNullable(in);
         apply(k, new Slot(time, k), new Entry(recordTimestamp, prior, latest, HeaderBytes.read(in)));
     }
 
@@ -142,31 +142,13 @@ public final class SuppressionBuffer<K, V> extends SerdeStore<K, V> {
                 + HeaderBytes.size(entry.headers()))
             .putLong(time)
             .putLong(entry.timestamp());
-        write(out, entry.prior());
-        write(out, entry.value());
+        HeaderBytes.writeNullable(out, entry.prior());
+        HeaderBytes.writeNullable(out, entry.value());
         HeaderBytes.write(out, entry.headers());
         return out.array();
     }
 
     private static int length(byte @Nullable [] bytes) {
         return bytes == null ? 0 : bytes.length;
-    }
-
-    private static void write(ByteBuffer out, byte @Nullable [] bytes) {
-        if (bytes == null) {
-            out.putInt(-1);
-        } else {
-            out.putInt(bytes.length).put(bytes);
-        }
-    }
-
-    private static byte @Nullable [] read(ByteBuffer in) {
-        int length = in.getInt();
-        if (length < 0) {
-            return null;
-        }
-        byte[] bytes = new byte[length];
-        in.get(bytes);
-        return bytes;
     }
 }
