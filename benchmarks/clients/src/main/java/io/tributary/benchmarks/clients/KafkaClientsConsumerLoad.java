@@ -45,6 +45,8 @@ public final class KafkaClientsConsumerLoad {
         long deadline = start + TIMEOUT.toNanos();
         long first = 0;
         long last = 0;
+        long cpuFirst = 0;
+        long cpuLast = 0;
         long bytes = 0;
         int seen = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
@@ -57,16 +59,18 @@ public final class KafkaClientsConsumerLoad {
                 ConsumerRecords<byte[], byte[]> polled = consumer.poll(Duration.ofMillis(100));
                 if (seen == 0 && !polled.isEmpty()) {
                     first = System.nanoTime();
+                    cpuFirst = CpuClock.processCpuNanos();
                 }
                 for (ConsumerRecord<byte[], byte[]> record : polled) {
                     bytes += record.value().length;
                     if (++seen == records) {
                         last = System.nanoTime();
+                        cpuLast = CpuClock.processCpuNanos();
                         break;
                     }
                 }
             }
         }
-        return new ConsumeArgs.Timing(start, first, last, bytes);
+        return new ConsumeArgs.Timing(start, first, last, bytes, cpuLast - cpuFirst);
     }
 }

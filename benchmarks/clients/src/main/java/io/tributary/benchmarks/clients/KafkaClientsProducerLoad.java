@@ -34,6 +34,7 @@ public final class KafkaClientsProducerLoad {
             }
             producer.flush();
             long start = System.nanoTime();
+            long cpuStart = CpuClock.processCpuNanos();
             for (int i = 0; i < args.records(); i++) {
                 producer.send(new ProducerRecord<>(args.topic(), payload), (metadata, e) -> {
                     if (e != null) {
@@ -45,11 +46,12 @@ public final class KafkaClientsProducerLoad {
             }
             producer.flush();
             long nanos = System.nanoTime() - start;
+            long cpuNanos = CpuClock.processCpuNanos() - cpuStart;
             if (failure.get() != null || acked.get() != args.records()) {
                 throw new IllegalStateException("only " + acked.get() + " of " + args.records() + " records were "
                     + "acknowledged", failure.get());
             }
-            LoadArgs.printResult(args.records(), nanos);
+            LoadArgs.printResult(args.records(), nanos, cpuNanos);
         }
     }
 }

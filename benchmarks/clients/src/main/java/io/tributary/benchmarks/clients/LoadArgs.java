@@ -6,10 +6,11 @@ import java.util.Map;
 
 /**
  * The arguments every load generator takes ({@code --bootstrap --topic --records --size --acks --idempotence}) and
- * the result line it prints, which the harness parses: {@code RESULT records=N millis=M}.
+ * the result line it prints, which the harness parses: {@code RESULT records=N millis=M cpuMillis=C}, the CPU time
+ * being the whole JVM's during the timed part ({@link CpuClock}).
  */
-record LoadArgs(String bootstrap, String topic, int records, int size, String acks, boolean idempotence) {
-    static LoadArgs parse(String[] args) {
+public record LoadArgs(String bootstrap, String topic, int records, int size, String acks, boolean idempotence) {
+    public static LoadArgs parse(String[] args) {
         Map<String, String> values = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             values.put(args[i], args[i + 1]);
@@ -28,7 +29,7 @@ record LoadArgs(String bootstrap, String topic, int records, int size, String ac
     }
 
     /** A value of {@code size} printable bytes, the same for every record (as Kafka's ProducerPerformance does). */
-    byte[] payload() {
+    public byte[] payload() {
         byte[] payload = new byte[size];
         for (int i = 0; i < size; i++) {
             payload[i] = (byte) ('a' + i % 26);
@@ -37,11 +38,12 @@ record LoadArgs(String bootstrap, String topic, int records, int size, String ac
     }
 
     /** Records sent untimed before the measured run, by every generator alike: a fifth of the measured count. */
-    static int warmUpRecords(int records) {
+    public static int warmUpRecords(int records) {
         return Math.max(1, records / 5);
     }
 
-    static void printResult(int records, long nanos) {
-        System.out.println(String.format(Locale.ROOT, "RESULT records=%d millis=%d", records, nanos / 1_000_000));
+    public static void printResult(int records, long nanos, long cpuNanos) {
+        System.out.println(String.format(Locale.ROOT, "RESULT records=%d millis=%d cpuMillis=%d", records,
+            nanos / 1_000_000, cpuNanos / 1_000_000));
     }
 }

@@ -47,6 +47,7 @@ public final class TributaryConsumerLoad {
             .offsetReset(OffsetReset.EARLIEST));
         // times: subscription, first record, last record; bytes in a primitive, so that counting boxes nothing
         long[] times = new long[3];
+        long[] cpu = new long[2];
         long[] bytes = new long[1];
         int[] seen = new int[1];
         times[0] = System.nanoTime();
@@ -58,14 +59,16 @@ public final class TributaryConsumerLoad {
                 int n = ++seen[0];
                 if (n == 1) {
                     times[1] = System.nanoTime();
+                    cpu[0] = CpuClock.processCpuNanos();
                 }
                 if (n == records) {
                     times[2] = System.nanoTime();
+                    cpu[1] = CpuClock.processCpuNanos();
                 }
             })
             .then()
             .block(TIMEOUT);
-        return new ConsumeArgs.Timing(times[0], times[1], times[2], bytes[0]);
+        return new ConsumeArgs.Timing(times[0], times[1], times[2], bytes[0], cpu[1] - cpu[0]);
     }
 
     private static int valueLength(ReceivedRecord<byte[], byte[]> record) {

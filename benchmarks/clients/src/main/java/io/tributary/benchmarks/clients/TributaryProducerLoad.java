@@ -32,16 +32,18 @@ public final class TributaryProducerLoad {
                 .map(i -> ProducerRecord.<byte[], byte[]>of(args.topic(), payload).correlate(i)))
             .blockLast(Duration.ofMinutes(10));
         long start = System.nanoTime();
+        long cpuStart = CpuClock.processCpuNanos();
         Long sent = producer.send(Flux.range(0, args.records())
                 .map(i -> ProducerRecord.<byte[], byte[]>of(args.topic(), payload).correlate(i)))
             .filter(SendResult::isSent)
             .count()
             .block(Duration.ofMinutes(30));
         long nanos = System.nanoTime() - start;
+        long cpuNanos = CpuClock.processCpuNanos() - cpuStart;
         producer.closeNow();
         if (sent == null || sent != args.records()) {
             throw new IllegalStateException("only " + sent + " of " + args.records() + " records were sent");
         }
-        LoadArgs.printResult(args.records(), nanos);
+        LoadArgs.printResult(args.records(), nanos, cpuNanos);
     }
 }

@@ -42,7 +42,8 @@ import org.jspecify.annotations.Nullable;
  * with {@code --jfr-settings}) into the log directory.
  */
 public final class ConsumerClientsSideBySide {
-    private static final Pattern RESULT = Pattern.compile("RESULT records=(\\d+) millis=(\\d+) first=(\\d+)");
+    private static final Pattern RESULT = Pattern.compile(
+        "RESULT records=(\\d+) millis=(\\d+) first=(\\d+) cpuMillis=(-?\\d+)");
     private static final Pattern PAUSE = Pattern.compile(
         "RESULT pauseMillis=(\\d+) pauseStartMillis=(\\d+) groupPauseMillis=(\\d+) baselineMillis=(\\d+) "
             + "open=(true|false)");
@@ -249,8 +250,9 @@ public final class ConsumerClientsSideBySide {
         if (m == null) {
             return null;
         }
-        return new Read(Long.parseLong(m.group(1)) * 1000.0 / Math.max(1, Long.parseLong(m.group(2))),
-            Long.parseLong(m.group(3)));
+        long records = Long.parseLong(m.group(1));
+        return new Read(records * 1000.0 / Math.max(1, Long.parseLong(m.group(2))), Long.parseLong(m.group(3)),
+            Long.parseLong(m.group(4)) * 1000.0 / Math.max(1, records));
     }
 
     private static @Nullable Pause runPause(Settings settings, String broker, String client, String classpath,

@@ -13,8 +13,11 @@ import org.jspecify.annotations.Nullable;
  * ratios, the time from subscribing to the first record, and the rebalance pauses.
  */
 final class ConsumerReport {
-    /** One read: records/s from the first record to the last, and ms from subscribing to the first record. */
-    record Read(double rate, long firstMillis) {
+    /**
+     * One read: records/s from the first record to the last, ms from subscribing to the first record, and the CPU
+     * time the client's JVM used meanwhile, µs per record.
+     */
+    record Read(double rate, long firstMillis, double cpuMicrosPerRecord) {
     }
 
     /**
@@ -66,6 +69,20 @@ final class ConsumerReport {
                     first(r.get("kafka-clients")), first(r.get("tributary")), first(r.get("reactor-kafka"))));
             }
         });
+        out.append("\nCPU time of each client's JVM (all threads) from the first record to the last, µs per record "
+            + "(of the median read); lower is better:\n\n");
+        out.append("| Broker | Workload | kafka-clients | Tributary SDK | reactor-kafka | SDK / kafka-clients |\n"
+            + "| --- | --- | ---: | ---: | ---: | ---: |\n");
+        reads.forEach((broker, perWorkload) -> {
+            for (String w : workloads) {
+                Map<String, @Nullable Read> r = perWorkload.getOrDefault(w, Map.of());
+                Read sdk = r.get("tributary");
+                Read kc = r.get("kafka-clients");
+                out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", brokerName(broker), w,
+                    cpu(kc), cpu(sdk), cpu(r.get("reactor-kafka")), sdk == null || kc == null ? "-"
+                        : String.format(Locale.ROOT, "%.2f", sdk.cpuMicrosPerRecord() / kc.cpuMicrosPerRecord())));
+            }
+        });
         if (!pauses.isEmpty()) {
             out.append("\nRebalance pause: three members of one group read a six-partition topic written at 5,000 "
                 + "records/s (classic protocol, default assignors: range); the third leaves. Longest stretch without "
@@ -87,6 +104,10 @@ final class ConsumerReport {
 
     private static String rate(@Nullable Read r) {
         return r == null ? "failed" : String.format(Locale.ROOT, "%,.0f", r.rate());
+    }
+
+    private static String cpu(@Nullable Read r) {
+        return r == null ? "failed" : String.format(Locale.ROOT, "%.2f", r.cpuMicrosPerRecord());
     }
 
     private static String first(@Nullable Read r) {

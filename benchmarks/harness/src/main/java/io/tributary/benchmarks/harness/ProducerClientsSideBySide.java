@@ -39,13 +39,17 @@ import org.jspecify.annotations.Nullable;
  * {@code --jfr-settings}) into the log directory.
  */
 public final class ProducerClientsSideBySide {
-    private static final Pattern RESULT = Pattern.compile("RESULT records=(\\d+) millis=(\\d+)");
+    private static final Pattern RESULT = Pattern.compile("RESULT records=(\\d+) millis=(\\d+) cpuMillis=(-?\\d+)");
     private static final List<String> CLIENTS = List.of("kafka-clients", "tributary", "reactor-kafka");
 
     private record Workload(String name, int records, int size, String acks, boolean idempotence) {
     }
 
     private record Options(int rounds, @Nullable String jfr) {
+    }
+
+    /** One client's run: records/s, and the CPU its JVM used per record while sending (µs; negative if unknown). */
+    private record Sample(double rate, double cpuMicrosPerRecord) {
     }
 
     private ProducerClientsSideBySide() {
@@ -98,7 +102,7 @@ public final class ProducerClientsSideBySide {
             new Workload("500k × 1 KiB, acks=all, idempotent", scaled(500_000, scale), 1024, "all", true))
             .stream().filter(w -> sizesToRun.contains(w.size())).toList();
         Options options = new Options(rounds, jfr);
-        Map<String, Map<Workload, Map<String, Double>>> results = new LinkedHashMap<>();
+        Map<String, Map<Workload, Map<String, Sample>>> results = new LinkedHashMap<>();
         for (String broker : List.of("kafka", "tributary")) {
             if (only == null || only.equals(broker)) {
                 results.put(broker, runBroker(settings, broker, workloads, classpaths, options));
@@ -125,11 +129,11 @@ public final class ProducerClientsSideBySide {
         return target.resolve("classes") + ":" + target.resolve("lib") + "/*";
     }
 
-    private static Map<Workload, Map<String, Double>> runBroker(Settings settings, String label,
+    private static Map<Workload, Map<String, Sample>> runBroker(Settings settings, String label,
                                                                  List<Workload> workloads,
                                                                  Map<String, String> classpaths,
                                                                  Options options) throws Exception {
-        Map<Workload, Map<String, Double>> rates = new LinkedHashMap<>();
+        Map<Workload, Map<String, Sample>> rates = new LinkedHashMap<>();
         Path dataDir = Files.createDirectories(settings.workDir().resolve(label + "-data"));
         List<String> notes = new ArrayList<>();
         try (BrokerProcess broker = label.equals("kafka")
@@ -137,23 +141,30 @@ public final class ProducerClientsSideBySide {
             : BrokerProcess.startTributary(settings, dataDir, SideBySide.freePort())) {
             int run = 0;
             for (Workload w : workloads) {
-                Map<String, List<Double>> perClient = new LinkedHashMap<>();
+                Map<String, List<Sample>> perClient = new LinkedHashMap<>();
                 for (int round = 0; round < options.rounds(); round++) {
                     for (String client : CLIENTS) {
                         String topic = "load-" + (run++) + "-" + client;
                         createTopic(broker.bootstrapServers(), topic);
-                        Double rate = runClient(settings, label, client, classpaths.get(client), broker, topic, w,
+                        Sample sample = runClient(settings, label, client, classpaths.get(client), broker, topic, w,
                             options);
-                        System.err.printf(Locale.ROOT, "[%s] %s, %s: %s records/s%n", label, w.name(), client,
-                            rate == null ? "failed" : String.format(Locale.ROOT, "%,.0f", rate));
-                        List<Double> rounds = perClient.computeIfAbsent(client, c -> new ArrayList<>());
-                        if (rate != null) {
-                            rounds.add(rate);
+                        System.err.printf(Locale.ROOT, "[%s] %s, %s: %s%n", label, w.name(), client,
+                            sample == null ? "failed" : String.format(Locale.ROOT, "%,.0f records/s, %.2f µs CPU per "
+                                + "record", sample.rate(), sample.cpuMicrosPerRecord()));
+                        List<Sample> rounds = perClient.computeIfAbsent(client, c -> new ArrayList<>());
+                        if (sample != null) {
+                            rounds.add(sample);
                         }
                     }
                 }
-                Map<String, Double> medians = new LinkedHashMap<>();
-                perClient.forEach((client, r) -> medians.put(client, median(r)));
+                Map<String, Sample> medians = new LinkedHashMap<>();
+                perClient.forEach((client, r) -> {
+                    Double rate = median(r.stream().map(Sample::rate).toList());
+                    Double cpu = median(r.stream().map(Sample::cpuMicrosPerRecord).toList());
+                    if (rate != null && cpu != null) {
+                        medians.put(client, new Sample(rate, cpu));
+                    }
+                });
                 rates.put(w, medians);
             }
         } finally {
@@ -162,12 +173,12 @@ public final class ProducerClientsSideBySide {
         return rates;
     }
 
-    /** The median of the rates measured (the mean of the middle two for an even count), null when none was. */
-    private static @Nullable Double median(List<Double> rates) {
-        if (rates.isEmpty()) {
+    /** The median of the figures measured (the mean of the middle two for an even count), null when none was. */
+    private static @Nullable Double median(List<Double> figures) {
+        if (figures.isEmpty()) {
             return null;
         }
-        List<Double> sorted = rates.stream().sorted().toList();
+        List<Double> sorted = figures.stream().sorted().toList();
         int mid = sorted.size() / 2;
         return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2;
     }
@@ -178,7 +189,7 @@ public final class ProducerClientsSideBySide {
         }
     }
 
-    private static @Nullable Double runClient(Settings settings, String broker, String client, String classpath,
+    private static @Nullable Sample runClient(Settings settings, String broker, String client, String classpath,
                                               BrokerProcess process, String topic, Workload w,
                                               Options options) throws InterruptedException {
         String main = switch (client) {
@@ -204,11 +215,13 @@ public final class ProducerClientsSideBySide {
                 exit.isEmpty() ? "timed out" : "exit " + exit.getAsInt(), log);
             return null;
         }
-        return Long.parseLong(m.group(1)) * 1000.0 / Math.max(1, Long.parseLong(m.group(2)));
+        long records = Long.parseLong(m.group(1));
+        return new Sample(records * 1000.0 / Math.max(1, Long.parseLong(m.group(2))),
+            Long.parseLong(m.group(3)) * 1000.0 / Math.max(1, records));
     }
 
     private static String report(double scale, int rounds, List<Workload> workloads,
-                                 Map<String, Map<Workload, Map<String, Double>>> results) throws IOException {
+                                 Map<String, Map<Workload, Map<String, Sample>>> results) throws IOException {
         StringBuilder out = new StringBuilder();
         String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
         out.append(String.format(Locale.ROOT, "Producer clients side by side, %s, scale %s, %d CPUs, Java %s; each "
@@ -217,24 +230,45 @@ public final class ProducerClientsSideBySide {
             Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), rounds));
         out.append("| Broker | Workload | kafka-clients | Tributary SDK | reactor-kafka | SDK / kafka-clients "
             + "| SDK / reactor-kafka |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
-        for (Map.Entry<String, Map<Workload, Map<String, Double>>> broker : results.entrySet()) {
+        for (Map.Entry<String, Map<Workload, Map<String, Sample>>> broker : results.entrySet()) {
             for (Workload w : workloads) {
-                Map<String, Double> r = broker.getValue().get(w);
+                Map<String, Sample> r = broker.getValue().get(w);
                 out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n",
-                    broker.getKey().equals("kafka") ? "Apache Kafka" : "Tributary", w.name(),
+                    brokerName(broker.getKey()), w.name(),
                     rate(r.get("kafka-clients")), rate(r.get("tributary")), rate(r.get("reactor-kafka")),
                     ratio(r.get("tributary"), r.get("kafka-clients")),
                     ratio(r.get("tributary"), r.get("reactor-kafka"))));
             }
         }
+        out.append("\nCPU time of each client's JVM (all threads) while sending, µs per record, median round; lower is "
+            + "better:\n\n| Broker | Workload | kafka-clients | Tributary SDK | reactor-kafka | SDK / kafka-clients "
+            + "|\n| --- | --- | ---: | ---: | ---: | ---: |\n");
+        for (Map.Entry<String, Map<Workload, Map<String, Sample>>> broker : results.entrySet()) {
+            for (Workload w : workloads) {
+                Map<String, Sample> r = broker.getValue().get(w);
+                Sample sdk = r.get("tributary");
+                Sample kc = r.get("kafka-clients");
+                out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", brokerName(broker.getKey()),
+                    w.name(), cpu(kc), cpu(sdk), cpu(r.get("reactor-kafka")), sdk == null || kc == null ? "-"
+                        : String.format(Locale.ROOT, "%.2f", sdk.cpuMicrosPerRecord() / kc.cpuMicrosPerRecord())));
+            }
+        }
         return out.toString();
     }
 
-    private static String rate(@Nullable Double r) {
-        return r == null ? "failed" : String.format(Locale.ROOT, "%,.0f", r);
+    private static String brokerName(String broker) {
+        return broker.equals("kafka") ? "Apache Kafka" : "Tributary";
     }
 
-    private static String ratio(@Nullable Double a, @Nullable Double b) {
-        return a == null || b == null ? "-" : String.format(Locale.ROOT, "%.2f", a / b);
+    private static String rate(@Nullable Sample s) {
+        return s == null ? "failed" : String.format(Locale.ROOT, "%,.0f", s.rate());
+    }
+
+    private static String cpu(@Nullable Sample s) {
+        return s == null ? "failed" : String.format(Locale.ROOT, "%.2f", s.cpuMicrosPerRecord());
+    }
+
+    private static String ratio(@Nullable Sample a, @Nullable Sample b) {
+        return a == null || b == null ? "-" : String.format(Locale.ROOT, "%.2f", a.rate() / b.rate());
     }
 }

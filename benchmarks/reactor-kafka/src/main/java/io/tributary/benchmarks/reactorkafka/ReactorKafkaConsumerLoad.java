@@ -1,13 +1,12 @@
 package io.tributary.benchmarks.reactorkafka;
 
+import io.tributary.benchmarks.clients.ConsumeArgs;
+import io.tributary.benchmarks.clients.CpuClock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import reactor.kafka.receiver.KafkaReceiver;
 import reactor.kafka.receiver.ReceiverOptions;
@@ -17,9 +16,7 @@ import reactor.kafka.receiver.ReceiverOptions;
  * acknowledging each record as it arrives (acknowledged offsets committed every 5 s), in a fresh group from the
  * earliest offset, after an untimed warm-up read of {@code --warmup-topic} by another receiver in another group;
  * {@code --rounds} reads (default 5), each by a new receiver in a fresh group. Takes the same arguments and prints the
- * same lines as the consumer loads in {@code benchmarks/clients}: {@code ROUND i records=N millis=M first=F} per round
- * and {@code RESULT records=N millis=M first=F} for the round with the median {@code millis} (first record to the
- * last; subscription to the first record).
+ * same lines as the consumer loads in {@code benchmarks/clients} ({@link ConsumeArgs}).
  */
 public final class ReactorKafkaConsumerLoad {
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
@@ -28,46 +25,32 @@ public final class ReactorKafkaConsumerLoad {
     }
 
     public static void main(String[] argv) throws Exception {
-        Map<String, String> a = new HashMap<>();
-        for (int i = 0; i + 1 < argv.length; i += 2) {
-            a.put(argv[i], argv[i + 1]);
-        }
-        String bootstrap = a.get("--bootstrap");
-        int records = Integer.parseInt(a.get("--records"));
-        int size = Integer.parseInt(a.get("--size"));
-        int warmUpRecords = Integer.parseInt(a.get("--warmup-records"));
+        ConsumeArgs args = ConsumeArgs.parse(argv);
         // Warm-up, not timed: connections, group join, fetch path and the JIT.
-        read(bootstrap, a.get("--warmup-topic"), warmUpRecords, size);
-        int rounds = Integer.parseInt(a.getOrDefault("--rounds", "5"));
-        List<long[]> results = new ArrayList<>();
-        for (int i = 0; i < rounds; i++) {
+        read(args.bootstrap(), args.warmUpTopic(), args.warmUpRecords()).check(args.warmUpRecords(), args.size());
+        List<ConsumeArgs.Timing> rounds = new ArrayList<>();
+        for (int i = 0; i < args.rounds(); i++) {
             // Cancelling closes the consumer in the background: let that finish before the next read.
             Thread.sleep(1000);
-            long[] t = read(bootstrap, a.get("--topic"), records, size);
-            long[] millis = {(t[2] - t[1]) / 1_000_000, (t[1] - t[0]) / 1_000_000};
-            results.add(millis);
-            System.out.println(String.format(Locale.ROOT, "ROUND %d records=%d millis=%d first=%d", i + 1, records,
-                millis[0], millis[1]));
+            rounds.add(read(args.bootstrap(), args.topic(), args.records()).check(args.records(), args.size()));
         }
-        results.sort(Comparator.comparingLong(r -> r[0]));
-        long[] median = results.get(results.size() / 2);
-        System.out.println(String.format(Locale.ROOT, "RESULT records=%d millis=%d first=%d", records, median[0],
-            median[1]));
+        ConsumeArgs.printResult(args.records(), rounds);
         Thread.sleep(1000);
         System.exit(0);
     }
 
-    /** Returns the nano times of the subscription, the first record and the last. */
-    private static long[] read(String bootstrap, String topic, int records, int size) {
+    private static ConsumeArgs.Timing read(String bootstrap, String topic, int records) {
         Map<String, Object> props = new HashMap<>();
         props.put("bootstrap.servers", bootstrap);
-        props.put("group.id", "bench-reactor-kafka-" + topic + "-" + UUID.randomUUID());
+        props.put("group.id", ConsumeArgs.freshGroup("reactor-kafka", topic));
         props.put("auto.offset.reset", "earliest");
         props.put("key.deserializer", ByteArrayDeserializer.class);
         props.put("value.deserializer", ByteArrayDeserializer.class);
         ReceiverOptions<byte[], byte[]> options = ReceiverOptions.<byte[], byte[]>create(props)
             .subscription(List.of(topic));
+        // times: subscription, first record, last record; bytes in a primitive, so that counting boxes nothing
         long[] times = new long[3];
+        long[] cpu = new long[2];
         long[] bytes = new long[1];
         int[] seen = new int[1];
         times[0] = System.nanoTime();
@@ -80,16 +63,15 @@ public final class ReactorKafkaConsumerLoad {
                 int n = ++seen[0];
                 if (n == 1) {
                     times[1] = System.nanoTime();
+                    cpu[0] = CpuClock.processCpuNanos();
                 }
                 if (n == records) {
                     times[2] = System.nanoTime();
+                    cpu[1] = CpuClock.processCpuNanos();
                 }
             })
             .then()
             .block(TIMEOUT);
-        if (bytes[0] != (long) records * size) {
-            throw new IllegalStateException("read " + bytes[0] + " value bytes, expected " + records + " × " + size);
-        }
-        return times;
+        return new ConsumeArgs.Timing(times[0], times[1], times[2], bytes[0], cpu[1] - cpu[0]);
     }
 }

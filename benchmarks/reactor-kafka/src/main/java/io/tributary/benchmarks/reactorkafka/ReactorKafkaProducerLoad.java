@@ -1,8 +1,9 @@
 package io.tributary.benchmarks.reactorkafka;
 
+import io.tributary.benchmarks.clients.CpuClock;
+import io.tributary.benchmarks.clients.LoadArgs;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -14,47 +15,40 @@ import reactor.kafka.sender.SenderRecord;
 /**
  * Sends {@code --records} values of {@code --size} bytes without keys through reactor-kafka's {@code KafkaSender}
  * with its default options, and prints the time from the first record to the last result, after an untimed
- * warm-up of a fifth as many records. Takes the same
- * arguments and prints the same result line as the generators in {@code benchmarks/clients}.
+ * warm-up of a fifth as many records. Takes the same arguments and prints the same result line as the generators
+ * in {@code benchmarks/clients} ({@link LoadArgs}).
  */
 public final class ReactorKafkaProducerLoad {
     private ReactorKafkaProducerLoad() {
     }
 
     public static void main(String[] argv) {
-        Map<String, String> a = new HashMap<>();
-        for (int i = 0; i + 1 < argv.length; i += 2) {
-            a.put(argv[i], argv[i + 1]);
-        }
-        String topic = a.get("--topic");
-        int records = Integer.parseInt(a.get("--records"));
-        int size = Integer.parseInt(a.get("--size"));
-        byte[] payload = new byte[size];
-        for (int i = 0; i < size; i++) {
-            payload[i] = (byte) ('a' + i % 26);
-        }
+        LoadArgs args = LoadArgs.parse(argv);
+        byte[] payload = args.payload();
         Map<String, Object> props = new HashMap<>();
-        props.put("bootstrap.servers", a.get("--bootstrap"));
-        props.put("acks", a.get("--acks"));
-        props.put("enable.idempotence", a.get("--idempotence"));
+        props.put("bootstrap.servers", args.bootstrap());
+        props.put("acks", args.acks());
+        props.put("enable.idempotence", Boolean.toString(args.idempotence()));
         props.put("key.serializer", ByteArraySerializer.class);
         props.put("value.serializer", ByteArraySerializer.class);
         KafkaSender<byte[], byte[]> sender = KafkaSender.create(SenderOptions.create(props));
         // Warm-up, not timed: connections, metadata, producer id, and the JIT (a fifth of the records first).
-        sender.send(Flux.range(0, Math.max(1, records / 5))
-                .map(i -> SenderRecord.create(new ProducerRecord<byte[], byte[]>(topic, payload), i)))
+        sender.send(Flux.range(0, LoadArgs.warmUpRecords(args.records()))
+                .map(i -> SenderRecord.create(new ProducerRecord<byte[], byte[]>(args.topic(), payload), i)))
             .blockLast(Duration.ofMinutes(10));
         long start = System.nanoTime();
-        Long sent = sender.send(Flux.range(0, records)
-                .map(i -> SenderRecord.create(new ProducerRecord<byte[], byte[]>(topic, payload), i)))
+        long cpuStart = CpuClock.processCpuNanos();
+        Long sent = sender.send(Flux.range(0, args.records())
+                .map(i -> SenderRecord.create(new ProducerRecord<byte[], byte[]>(args.topic(), payload), i)))
             .filter(r -> r.exception() == null)
             .count()
             .block(Duration.ofMinutes(30));
         long nanos = System.nanoTime() - start;
+        long cpuNanos = CpuClock.processCpuNanos() - cpuStart;
         sender.close();
-        if (sent == null || sent != records) {
-            throw new IllegalStateException("only " + sent + " of " + records + " records were sent");
+        if (sent == null || sent != args.records()) {
+            throw new IllegalStateException("only " + sent + " of " + args.records() + " records were sent");
         }
-        System.out.println(String.format(Locale.ROOT, "RESULT records=%d millis=%d", records, nanos / 1_000_000));
+        LoadArgs.printResult(args.records(), nanos, cpuNanos);
     }
 }
