@@ -10,7 +10,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /**
  * Sends {@code --records} values of {@code --size} bytes without keys through kafka-clients' {@code KafkaProducer}
  * with its default settings, as Kafka's ProducerPerformance does (a callback per record), and prints the time from
- * the first {@code send} to the last acknowledgement, after an untimed warm-up of a fifth as many records.
+ * the first {@code send} to the last acknowledgement, after an untimed warm-up ({@link LoadArgs#warmUp}).
  */
 public final class KafkaClientsProducerLoad {
     private KafkaClientsProducerLoad() {
@@ -25,14 +25,19 @@ public final class KafkaClientsProducerLoad {
         props.put("enable.idempotence", Boolean.toString(args.idempotence()));
         props.put("key.serializer", ByteArraySerializer.class.getName());
         props.put("value.serializer", ByteArraySerializer.class.getName());
+        if (args.batchSize() > 0) {
+            props.put("batch.size", Integer.toString(args.batchSize()));
+        }
         AtomicInteger acked = new AtomicInteger();
         AtomicReference<Exception> failure = new AtomicReference<>();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
-            // Warm-up, not timed: connections, metadata, producer id, and the JIT (a fifth of the records first).
-            for (int i = 0; i < LoadArgs.warmUpRecords(args.records()); i++) {
-                producer.send(new ProducerRecord<>(args.topic(), payload));
-            }
-            producer.flush();
+            // Warm-up, not timed: connections, metadata, producer id, and the JIT.
+            LoadArgs.warmUp(args.records(), n -> {
+                for (int i = 0; i < n; i++) {
+                    producer.send(new ProducerRecord<>(args.topic(), payload));
+                }
+                producer.flush();
+            });
             long start = System.nanoTime();
             long cpuStart = CpuClock.processCpuNanos();
             for (int i = 0; i < args.records(); i++) {

@@ -31,12 +31,13 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * java -cp "benchmarks/harness/target/harness.jar:benchmarks/harness/target/lib/*" \
  *     io.tributary.benchmarks.harness.ProducerClientsSideBySide [--scale 0.1] [--only kafka|tributary]
- *     [--sizes 100,1024] [--rounds 3] [--jfr]
+ *     [--sizes 100,1024] [--rounds 3] [--batch-size 65536] [--jfr]
  * }</pre>
  *
  * <p>{@code --rounds N} runs every client N times, taking turns, and reports each client's median rate;
  * {@code --jfr} records every client JVM with JFR ({@code settings=profile}, or the settings file given with
- * {@code --jfr-settings}) into the log directory.
+ * {@code --jfr-settings}) into the log directory; {@code --batch-size B} gives every client {@code batch.size=B}
+ * (to tell whether the broker's turnaround per request, rather than the client, sets the pace).
  */
 public final class ProducerClientsSideBySide {
     private static final Pattern RESULT = Pattern.compile("RESULT records=(\\d+) millis=(\\d+) cpuMillis=(-?\\d+)");
@@ -45,7 +46,8 @@ public final class ProducerClientsSideBySide {
     private record Workload(String name, int records, int size, String acks, boolean idempotence) {
     }
 
-    private record Options(int rounds, @Nullable String jfr) {
+    /** {@code batchSize} 0 leaves every client its default. */
+    private record Options(int rounds, @Nullable String jfr, int batchSize) {
     }
 
     /** One client's run: records/s, and the CPU its JVM used per record while sending (µs; negative if unknown). */
@@ -63,6 +65,7 @@ public final class ProducerClientsSideBySide {
         List<Integer> sizes = List.of(100, 1024);
         int rounds = 1;
         String jfr = null;
+        int batchSize = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--scale" -> scale = Double.parseDouble(args[++i]);
@@ -73,9 +76,11 @@ public final class ProducerClientsSideBySide {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--jfr" -> jfr = "profile";
                 case "--jfr-settings" -> jfr = args[++i];
+                case "--batch-size" -> batchSize = Integer.parseInt(args[++i]);
                 default -> {
                     System.err.println("Usage: ProducerClientsSideBySide [--scale S] [--only kafka|tributary] "
-                        + "[--sizes 100,1024] [--rounds N] [--jfr] [--jfr-settings JFC] [--output FILE] "
+                        + "[--sizes 100,1024] [--rounds N] [--batch-size BYTES] [--jfr] [--jfr-settings JFC] "
+                        + "[--output FILE] "
                         + "[--project-root DIR]");
                     System.exit(2);
                 }
@@ -101,14 +106,14 @@ public final class ProducerClientsSideBySide {
             new Workload("500k × 1 KiB, acks=1", scaled(500_000, scale), 1024, "1", false),
             new Workload("500k × 1 KiB, acks=all, idempotent", scaled(500_000, scale), 1024, "all", true))
             .stream().filter(w -> sizesToRun.contains(w.size())).toList();
-        Options options = new Options(rounds, jfr);
+        Options options = new Options(rounds, jfr, batchSize);
         Map<String, Map<Workload, Map<String, Sample>>> results = new LinkedHashMap<>();
         for (String broker : List.of("kafka", "tributary")) {
             if (only == null || only.equals(broker)) {
                 results.put(broker, runBroker(settings, broker, workloads, classpaths, options));
             }
         }
-        String report = report(scale, rounds, workloads, results);
+        String report = report(scale, options, workloads, results);
         System.out.println(report);
         if (output != null) {
             Files.writeString(output, report, StandardCharsets.UTF_8);
@@ -206,7 +211,8 @@ public final class ProducerClientsSideBySide {
         ChildJvm jvm = ChildJvm.start(client, jvmOptions, classpath, main,
             List.of("--bootstrap", process.bootstrapServers(), "--topic", topic, "--records",
                 Integer.toString(w.records()), "--size", Integer.toString(w.size()), "--acks", w.acks(),
-                "--idempotence", Boolean.toString(w.idempotence())),
+                "--idempotence", Boolean.toString(w.idempotence()), "--batch-size",
+                Integer.toString(options.batchSize())),
             settings.workDir(), log);
         OptionalInt exit = jvm.waitFor(settings.toolTimeout());
         Matcher m = RESULT.matcher(jvm.output());
@@ -220,14 +226,15 @@ public final class ProducerClientsSideBySide {
             Long.parseLong(m.group(3)) * 1000.0 / Math.max(1, records));
     }
 
-    private static String report(double scale, int rounds, List<Workload> workloads,
+    private static String report(double scale, Options options, List<Workload> workloads,
                                  Map<String, Map<Workload, Map<String, Sample>>> results) throws IOException {
         StringBuilder out = new StringBuilder();
         String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
         out.append(String.format(Locale.ROOT, "Producer clients side by side, %s, scale %s, %d CPUs, Java %s; each "
-            + "client in its own JVM with default settings, one-partition topics, records/s from the first send to "
+            + "client in its own JVM with default settings%s, one-partition topics, records/s from the first send to "
             + "the last acknowledgement, median of %d round(s).%n%n", date, scale,
-            Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), rounds));
+            Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+            options.batchSize() > 0 ? " but batch.size=" + options.batchSize() : "", options.rounds()));
         out.append("| Broker | Workload | kafka-clients | Tributary SDK | reactor-kafka | SDK / kafka-clients "
             + "| SDK / reactor-kafka |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
         for (Map.Entry<String, Map<Workload, Map<String, Sample>>> broker : results.entrySet()) {

@@ -15,7 +15,7 @@ import reactor.kafka.sender.SenderRecord;
 /**
  * Sends {@code --records} values of {@code --size} bytes without keys through reactor-kafka's {@code KafkaSender}
  * with its default options, and prints the time from the first record to the last result, after an untimed
- * warm-up of a fifth as many records. Takes the same arguments and prints the same result line as the generators
+ * warm-up ({@link LoadArgs#warmUp}). Takes the same arguments and prints the same result line as the generators
  * in {@code benchmarks/clients} ({@link LoadArgs}).
  */
 public final class ReactorKafkaProducerLoad {
@@ -31,11 +31,14 @@ public final class ReactorKafkaProducerLoad {
         props.put("enable.idempotence", Boolean.toString(args.idempotence()));
         props.put("key.serializer", ByteArraySerializer.class);
         props.put("value.serializer", ByteArraySerializer.class);
+        if (args.batchSize() > 0) {
+            props.put("batch.size", args.batchSize());
+        }
         KafkaSender<byte[], byte[]> sender = KafkaSender.create(SenderOptions.create(props));
-        // Warm-up, not timed: connections, metadata, producer id, and the JIT (a fifth of the records first).
-        sender.send(Flux.range(0, LoadArgs.warmUpRecords(args.records()))
+        // Warm-up, not timed: connections, metadata, producer id, and the JIT.
+        LoadArgs.warmUp(args.records(), n -> sender.send(Flux.range(0, n)
                 .map(i -> SenderRecord.create(new ProducerRecord<byte[], byte[]>(args.topic(), payload), i)))
-            .blockLast(Duration.ofMinutes(10));
+            .blockLast(Duration.ofMinutes(10)));
         long start = System.nanoTime();
         long cpuStart = CpuClock.processCpuNanos();
         Long sent = sender.send(Flux.range(0, args.records())
