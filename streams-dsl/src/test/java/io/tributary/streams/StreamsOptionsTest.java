@@ -75,6 +75,13 @@ final class StreamsOptionsTest {
         assertThatThrownBy(() -> StreamsOptions.fromProperties(Map.of("application.id", "a",
             "bootstrap.servers", "h:1", "errors.dead.letter.queue.topic.name", "no spaces")))
             .hasMessageContaining("no spaces");
+        // A session of 0 ms would expire at once: refused, naming the key, whichever way it is given.
+        assertThatThrownBy(() -> StreamsOptions.fromProperties(Map.of("application.id", "a",
+            "bootstrap.servers", "h:1", "session.timeout.ms", "0")))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("session.timeout.ms");
+        assertThatThrownBy(() -> StreamsOptions.create("a", "h:1").sessionTimeout(Duration.ofSeconds(-1)))
+            .hasMessageContaining("session.timeout.ms");
     }
 
     @Test
