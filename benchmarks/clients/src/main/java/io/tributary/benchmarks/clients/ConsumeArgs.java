@@ -22,8 +22,8 @@ import java.util.UUID;
  * @param warmUpTopic read first, untimed, in a group of its own, by a consumer that is closed before the measured one
  *                    is created
  */
-public record ConsumeArgs(String bootstrap, String topic, int records, int size, String warmUpTopic, int warmUpRecords,
-                   int rounds) {
+public record ConsumeArgs(String bootstrap, String topic, int records, int size, String warmUpTopic,
+                          int warmUpRecords, int rounds) {
     public static ConsumeArgs parse(String[] args) {
         Map<String, String> values = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
