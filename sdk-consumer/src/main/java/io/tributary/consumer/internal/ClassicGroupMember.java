@@ -11,7 +11,6 @@ import io.tributary.errors.TributaryException;
 import io.tributary.protocol.ErrorCode;
 import io.tributary.protocol.message.JoinGroupResponse;
 import io.tributary.protocol.message.SyncGroupResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -423,9 +422,7 @@ public final class ClassicGroupMember implements GroupMember {
         if (failures == 0) {
             return Mono.empty();
         }
-        long base = runtime.options().retryBackoff().toMillis();
-        long delay = Math.min(runtime.options().retryBackoffMax().toMillis(), base << Math.min(failures - 1, 20));
-        return interruptible(Mono.delay(Duration.ofMillis(delay), GroupTimers.SCHEDULER)).then();
+        return interruptible(GroupTimers.backoff(runtime.options(), failures)).then();
     }
 
     /** {@code mono}, cut short (completing empty) when the member starts leaving. */

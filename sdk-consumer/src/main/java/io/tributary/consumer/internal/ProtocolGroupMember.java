@@ -13,7 +13,6 @@ import io.tributary.protocol.message.JoinGroupRequest;
 import io.tributary.protocol.message.JoinGroupResponse;
 import io.tributary.protocol.message.SyncGroupRequest;
 import io.tributary.protocol.message.SyncGroupResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -301,9 +300,7 @@ public final class ProtocolGroupMember implements GroupMembership {
         if (failures == 0) {
             return Mono.empty();
         }
-        long base = runtime.options().retryBackoff().toMillis();
-        long delay = Math.min(runtime.options().retryBackoffMax().toMillis(), base << Math.min(failures - 1, 20));
-        return interruptible(Mono.delay(Duration.ofMillis(delay), GroupTimers.SCHEDULER)).then();
+        return interruptible(GroupTimers.backoff(runtime.options(), failures)).then();
     }
 
     /** {@code mono}, cut short (completing empty) when the member starts leaving. */
