@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -41,36 +40,23 @@ public final class KafkaClientsConsumerLoad {
         props.put("auto.offset.reset", "earliest");
         props.put("key.deserializer", ByteArrayDeserializer.class.getName());
         props.put("value.deserializer", ByteArrayDeserializer.class.getName());
-        long start = System.nanoTime();
-        long deadline = start + TIMEOUT.toNanos();
-        long first = 0;
-        long last = 0;
-        long cpuFirst = 0;
-        long cpuLast = 0;
-        long bytes = 0;
-        int seen = 0;
+        ReadClock clock = new ReadClock(records);
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
             consumer.subscribe(List.of(topic));
-            while (seen < records) {
+            while (clock.seen() < records) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("read only " + seen + " of " + records + " records of " + topic
-                        + " in " + TimeUnit.NANOSECONDS.toSeconds(TIMEOUT.toNanos()) + " s");
+                    throw new IllegalStateException("read only " + clock.seen() + " of " + records + " records of "
+                        + topic + " in " + TimeUnit.NANOSECONDS.toSeconds(TIMEOUT.toNanos()) + " s");
                 }
-                ConsumerRecords<byte[], byte[]> polled = consumer.poll(Duration.ofMillis(100));
-                if (seen == 0 && !polled.isEmpty()) {
-                    first = System.nanoTime();
-                    cpuFirst = CpuClock.processCpuNanos();
-                }
-                for (ConsumerRecord<byte[], byte[]> record : polled) {
-                    bytes += record.value().length;
-                    if (++seen == records) {
-                        last = System.nanoTime();
-                        cpuLast = CpuClock.processCpuNanos();
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    clock.record(record.value().length);
+                    if (clock.seen() == records) {
                         break;
                     }
                 }
             }
         }
-        return new ConsumeArgs.Timing(start, first, last, bytes, cpuLast - cpuFirst);
+        return clock.timing();
     }
 }

@@ -45,30 +45,16 @@ public final class TributaryConsumerLoad {
             .groupId(ConsumeArgs.freshGroup("tributary", topic))
             .subscription(List.of(topic))
             .offsetReset(OffsetReset.EARLIEST));
-        // times: subscription, first record, last record; bytes in a primitive, so that counting boxes nothing
-        long[] times = new long[3];
-        long[] cpu = new long[2];
-        long[] bytes = new long[1];
-        int[] seen = new int[1];
-        times[0] = System.nanoTime();
+        ReadClock clock = new ReadClock(records);
         consumer.receive()
             .take(records)
             .doOnNext(record -> {
                 record.acknowledge();
-                bytes[0] += valueLength(record);
-                int n = ++seen[0];
-                if (n == 1) {
-                    times[1] = System.nanoTime();
-                    cpu[0] = CpuClock.processCpuNanos();
-                }
-                if (n == records) {
-                    times[2] = System.nanoTime();
-                    cpu[1] = CpuClock.processCpuNanos();
-                }
+                clock.record(valueLength(record));
             })
             .then()
             .block(TIMEOUT);
-        return new ConsumeArgs.Timing(times[0], times[1], times[2], bytes[0], cpu[1] - cpu[0]);
+        return clock.timing();
     }
 
     private static int valueLength(ReceivedRecord<byte[], byte[]> record) {

@@ -1,7 +1,7 @@
 package io.tributary.benchmarks.reactorkafka;
 
 import io.tributary.benchmarks.clients.ConsumeArgs;
-import io.tributary.benchmarks.clients.CpuClock;
+import io.tributary.benchmarks.clients.ReadClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,30 +48,16 @@ public final class ReactorKafkaConsumerLoad {
         props.put("value.deserializer", ByteArrayDeserializer.class);
         ReceiverOptions<byte[], byte[]> options = ReceiverOptions.<byte[], byte[]>create(props)
             .subscription(List.of(topic));
-        // times: subscription, first record, last record; bytes in a primitive, so that counting boxes nothing
-        long[] times = new long[3];
-        long[] cpu = new long[2];
-        long[] bytes = new long[1];
-        int[] seen = new int[1];
-        times[0] = System.nanoTime();
+        ReadClock clock = new ReadClock(records);
         KafkaReceiver.create(options)
             .receive()
             .take(records)
             .doOnNext(record -> {
                 record.receiverOffset().acknowledge();
-                bytes[0] += record.value() == null ? 0 : record.value().length;
-                int n = ++seen[0];
-                if (n == 1) {
-                    times[1] = System.nanoTime();
-                    cpu[0] = CpuClock.processCpuNanos();
-                }
-                if (n == records) {
-                    times[2] = System.nanoTime();
-                    cpu[1] = CpuClock.processCpuNanos();
-                }
+                clock.record(record.value() == null ? 0 : record.value().length);
             })
             .then()
             .block(TIMEOUT);
-        return new ConsumeArgs.Timing(times[0], times[1], times[2], bytes[0], cpu[1] - cpu[0]);
+        return clock.timing();
     }
 }
